@@ -1,0 +1,172 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import java.io.Serializable;
+
+import weka.classifiers.functions.backprop.DataMatrix;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.attribute.RemoveUseless;
+import weka.filters.unsupervised.attribute.ReplaceMissingValues;
+import weka.filters.unsupervised.attribute.Standardize;
+
+/**
+ * Turns Weka data into the engine's dense matrix, with Weka's own filters fitted on the training data and
+ * kept for prediction, in this order:
+ * <ol>
+ *   <li>{@link ReplaceMissingValues}: a missing value becomes the attribute's training mean or mode;</li>
+ *   <li>{@link RemoveUseless}: attributes that are constant (or nominal with nearly all values distinct)
+ *       are removed;</li>
+ *   <li>{@link NominalToBinary}: a nominal attribute becomes one 0/1 input (two values) or one indicator
+ *       input per value;</li>
+ *   <li>{@link Standardize}: every input is shifted and scaled to mean 0, standard deviation 1 on the
+ *       training data.</li>
+ * </ol>
+ * The class attribute is left as it is; each matrix row is (1, inputs…), the bias x0 = 1 first.
+ * Weka's filters keep state while converting one instance, so single-instance conversion is synchronized.
+ */
+public final class Preprocessing implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Filter[] filters;
+  private final Instances outputHeader;
+  private final int numAttributesIn;
+  private final int numInputs;
+  private final int numUselessRemoved;
+
+  private Preprocessing(Filter[] filters, Instances outputHeader, int numAttributesIn, int numUselessRemoved) {
+    this.filters = filters;
+    this.numUselessRemoved = numUselessRemoved;
+    this.outputHeader = outputHeader;
+    this.numAttributesIn = numAttributesIn;
+    this.numInputs = outputHeader.numAttributes() - 1;
+  }
+
+  /**
+   * Fits the filters on training data.
+   *
+   * @param train training data with a class attribute and no missing class values (not modified)
+   * @return the fitted preprocessing
+   * @throws Exception if a Weka filter fails
+   */
+  public static Preprocessing fit(Instances train) throws Exception {
+    Filter[] filters = {new ReplaceMissingValues(), new RemoveUseless(), new NominalToBinary(), new Standardize()};
+    Instances data = train;
+    int numUselessRemoved = 0;
+    for (Filter filter : filters) {
+      filter.setInputFormat(data);
+      Instances filtered = Filter.useFilter(data, filter);
+      if (filter instanceof RemoveUseless) {
+        numUselessRemoved = data.numAttributes() - filtered.numAttributes();
+      }
+      data = filtered;
+    }
+    return new Preprocessing(filters, data.stringFreeStructure(), train.numAttributes(), numUselessRemoved);
+  }
+
+  /** @return m, the number of network inputs after preprocessing */
+  public int numInputs() {
+    return numInputs;
+  }
+
+  /** @return the number of attributes (class included) of the data before preprocessing */
+  public int numAttributesIn() {
+    return numAttributesIn;
+  }
+
+  /** @return the number of attributes RemoveUseless dropped */
+  public int numUselessRemoved() {
+    return numUselessRemoved;
+  }
+
+  /** @return the header after preprocessing (the names of the network's inputs, plus the class) */
+  public Instances outputHeader() {
+    return new Instances(outputHeader, 0);
+  }
+
+  /**
+   * Converts a whole data set: filters it, then copies it into one row-major matrix with the bias column.
+   *
+   * @param data instances with the training header and no missing class values
+   * @param numClasses number of class values
+   * @return the matrix, with instance weights (or none when all are 1)
+   * @throws Exception if a Weka filter fails
+   */
+  public DataMatrix toMatrix(Instances data, int numClasses) throws Exception {
+    Instances filtered = filter(data);
+    int n = filtered.numInstances();
+    int width = numInputs + 1;
+    double[] x = new double[n * width];
+    int[] y = new int[n];
+    double[] weights = new double[n];
+    boolean weighted = false;
+    for (int k = 0; k < n; k++) {
+      Instance instance = filtered.instance(k);
+      copyInputs(instance, x, k * width);
+      y[k] = (int) instance.classValue();
+      weights[k] = instance.weight();
+      weighted |= weights[k] != 1.0;
+    }
+    return new DataMatrix(x, y, weighted ? weights : null, numInputs, numClasses);
+  }
+
+  /**
+   * Converts a batch of instances (class values may be missing) into rows for prediction.
+   *
+   * @param data instances with the training header
+   * @return row-major rows with the bias column, numInstances × (m + 1)
+   * @throws Exception if a Weka filter fails
+   */
+  public double[] toRows(Instances data) throws Exception {
+    Instances filtered = filter(data);
+    int width = numInputs + 1;
+    double[] x = new double[filtered.numInstances() * width];
+    for (int k = 0; k < filtered.numInstances(); k++) {
+      copyInputs(filtered.instance(k), x, k * width);
+    }
+    return x;
+  }
+
+  /**
+   * Converts one instance for prediction.
+   *
+   * @param instance an instance with the training header
+   * @return (1, inputs…), m + 1 values
+   * @throws Exception if a Weka filter fails
+   */
+  public synchronized double[] toRow(Instance instance) throws Exception {
+    Instance current = instance;
+    for (Filter filter : filters) {
+      if (!filter.input(current)) {
+        throw new IllegalStateException("filter " + filter.getClass().getSimpleName() + " held back an instance");
+      }
+      current = filter.output();
+    }
+    double[] row = new double[numInputs + 1];
+    copyInputs(current, row, 0);
+    return row;
+  }
+
+  private Instances filter(Instances data) throws Exception {
+    Instances current = data;
+    for (Filter filter : filters) {
+      synchronized (this) {
+        current = Filter.useFilter(current, filter);
+      }
+    }
+    return current;
+  }
+
+  private void copyInputs(Instance instance, double[] x, int offset) {
+    x[offset] = 1.0;
+    int classIndex = instance.classIndex();
+    int column = offset + 1;
+    for (int a = 0; a < instance.numAttributes(); a++) {
+      if (a != classIndex) {
+        x[column++] = instance.value(a);
+      }
+    }
+  }
+}
