@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
 
+import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.DataMatrix;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.StopReason;
 import weka.classifiers.functions.backprop.Trainer;
 import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.TrainingDivergedException;
 import weka.classifiers.functions.backprop.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.UpdateRule;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Capabilities;
@@ -67,7 +71,7 @@ import weka.core.WeightedInstancesHandler;
  * <!-- options-end -->
  */
 public class BackpropOneHidden extends RandomizableClassifier
-    implements WeightedInstancesHandler, TechnicalInformationHandler {
+    implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier {
 
   private static final long serialVersionUID = 4242196307460150923L;
 
@@ -83,6 +87,24 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** Default number of threads for the gradient (-num-threads): the available processors. */
   public static final int DEFAULT_NUM_THREADS = 0;
 
+  /** Default optimizer (-O). */
+  public static final UpdateRule DEFAULT_OPTIMIZER = UpdateRule.GD;
+  /** Default momentum of the momentum and nesterov optimizers (-M). */
+  public static final double DEFAULT_MOMENTUM = 0.9;
+  /** Default inverse-time learning-rate decay d (-decay): η_t = η / (1 + d t). */
+  public static final double DEFAULT_LEARNING_RATE_DECAY = 0.0;
+  /** Default L2 weight decay λ (-R). */
+  public static final double DEFAULT_WEIGHT_DECAY = 0.0;
+  /** Default mini-batch size (-B); 0 = all rows. */
+  public static final int DEFAULT_BATCH_SIZE = 0;
+  /** Default validation fraction for early stopping (-V); 0 = none. */
+  public static final double DEFAULT_VALIDATION_FRACTION = 0.0;
+  /** Default patience of early stopping in epochs (-E). */
+  public static final int DEFAULT_PATIENCE = 10;
+
+  /** The optimizers as Weka tags; tag ids are the enum ordinals. */
+  public static final Tag[] TAGS_OPTIMIZER = optimizerTags();
+
   /** The activations as Weka tags, for the Explorer's drop-down list; tag ids are the enum ordinals. */
   public static final Tag[] TAGS_ACTIVATION = activationTags();
 
@@ -91,6 +113,15 @@ public class BackpropOneHidden extends RandomizableClassifier
   private double m_LearningRate = DEFAULT_LEARNING_RATE;
   private int m_NumEpochs = DEFAULT_NUM_EPOCHS;
   private int m_NumThreads = DEFAULT_NUM_THREADS;
+  private UpdateRule m_Optimizer = DEFAULT_OPTIMIZER;
+  private double m_Momentum = DEFAULT_MOMENTUM;
+  private double m_LearningRateDecay = DEFAULT_LEARNING_RATE_DECAY;
+  private double m_WeightDecay = DEFAULT_WEIGHT_DECAY;
+  private int m_BatchSize = DEFAULT_BATCH_SIZE;
+  private double m_ValidationFraction = DEFAULT_VALIDATION_FRACTION;
+  private int m_Patience = DEFAULT_PATIENCE;
+  private boolean m_BalanceClasses;
+  private boolean m_Resume;
 
   /** The fitted preprocessing (null until built, or when falling back to the prior). */
   private Preprocessing m_Preprocessing;
@@ -104,6 +135,19 @@ public class BackpropOneHidden extends RandomizableClassifier
   private int m_NumMissingClassDropped;
   /** Header of the training data. */
   private Instances m_Header;
+  /** The training run between initializeClassifier and done (kept after done when resuming). */
+  private transient Trainer m_Trainer;
+  /** The network predictions use; between next() calls a snapshot of the current weights. */
+  private transient Network m_Network;
+
+  private static Tag[] optimizerTags() {
+    UpdateRule[] values = UpdateRule.values();
+    Tag[] tags = new Tag[values.length];
+    for (int i = 0; i < values.length; i++) {
+      tags[i] = new Tag(values[i].ordinal(), values[i].optionName(), values[i].optionName());
+    }
+    return tags;
+  }
 
   private static Tag[] activationTags() {
     Activation[] values = Activation.values();
@@ -162,11 +206,33 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   @Override
   public void buildClassifier(Instances data) throws Exception {
+    initializeClassifier(data);
+    while (next()) {
+      // one epoch per call
+    }
+    done();
+  }
+
+  /**
+   * Prepares training: checks the data, fits the preprocessing and sets up the training run, without running
+   * an epoch. With resume on and a run kept from before, training continues from where it stopped (up to the
+   * current number of epochs).
+   *
+   * @param data the training data
+   * @throws Exception if the data cannot be handled
+   */
+  @Override
+  public void initializeClassifier(Instances data) throws Exception {
+    if (m_Resume && m_Trainer != null) {
+      m_Trainer.setMaxEpochs(m_NumEpochs);
+      return;
+    }
+    closeTrainer();
     resetModel();
     getCapabilities().testWithFail(data);
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
-    int numMissingClass = data.numInstances() - train.numInstances();
+    m_NumMissingClassDropped = data.numInstances() - train.numInstances();
     m_Header = new Instances(data, 0);
 
     String fallback = nothingToLearn(train);
@@ -182,25 +248,76 @@ public class BackpropOneHidden extends RandomizableClassifier
       zeroR.buildClassifier(train);
       m_ZeroR = zeroR;
       m_FallbackReason = fallback;
-      m_NumMissingClassDropped = numMissingClass;
       return;
     }
-
     DataMatrix matrix = preprocessing.toMatrix(train, train.numClasses());
-    TrainingConfig config = new TrainingConfig().numHidden(m_NumHidden).activation(m_Activation)
-        .learningRate(m_LearningRate).epochs(m_NumEpochs).seed(getSeed()).numThreads(effectiveNumThreads());
-    TrainingResult result;
-    try {
-      result = Trainer.train(matrix, config);
-    } catch (TrainingInterruptedException e) {
-      throw new InterruptedException(e.getMessage());
-    } catch (IllegalStateException e) {
-      throw new Exception("BackpropOneHidden: " + e.getMessage() + " with learning rate (-L) " + m_LearningRate
-          + "; try a smaller learning rate", e);
+    if (m_BalanceClasses) {
+      matrix = matrix.classBalanced();
     }
     m_Preprocessing = preprocessing;
-    m_Result = result;
-    m_NumMissingClassDropped = numMissingClass;
+    m_Trainer = new Trainer(matrix, trainingConfig());
+  }
+
+  /** @return the engine's settings for the current options */
+  private TrainingConfig trainingConfig() {
+    return new TrainingConfig().numHidden(m_NumHidden).activation(m_Activation).learningRate(m_LearningRate)
+        .epochs(m_NumEpochs).seed(getSeed()).numThreads(effectiveNumThreads()).updateRule(m_Optimizer)
+        .momentum(m_Momentum).learningRateDecay(m_LearningRateDecay).weightDecay(m_WeightDecay)
+        .batchSize(m_BatchSize).validationFraction(m_ValidationFraction).patience(m_Patience);
+  }
+
+  /**
+   * Runs one epoch.
+   *
+   * @return false if training has finished (all epochs run, stopped early, or nothing to train)
+   * @throws Exception if training was interrupted or diverged
+   */
+  @Override
+  public boolean next() throws Exception {
+    if (m_Trainer == null) {
+      return false;
+    }
+    try {
+      boolean ran = m_Trainer.epoch();
+      if (ran) {
+        m_Network = null;
+      }
+      return ran;
+    } catch (TrainingInterruptedException e) {
+      abortTraining();
+      throw new InterruptedException("BackpropOneHidden: " + e.getMessage());
+    } catch (TrainingDivergedException e) {
+      abortTraining();
+      throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + ")", e);
+    }
+  }
+
+  /**
+   * Finishes training: keeps the trained network (the best epoch's weights with early stopping). Without
+   * resume the training state is released.
+   */
+  @Override
+  public void done() {
+    if (m_Trainer == null) {
+      return;
+    }
+    m_Result = m_Trainer.result();
+    m_Network = m_Result.network();
+    if (!m_Resume) {
+      closeTrainer();
+    }
+  }
+
+  private void abortTraining() {
+    closeTrainer();
+    resetModel();
+  }
+
+  private void closeTrainer() {
+    if (m_Trainer != null) {
+      m_Trainer.close();
+      m_Trainer = null;
+    }
   }
 
   /** @return the number of threads to use: the option, or the available processors for 0 */
@@ -230,6 +347,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   private void resetModel() {
     m_Preprocessing = null;
     m_Result = null;
+    m_Network = null;
     m_ZeroR = null;
     m_FallbackReason = null;
     m_NumMissingClassDropped = 0;
@@ -244,7 +362,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     if (m_ZeroR != null) {
       return m_ZeroR.distributionForInstance(instance);
     }
-    return m_Result.network().distribution(m_Preprocessing.toRow(instance));
+    return network().distribution(m_Preprocessing.toRow(instance));
   }
 
   @Override
@@ -257,7 +375,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       }
       return result;
     }
-    Network network = m_Result.network();
+    Network network = network();
     int numClasses = network.shape().numClasses();
     double[] x = m_Preprocessing.toRows(instances);
     double[] flat = new double[result.length * numClasses];
@@ -275,8 +393,16 @@ public class BackpropOneHidden extends RandomizableClassifier
     return true;
   }
 
+  /** @return the network predictions use: the trained one, or between next() calls the current weights */
+  private synchronized Network network() {
+    if (m_Network == null) {
+      m_Network = m_Trainer != null ? m_Trainer.currentNetwork() : m_Result.network();
+    }
+    return m_Network;
+  }
+
   private void checkBuilt() throws Exception {
-    if (m_ZeroR == null && m_Result == null) {
+    if (m_ZeroR == null && m_Result == null && m_Trainer == null) {
       throw new Exception("BackpropOneHidden: no model built yet; call buildClassifier first");
     }
   }
@@ -293,12 +419,18 @@ public class BackpropOneHidden extends RandomizableClassifier
     return m_Result == null ? null : m_Result.lossHistory();
   }
 
+  /** @return how training went (loss curves, epochs, stop reason), or null if no network was trained */
+  public TrainingResult getTrainingResult() {
+    return m_Result;
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();
     text.append("BackpropOneHidden\n=================\n\n");
     if (m_ZeroR == null && m_Result == null) {
-      return text.append("No model built yet.\n").toString();
+      return text.append(m_Trainer != null ? "Training in progress: " + m_Trainer.epochsDone() + " epochs run.\n"
+          : "No model built yet.\n").toString();
     }
     if (m_NumMissingClassDropped > 0) {
       text.append("Training instances without a class value ignored: ").append(m_NumMissingClassDropped)
@@ -309,13 +441,14 @@ public class BackpropOneHidden extends RandomizableClassifier
       text.append("Predicting the class prior, as ZeroR does:\n\n").append(m_ZeroR.toString());
       return text.toString();
     }
-    NetworkShape shape = m_Result.network().shape();
-    text.append("Architecture: ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
+    TrainingResult result = m_Result;
+    NetworkShape shape = result.network().shape();
+    text.append("Network: ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
         .append(' ').append(shape.activation().optionName()).append(" hidden units -> ")
         .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
         .append(" (").append(shape.numParameters()).append(" weights)\n");
     text.append("Class: ").append(m_Header.classAttribute().name()).append(" (")
-        .append(m_Header.numClasses()).append(" values)\n");
+        .append(m_Header.numClasses()).append(" values)").append(m_BalanceClasses ? ", classes balanced\n" : "\n");
     text.append("Preprocessing: missing values -> means/modes, ");
     int removed = m_Preprocessing.numUselessRemoved();
     if (removed > 0) {
@@ -323,11 +456,38 @@ public class BackpropOneHidden extends RandomizableClassifier
           .append(" removed, ");
     }
     text.append("nominal -> binary, inputs standardized\n");
-    text.append("Training: full-batch gradient descent, learning rate ").append(format(m_LearningRate))
-        .append(", ").append(m_Result.epochs()).append(m_Result.epochs() == 1 ? " epoch" : " epochs")
-        .append(" run, seed ").append(getSeed()).append('\n');
-    text.append("Training loss (mean cross-entropy): ").append(format(m_Result.initialLoss()))
-        .append(" at the start, ").append(format(m_Result.finalLoss())).append(" after the last epoch\n");
+    text.append("Options: ").append(Utils.joinOptions(getOptions())).append("\n\n");
+
+    text.append("Training: ").append(m_Optimizer.optionName()).append(", learning rate ")
+        .append(format(m_LearningRate));
+    if (result.restarts() > 0) {
+      text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
+          .append(" after the loss diverged)");
+    }
+    text.append(m_BatchSize > 0 && m_BatchSize < result.trainingRows() ? ", mini-batches of " + m_BatchSize
+        + " rows" : ", full batch").append(", ").append(result.trainingRows()).append(" training rows");
+    if (result.validationRows() > 0) {
+      text.append(", ").append(result.validationRows()).append(" held out for early stopping");
+    }
+    text.append('\n');
+    if (result.validationSkipped()) {
+      text.append("Early stopping skipped: too few instances to hold out a validation set\n");
+    }
+    text.append("Epochs run: ").append(result.epochs()).append(" of ").append(m_NumEpochs).append("; stopped because ")
+        .append(result.stopReason().description());
+    if (result.keptEpoch() != result.epochs()) {
+      text.append("; weights of epoch ").append(result.keptEpoch()).append(" (lowest validation loss) kept");
+    }
+    text.append('\n');
+    text.append("Training loss (mean cross-entropy").append(m_WeightDecay > 0 ? " + L2 penalty" : "").append("): ")
+        .append(format(result.initialLoss())).append(" at the start, ").append(format(result.finalLoss()))
+        .append(" at the end\n");
+    double[] validation = result.validationHistory();
+    if (validation != null) {
+      text.append("Validation loss (mean cross-entropy): ").append(format(validation[0])).append(" at the start, ")
+          .append(format(validation[result.keptEpoch()])).append(" at epoch ").append(result.keptEpoch())
+          .append(" (best), ").append(format(validation[validation.length - 1])).append(" at the end\n");
+    }
     return text.toString();
   }
 
@@ -344,46 +504,85 @@ public class BackpropOneHidden extends RandomizableClassifier
         "-H <number>"));
     options.add(new Option("\tHidden-unit activation: sigmoid or tanh.\n\t(default "
         + DEFAULT_ACTIVATION.optionName() + ")", "A", 1, "-A <sigmoid|tanh>"));
-    options.add(new Option("\tLearning rate of gradient descent, a finite number > 0.\n\t(default "
-        + DEFAULT_LEARNING_RATE + ")", "L", 1, "-L <number>"));
-    options.add(new Option("\tNumber of epochs (full passes over the data), at least 0.\n\t(default "
+    options.add(new Option("\tOptimizer: gd (the derivation's gradient descent), momentum, nesterov or adam.\n"
+        + "\t(default " + DEFAULT_OPTIMIZER.optionName() + ")", "O", 1, "-O <gd|momentum|nesterov|adam>"));
+    options.add(new Option("\tLearning rate, a finite number > 0.\n\t(default " + DEFAULT_LEARNING_RATE + ")", "L", 1,
+        "-L <number>"));
+    options.add(new Option("\tMomentum of the momentum and nesterov optimizers, in [0, 1).\n\t(default "
+        + DEFAULT_MOMENTUM + ")", "M", 1, "-M <number>"));
+    options.add(new Option("\tInverse-time learning-rate decay d >= 0: the rate of epoch t is L / (1 + d t).\n"
+        + "\t(default " + DEFAULT_LEARNING_RATE_DECAY + ")", "decay", 1, "-decay <number>"));
+    options.add(new Option("\tL2 weight decay (ridge) lambda >= 0 on the non-bias weights.\n\t(default "
+        + DEFAULT_WEIGHT_DECAY + ")", "R", 1, "-R <number>"));
+    options.add(new Option("\tMini-batch size, at least 0; 0 = all rows (full batch).\n\t(default "
+        + DEFAULT_BATCH_SIZE + ")", "B", 1, "-B <number>"));
+    options.add(new Option("\tNumber of epochs (passes over the data), at least 0.\n\t(default "
         + DEFAULT_NUM_EPOCHS + ")", "N", 1, "-N <number>"));
+    options.add(new Option("\tFraction of the training data held out (stratified) for early stopping, in [0, 1);"
+        + "\n\t0 = no early stopping.\n\t(default " + DEFAULT_VALIDATION_FRACTION + ")", "V", 1, "-V <fraction>"));
+    options.add(new Option("\tEarly stopping: epochs without a lower validation loss before training stops,"
+        + " at least 1.\n\t(default " + DEFAULT_PATIENCE + ")", "E", 1, "-E <number>"));
+    options.add(new Option("\tWeight the classes to equal total weight (for imbalanced data).", "balance", 0,
+        "-balance"));
     options.add(new Option("\tNumber of threads computing the gradient; 0 = the available processors.\n"
         + "\tThe model is the same for any number.\n\t(default " + DEFAULT_NUM_THREADS + ")", "num-threads", 1,
         "-num-threads <number>"));
+    options.add(new Option("\tKeep the training state after training, so that more epochs continue it.",
+        "resume", 0, "-resume"));
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    String hidden = Utils.getOption('H', options);
-    setNumHidden(hidden.isEmpty() ? DEFAULT_NUM_HIDDEN : parseInt("-H", "hidden units", hidden));
-    String activation = Utils.getOption('A', options);
-    setActivation(new SelectedTag(activation.isEmpty() ? DEFAULT_ACTIVATION.ordinal()
-        : parseActivation(activation).ordinal(), TAGS_ACTIVATION));
-    String rate = Utils.getOption('L', options);
-    setLearningRate(rate.isEmpty() ? DEFAULT_LEARNING_RATE : parseDouble("-L", "learning rate", rate));
-    String epochs = Utils.getOption('N', options);
-    setNumEpochs(epochs.isEmpty() ? DEFAULT_NUM_EPOCHS : parseInt("-N", "epochs", epochs));
-    String threads = Utils.getOption("num-threads", options);
-    setNumThreads(threads.isEmpty() ? DEFAULT_NUM_THREADS : parseInt("-num-threads", "threads", threads));
+    String value = Utils.getOption('H', options);
+    setNumHidden(value.isEmpty() ? DEFAULT_NUM_HIDDEN : parseInt("-H", "hidden units", value));
+    value = Utils.getOption('A', options);
+    setActivation(new SelectedTag((value.isEmpty() ? DEFAULT_ACTIVATION : parseActivation(value)).ordinal(),
+        TAGS_ACTIVATION));
+    value = Utils.getOption('O', options);
+    setOptimizer(new SelectedTag((value.isEmpty() ? DEFAULT_OPTIMIZER : parseOptimizer(value)).ordinal(),
+        TAGS_OPTIMIZER));
+    value = Utils.getOption('L', options);
+    setLearningRate(value.isEmpty() ? DEFAULT_LEARNING_RATE : parseDouble("-L", "learning rate", value));
+    value = Utils.getOption('M', options);
+    setMomentum(value.isEmpty() ? DEFAULT_MOMENTUM : parseDouble("-M", "momentum", value));
+    value = Utils.getOption("decay", options);
+    setLearningRateDecay(value.isEmpty() ? DEFAULT_LEARNING_RATE_DECAY
+        : parseDouble("-decay", "learning-rate decay", value));
+    value = Utils.getOption('R', options);
+    setWeightDecay(value.isEmpty() ? DEFAULT_WEIGHT_DECAY : parseDouble("-R", "weight decay", value));
+    value = Utils.getOption('B', options);
+    setMiniBatchSize(value.isEmpty() ? DEFAULT_BATCH_SIZE : parseInt("-B", "batch size", value));
+    value = Utils.getOption('N', options);
+    setNumEpochs(value.isEmpty() ? DEFAULT_NUM_EPOCHS : parseInt("-N", "epochs", value));
+    value = Utils.getOption('V', options);
+    setValidationFraction(value.isEmpty() ? DEFAULT_VALIDATION_FRACTION
+        : parseDouble("-V", "validation fraction", value));
+    value = Utils.getOption('E', options);
+    setPatience(value.isEmpty() ? DEFAULT_PATIENCE : parseInt("-E", "patience", value));
+    setBalanceClasses(Utils.getFlag("balance", options));
+    value = Utils.getOption("num-threads", options);
+    setNumThreads(value.isEmpty() ? DEFAULT_NUM_THREADS : parseInt("-num-threads", "threads", value));
+    setResume(Utils.getFlag("resume", options));
     super.setOptions(options);
   }
 
   @Override
   public String[] getOptions() {
     List<String> options = new ArrayList<>();
-    options.add("-H");
-    options.add(Integer.toString(m_NumHidden));
-    options.add("-A");
-    options.add(m_Activation.optionName());
-    options.add("-L");
-    options.add(Double.toString(m_LearningRate));
-    options.add("-N");
-    options.add(Integer.toString(m_NumEpochs));
-    options.add("-num-threads");
-    options.add(Integer.toString(m_NumThreads));
+    Collections.addAll(options, "-H", Integer.toString(m_NumHidden), "-A", m_Activation.optionName(),
+        "-O", m_Optimizer.optionName(), "-L", Double.toString(m_LearningRate), "-M", Double.toString(m_Momentum),
+        "-decay", Double.toString(m_LearningRateDecay), "-R", Double.toString(m_WeightDecay),
+        "-B", Integer.toString(m_BatchSize), "-N", Integer.toString(m_NumEpochs),
+        "-V", Double.toString(m_ValidationFraction), "-E", Integer.toString(m_Patience));
+    if (m_BalanceClasses) {
+      options.add("-balance");
+    }
+    Collections.addAll(options, "-num-threads", Integer.toString(m_NumThreads));
+    if (m_Resume) {
+      options.add("-resume");
+    }
     Collections.addAll(options, super.getOptions());
     return options.toArray(new String[0]);
   }
@@ -409,6 +608,26 @@ public class BackpropOneHidden extends RandomizableClassifier
       return Activation.fromOptionName(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("-A (activation): " + e.getMessage());
+    }
+  }
+
+  private static UpdateRule parseOptimizer(String text) {
+    try {
+      return UpdateRule.fromOptionName(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("-O (optimizer): " + e.getMessage());
+    }
+  }
+
+  private static void checkFinite(String flag, String what, double value, double min, boolean minIncluded,
+      double max, boolean maxIncluded) {
+    boolean aboveMin = minIncluded ? value >= min : value > min;
+    boolean belowMax = maxIncluded ? value <= max : value < max;
+    if (!(aboveMin && belowMax) || Double.isInfinite(value)) {
+      String range = (minIncluded ? "[" : "(") + format(min) + ", "
+          + (Double.isInfinite(max) ? "infinity" : format(max)) + (maxIncluded ? "]" : ")");
+      throw new IllegalArgumentException(flag + " (" + what + ") must be a finite number in " + range + ", got "
+          + value);
     }
   }
 
@@ -452,6 +671,27 @@ public class BackpropOneHidden extends RandomizableClassifier
     return "The hidden-unit activation s: sigmoid 1/(1+exp(-z)) or tanh.";
   }
 
+  /** @return the optimizer, as a tag */
+  public SelectedTag getOptimizer() {
+    return new SelectedTag(m_Optimizer.ordinal(), TAGS_OPTIMIZER);
+  }
+
+  /**
+   * @param optimizer a tag from {@link #TAGS_OPTIMIZER}
+   */
+  public void setOptimizer(SelectedTag optimizer) {
+    if (optimizer == null || optimizer.getTags() != TAGS_OPTIMIZER) {
+      throw new IllegalArgumentException("-O (optimizer) must be one of gd, momentum, nesterov, adam");
+    }
+    m_Optimizer = UpdateRule.values()[optimizer.getSelectedTag().getID()];
+  }
+
+  /** @return tip text for the Explorer */
+  public String optimizerTipText() {
+    return "The update rule: gd (theta <- theta - eta * gradient, the derivation's), momentum, nesterov "
+        + "(Nesterov's momentum) or adam (Kingma & Ba 2015, beta1 0.9, beta2 0.999).";
+  }
+
   /** @return the learning rate */
   public double getLearningRate() {
     return m_LearningRate;
@@ -461,16 +701,91 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param learningRate the learning rate, finite and greater than 0
    */
   public void setLearningRate(double learningRate) {
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("-L (learning rate) must be a finite number > 0, got "
-          + String.format(Locale.ROOT, "%s", learningRate));
-    }
+    checkFinite("-L", "learning rate", learningRate, 0, false, Double.POSITIVE_INFINITY, false);
     m_LearningRate = learningRate;
   }
 
   /** @return tip text for the Explorer */
   public String learningRateTipText() {
-    return "The learning rate eta of gradient descent, theta <- theta - eta * gradient (finite, > 0).";
+    return "The learning rate eta (finite, > 0): the step size of every optimizer.";
+  }
+
+  /** @return the momentum */
+  public double getMomentum() {
+    return m_Momentum;
+  }
+
+  /**
+   * @param momentum in [0, 1)
+   */
+  public void setMomentum(double momentum) {
+    checkFinite("-M", "momentum", momentum, 0, true, 1, false);
+    m_Momentum = momentum;
+  }
+
+  /** @return tip text for the Explorer */
+  public String momentumTipText() {
+    return "The momentum mu in [0, 1) of the momentum and nesterov optimizers (ignored by gd and adam).";
+  }
+
+  /** @return the learning-rate decay */
+  public double getLearningRateDecay() {
+    return m_LearningRateDecay;
+  }
+
+  /**
+   * @param decay d ≥ 0 of η_t = η / (1 + d t)
+   */
+  public void setLearningRateDecay(double decay) {
+    checkFinite("-decay", "learning-rate decay", decay, 0, true, Double.POSITIVE_INFINITY, false);
+    m_LearningRateDecay = decay;
+  }
+
+  /** @return tip text for the Explorer */
+  public String learningRateDecayTipText() {
+    return "Inverse-time decay d >= 0 of the learning rate: epoch t uses eta / (1 + d t); 0 keeps it constant.";
+  }
+
+  /** @return the L2 weight decay */
+  public double getWeightDecay() {
+    return m_WeightDecay;
+  }
+
+  /**
+   * @param weightDecay λ ≥ 0
+   */
+  public void setWeightDecay(double weightDecay) {
+    checkFinite("-R", "weight decay", weightDecay, 0, true, Double.POSITIVE_INFINITY, false);
+    m_WeightDecay = weightDecay;
+  }
+
+  /** @return tip text for the Explorer */
+  public String weightDecayTipText() {
+    return "L2 weight decay lambda >= 0: adds (lambda/2) * sum of squared non-bias weights to the mean "
+        + "cross-entropy; 0 = none.";
+  }
+
+  /** @return the mini-batch size */
+  public int getMiniBatchSize() {
+    return m_BatchSize;
+  }
+
+  /**
+   * Sets the mini-batch size (not to be confused with Weka's prediction batch size, -batch-size).
+   *
+   * @param batchSize at least 0; 0 = all rows
+   */
+  public void setMiniBatchSize(int batchSize) {
+    if (batchSize < 0) {
+      throw new IllegalArgumentException("-B (batch size) must be at least 0 (0 = all rows), got " + batchSize);
+    }
+    m_BatchSize = batchSize;
+  }
+
+  /** @return tip text for the Explorer */
+  public String miniBatchSizeTipText() {
+    return "Rows per gradient step (at least 0); 0 = all rows, the derivation's full-batch gradient descent. "
+        + "Rows are shuffled every epoch from the seed.";
   }
 
   /** @return the number of epochs */
@@ -490,8 +805,66 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** @return tip text for the Explorer */
   public String numEpochsTipText() {
-    return "The number of epochs: full passes over the training data, one gradient step each (at least 0; "
-        + "0 keeps the random initial weights).";
+    return "The number of epochs: passes over the training data (at least 0; 0 keeps the random initial "
+        + "weights). With early stopping, the most epochs.";
+  }
+
+  /** @return the validation fraction */
+  public double getValidationFraction() {
+    return m_ValidationFraction;
+  }
+
+  /**
+   * @param fraction in [0, 1); 0 = no early stopping
+   */
+  public void setValidationFraction(double fraction) {
+    checkFinite("-V", "validation fraction", fraction, 0, true, 1, false);
+    m_ValidationFraction = fraction;
+  }
+
+  /** @return tip text for the Explorer */
+  public String validationFractionTipText() {
+    return "Fraction in [0, 1) of the training data held out (stratified, from the seed) for early stopping; "
+        + "0 = none. Training stops after 'patience' epochs without a lower validation loss and keeps the best "
+        + "epoch's weights. With fewer than 5 instances on either side, all data is used without early stopping.";
+  }
+
+  /** @return the patience */
+  public int getPatience() {
+    return m_Patience;
+  }
+
+  /**
+   * @param patience at least 1
+   */
+  public void setPatience(int patience) {
+    if (patience < 1) {
+      throw new IllegalArgumentException("-E (patience) must be at least 1 epoch, got " + patience);
+    }
+    m_Patience = patience;
+  }
+
+  /** @return tip text for the Explorer */
+  public String patienceTipText() {
+    return "Early stopping: how many epochs without a lower validation loss end training (at least 1).";
+  }
+
+  /** @return true if classes are balanced */
+  public boolean getBalanceClasses() {
+    return m_BalanceClasses;
+  }
+
+  /**
+   * @param balance true to weight every class to the same total weight
+   */
+  public void setBalanceClasses(boolean balance) {
+    m_BalanceClasses = balance;
+  }
+
+  /** @return tip text for the Explorer */
+  public String balanceClassesTipText() {
+    return "Reweight the instances so that every class has the same total weight (instance weights are kept "
+        + "within a class): for imbalanced data.";
   }
 
   /** @return the number of threads (0 = the available processors) */
@@ -517,8 +890,28 @@ public class BackpropOneHidden extends RandomizableClassifier
   }
 
   @Override
+  public boolean getResume() {
+    return m_Resume;
+  }
+
+  @Override
+  public void setResume(boolean resume) {
+    m_Resume = resume;
+    if (!resume && m_Trainer != null && m_Result != null) {
+      closeTrainer();
+    }
+  }
+
+  /** @return tip text for the Explorer */
+  public String resumeTipText() {
+    return "Keep the training state after training, so that building again with more epochs continues "
+        + "(the Explorer's 'Continue iterating').";
+  }
+
+  @Override
   public String seedTipText() {
-    return "The seed of the random initial weights; the same seed and data give the same model.";
+    return "The seed of the random initial weights, the validation split and the mini-batch order; the same seed "
+        + "and data give the same model.";
   }
 
   @Override

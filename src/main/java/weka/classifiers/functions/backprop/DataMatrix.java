@@ -98,4 +98,90 @@ public final class DataMatrix {
   public int numClasses() {
     return numClasses;
   }
+
+  /**
+   * A copy of some rows, in the given order.
+   *
+   * @param rows row indices (each in 0 … n − 1; repeats allowed)
+   * @return a new matrix holding copies of those rows, their classes and weights
+   */
+  public DataMatrix rows(int[] rows) {
+    int width = rowWidth();
+    double[] newX = new double[rows.length * width];
+    int[] newY = new int[rows.length];
+    double[] newWeights = weights == null ? null : new double[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      System.arraycopy(x, rows[k] * width, newX, k * width, width);
+      newY[k] = y[rows[k]];
+      if (newWeights != null) {
+        newWeights[k] = weights[rows[k]];
+      }
+    }
+    return new DataMatrix(newX, newY, newWeights, numInputs, numClasses);
+  }
+
+  /**
+   * The same rows with weights rescaled so that every class present has the same total weight:
+   * s'_k = s_k · S / (C · S_{y_k}), where S is the total weight, S_c that of class c and C the number of
+   * classes with S_c &gt; 0. The total weight S is unchanged.
+   *
+   * @return a matrix sharing x and y with this one, with new weights
+   */
+  public DataMatrix classBalanced() {
+    double[] classWeight = new double[numClasses];
+    double total = 0.0;
+    for (int k = 0; k < numRows; k++) {
+      classWeight[y[k]] += weight(k);
+      total += weight(k);
+    }
+    int present = 0;
+    for (double w : classWeight) {
+      if (w > 0) {
+        present++;
+      }
+    }
+    double[] balanced = new double[numRows];
+    for (int k = 0; k < numRows; k++) {
+      double w = classWeight[y[k]];
+      balanced[k] = w > 0 ? weight(k) * total / (present * w) : 0.0;
+    }
+    return new DataMatrix(x, y, balanced, numInputs, numClasses);
+  }
+
+  /**
+   * An empty matrix of a fixed capacity whose rows are filled by {@link #gather}; for mini-batches.
+   *
+   * @param capacity rows it can hold
+   * @param like a matrix with the same number of inputs and classes, and weights or not
+   * @return the buffer (its rows hold zeros until gathered)
+   */
+  static DataMatrix batchBuffer(int capacity, DataMatrix like) {
+    double[] x = new double[capacity * like.rowWidth()];
+    for (int k = 0; k < capacity; k++) {
+      x[k * like.rowWidth()] = 1.0;
+    }
+    return new DataMatrix(x, new int[capacity], like.weights == null ? null : new double[capacity],
+        like.numInputs, like.numClasses);
+  }
+
+  /**
+   * Copies rows {@code order[from]} … {@code order[from + count − 1]} of {@code source} into rows
+   * 0 … count − 1 of this buffer.
+   *
+   * @param source the matrix to copy from (same width, classes and weighting)
+   * @param order a permutation of the source's rows
+   * @param from first position in {@code order}
+   * @param count number of rows, at most this buffer's capacity
+   */
+  void gather(DataMatrix source, int[] order, int from, int count) {
+    int width = rowWidth();
+    for (int k = 0; k < count; k++) {
+      int row = order[from + k];
+      System.arraycopy(source.x, row * width, x, k * width, width);
+      y[k] = source.y[row];
+      if (weights != null) {
+        weights[k] = source.weights[row];
+      }
+    }
+  }
 }

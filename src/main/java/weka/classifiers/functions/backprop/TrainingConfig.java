@@ -16,6 +16,13 @@ public final class TrainingConfig implements Serializable {
   private int epochs = 0;
   private int numThreads = 1;
   private long seed = 1;
+  private UpdateRule updateRule = UpdateRule.GD;
+  private double momentum = 0.0;
+  private double learningRateDecay = 0.0;
+  private double weightDecay = 0.0;
+  private int batchSize = 0;
+  private double validationFraction = 0.0;
+  private int patience = 10;
 
   /** @return g */
   public int numHidden() {
@@ -117,6 +124,129 @@ public final class TrainingConfig implements Serializable {
    */
   public TrainingConfig seed(long seed) {
     this.seed = seed;
+    return this;
+  }
+
+  /** @return the update rule */
+  public UpdateRule updateRule() {
+    return updateRule;
+  }
+
+  /**
+   * @param updateRule gd (the derivation's), momentum, nesterov or adam
+   * @return this
+   */
+  public TrainingConfig updateRule(UpdateRule updateRule) {
+    if (updateRule == null) {
+      throw new IllegalArgumentException("optimizer must be gd, momentum, nesterov or adam, got null");
+    }
+    this.updateRule = updateRule;
+    return this;
+  }
+
+  /** @return μ, the momentum of MOMENTUM and NESTEROV */
+  public double momentum() {
+    return momentum;
+  }
+
+  /**
+   * @param momentum μ in [0, 1)
+   * @return this
+   */
+  public TrainingConfig momentum(double momentum) {
+    checkMomentum(momentum);
+    this.momentum = momentum;
+    return this;
+  }
+
+  static void checkMomentum(double momentum) {
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+    }
+  }
+
+  /** @return d of the inverse-time schedule η_t = η / (1 + d·t), t = epochs done */
+  public double learningRateDecay() {
+    return learningRateDecay;
+  }
+
+  /**
+   * @param learningRateDecay d ≥ 0, finite (0 = constant learning rate)
+   * @return this
+   */
+  public TrainingConfig learningRateDecay(double learningRateDecay) {
+    if (!(learningRateDecay >= 0) || Double.isInfinite(learningRateDecay)) {
+      throw new IllegalArgumentException("learning-rate decay must be a finite number >= 0, got " + learningRateDecay);
+    }
+    this.learningRateDecay = learningRateDecay;
+    return this;
+  }
+
+  /** @return λ of the L2 penalty (λ/2)·Σ w² over the non-bias weights */
+  public double weightDecay() {
+    return weightDecay;
+  }
+
+  /**
+   * @param weightDecay λ ≥ 0, finite (0 = no penalty)
+   * @return this
+   */
+  public TrainingConfig weightDecay(double weightDecay) {
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new IllegalArgumentException("weight decay must be a finite number >= 0, got " + weightDecay);
+    }
+    this.weightDecay = weightDecay;
+    return this;
+  }
+
+  /** @return rows per gradient step; 0 = all rows (full batch) */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * @param batchSize ≥ 0; 0 = full batch, the derivation's gradient descent
+   * @return this
+   */
+  public TrainingConfig batchSize(int batchSize) {
+    if (batchSize < 0) {
+      throw new IllegalArgumentException("batch size must be at least 0 (0 = all rows), got " + batchSize);
+    }
+    this.batchSize = batchSize;
+    return this;
+  }
+
+  /** @return the fraction of rows held out for early stopping; 0 = none */
+  public double validationFraction() {
+    return validationFraction;
+  }
+
+  /**
+   * @param validationFraction in [0, 1); 0 = no early stopping
+   * @return this
+   */
+  public TrainingConfig validationFraction(double validationFraction) {
+    if (!(validationFraction >= 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + validationFraction);
+    }
+    this.validationFraction = validationFraction;
+    return this;
+  }
+
+  /** @return epochs without a lower validation loss before training stops */
+  public int patience() {
+    return patience;
+  }
+
+  /**
+   * @param patience ≥ 1
+   * @return this
+   */
+  public TrainingConfig patience(int patience) {
+    if (patience < 1) {
+      throw new IllegalArgumentException("patience must be at least 1 epoch, got " + patience);
+    }
+    this.patience = patience;
     return this;
   }
 }

@@ -2,24 +2,61 @@ package weka.classifiers.functions.backprop;
 
 import java.io.Serializable;
 
-/** A trained network with its training-loss history. */
+/** A trained network with its loss curves and how training went. */
 public final class TrainingResult implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   private final Network network;
   private final double[] lossHistory;
+  private final double[] validationHistory;
   private final int epochs;
+  private final int keptEpoch;
+  private final StopReason stopReason;
+  private final double learningRate;
+  private final int restarts;
+  private final boolean validationSkipped;
+  private final int trainingRows;
+  private final int validationRows;
 
   /**
+   * A result of full training without early stopping or restarts.
+   *
    * @param network the trained network
-   * @param lossHistory J(θ_0) … J(θ_epochs): entry e is the training loss after e epochs
+   * @param lossHistory training objective after 0 … epochs epochs
    * @param epochs epochs run
    */
   public TrainingResult(Network network, double[] lossHistory, int epochs) {
+    this(network, lossHistory, null, epochs, epochs, StopReason.EPOCHS, Double.NaN, 0, false, 0, 0);
+  }
+
+  /**
+   * @param network the network kept
+   * @param lossHistory training objective after 0 … epochs epochs
+   * @param validationHistory held-out loss after 0 … epochs epochs, or null without early stopping
+   * @param epochs epochs run
+   * @param keptEpoch the epoch whose weights the network has
+   * @param stopReason why training ended
+   * @param learningRate the learning rate finally used (after any halving)
+   * @param restarts restarts with a halved learning rate
+   * @param validationSkipped true if early stopping was asked for but the data was too small to split
+   * @param trainingRows rows trained on
+   * @param validationRows rows held out
+   */
+  public TrainingResult(Network network, double[] lossHistory, double[] validationHistory, int epochs,
+      int keptEpoch, StopReason stopReason, double learningRate, int restarts, boolean validationSkipped,
+      int trainingRows, int validationRows) {
     this.network = network;
     this.lossHistory = lossHistory.clone();
+    this.validationHistory = validationHistory == null ? null : validationHistory.clone();
     this.epochs = epochs;
+    this.keptEpoch = keptEpoch;
+    this.stopReason = stopReason;
+    this.learningRate = learningRate;
+    this.restarts = restarts;
+    this.validationSkipped = validationSkipped;
+    this.trainingRows = trainingRows;
+    this.validationRows = validationRows;
   }
 
   /** @return the trained network */
@@ -27,9 +64,18 @@ public final class TrainingResult implements Serializable {
     return network;
   }
 
-  /** @return J after each number of epochs, starting with the initial weights (a copy) */
+  /**
+   * @return the training objective after each number of epochs, starting with the initial weights (a copy);
+   *         with full batches entry e is exactly J(θ_e), with mini-batches entry e ≥ 1 is the weighted mean
+   *         of the objective over epoch e's batches
+   */
   public double[] lossHistory() {
     return lossHistory.clone();
+  }
+
+  /** @return the held-out mean cross-entropy after each number of epochs, or null without early stopping */
+  public double[] validationHistory() {
+    return validationHistory == null ? null : validationHistory.clone();
   }
 
   /** @return the training loss with the initial weights */
@@ -37,7 +83,7 @@ public final class TrainingResult implements Serializable {
     return lossHistory[0];
   }
 
-  /** @return the training loss with the final weights */
+  /** @return the training loss after the last epoch */
   public double finalLoss() {
     return lossHistory[lossHistory.length - 1];
   }
@@ -45,5 +91,40 @@ public final class TrainingResult implements Serializable {
   /** @return epochs run */
   public int epochs() {
     return epochs;
+  }
+
+  /** @return the epoch whose weights the network has (the best validation epoch with early stopping) */
+  public int keptEpoch() {
+    return keptEpoch;
+  }
+
+  /** @return why training ended */
+  public StopReason stopReason() {
+    return stopReason;
+  }
+
+  /** @return the learning rate finally used */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** @return how often training restarted with half the learning rate */
+  public int restarts() {
+    return restarts;
+  }
+
+  /** @return true if early stopping was asked for but the data was too small to hold rows out */
+  public boolean validationSkipped() {
+    return validationSkipped;
+  }
+
+  /** @return rows trained on */
+  public int trainingRows() {
+    return trainingRows;
+  }
+
+  /** @return rows held out for early stopping */
+  public int validationRows() {
+    return validationRows;
   }
 }

@@ -1,0 +1,75 @@
+package weka.classifiers.functions.backprop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A stratified, seeded hold-out split for early stopping: from each class, round(fraction × its rows) rows
+ * (shuffled with the seed) go to the validation set, the rest to training.
+ *
+ * <p>Data too small to split: if the validation set would have fewer than {@link #MIN_VALIDATION_ROWS}
+ * rows, or the training set fewer than {@link #MIN_VALIDATION_ROWS} rows, there is no split:
+ * {@link #split} returns null and training uses all rows for all epochs, without early stopping.
+ */
+public final class ValidationSplit {
+
+  /** The fewest rows either side of a split may have. */
+  public static final int MIN_VALIDATION_ROWS = 5;
+
+  private final DataMatrix train;
+  private final DataMatrix validation;
+
+  private ValidationSplit(DataMatrix train, DataMatrix validation) {
+    this.train = train;
+    this.validation = validation;
+  }
+
+  /** @return the rows to train on */
+  public DataMatrix train() {
+    return train;
+  }
+
+  /** @return the held-out rows */
+  public DataMatrix validation() {
+    return validation;
+  }
+
+  /**
+   * @param data all rows
+   * @param fraction in (0, 1)
+   * @param random the source of the shuffle
+   * @return the split, or null if the data is too small to split
+   */
+  public static ValidationSplit split(DataMatrix data, double fraction, Random random) {
+    List<List<Integer>> byClass = new ArrayList<>();
+    for (int c = 0; c < data.numClasses(); c++) {
+      byClass.add(new ArrayList<Integer>());
+    }
+    for (int k = 0; k < data.numRows(); k++) {
+      byClass.get(data.y()[k]).add(k);
+    }
+    List<Integer> trainRows = new ArrayList<>();
+    List<Integer> validationRows = new ArrayList<>();
+    for (List<Integer> rows : byClass) {
+      java.util.Collections.shuffle(rows, random);
+      int held = (int) Math.round(fraction * rows.size());
+      validationRows.addAll(rows.subList(0, held));
+      trainRows.addAll(rows.subList(held, rows.size()));
+    }
+    if (validationRows.size() < MIN_VALIDATION_ROWS || trainRows.size() < MIN_VALIDATION_ROWS) {
+      return null;
+    }
+    java.util.Collections.sort(trainRows);
+    java.util.Collections.sort(validationRows);
+    return new ValidationSplit(data.rows(toArray(trainRows)), data.rows(toArray(validationRows)));
+  }
+
+  private static int[] toArray(List<Integer> list) {
+    int[] array = new int[list.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = list.get(i);
+    }
+    return array;
+  }
+}
