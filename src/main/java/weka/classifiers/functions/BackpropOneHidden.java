@@ -83,6 +83,13 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** Default number of threads for the gradient (-num-threads): the available processors. */
   public static final int DEFAULT_NUM_THREADS = 0;
 
+  /** The options' allowed ranges, for error messages. */
+  private static final String RULE_NUM_HIDDEN = "-H (hidden units) must be at least 1";
+  private static final String RULE_LEARNING_RATE = "-L (learning rate) must be a finite number > 0";
+  private static final String RULE_NUM_EPOCHS = "-N (epochs) must be at least 0";
+  private static final String RULE_NUM_THREADS =
+      "-num-threads (threads) must be at least 0 (0 = the available processors)";
+
   /** The activations as Weka tags, for the Explorer's drop-down list; tag ids are the enum ordinals. */
   public static final Tag[] TAGS_ACTIVATION = activationTags();
 
@@ -311,7 +318,8 @@ public class BackpropOneHidden extends RandomizableClassifier
     }
     NetworkShape shape = m_Result.network().shape();
     text.append("Architecture: ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
-        .append(' ').append(shape.activation().optionName()).append(" hidden units -> ")
+        .append(' ').append(shape.activation().optionName())
+        .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
         .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
         .append(" (").append(shape.numParameters()).append(" weights)\n");
     text.append("Class: ").append(m_Header.classAttribute().name()).append(" (")
@@ -323,7 +331,7 @@ public class BackpropOneHidden extends RandomizableClassifier
           .append(" removed, ");
     }
     text.append("nominal -> binary, inputs standardized\n");
-    text.append("Training: full-batch gradient descent, learning rate ").append(format(m_LearningRate))
+    text.append("Training: full-batch gradient descent, learning rate ").append(m_LearningRate)
         .append(", ").append(m_Result.epochs()).append(m_Result.epochs() == 1 ? " epoch" : " epochs")
         .append(" run, seed ").append(getSeed()).append('\n');
     text.append("Training loss (mean cross-entropy): ").append(format(m_Result.initialLoss()))
@@ -331,7 +339,15 @@ public class BackpropOneHidden extends RandomizableClassifier
     return text.toString();
   }
 
+  /**
+   * @return the value with 6 decimals, or in scientific notation when that would show too few significant
+   *     digits (below 1e-4, where a tiny loss would print as 0) or too many (1e6 and above)
+   */
   private static String format(double value) {
+    double magnitude = Math.abs(value);
+    if (value != 0 && (magnitude < 1e-4 || magnitude >= 1e6)) {
+      return String.format(Locale.ROOT, "%.6e", value);
+    }
     return Utils.doubleToString(value, 6).trim();
   }
 
@@ -355,20 +371,29 @@ public class BackpropOneHidden extends RandomizableClassifier
     return options.elements();
   }
 
+  /**
+   * Parses the options. Every value is checked before any is applied, so options with a bad value (the
+   * message names the option and its allowed range) or with unknown leftovers leave this classifier's own
+   * settings unchanged.
+   */
   @Override
   public void setOptions(String[] options) throws Exception {
     String hidden = Utils.getOption('H', options);
-    setNumHidden(hidden.isEmpty() ? DEFAULT_NUM_HIDDEN : parseInt("-H", "hidden units", hidden));
-    String activation = Utils.getOption('A', options);
-    setActivation(new SelectedTag(activation.isEmpty() ? DEFAULT_ACTIVATION.ordinal()
-        : parseActivation(activation).ordinal(), TAGS_ACTIVATION));
+    int numHidden = hidden.isEmpty() ? DEFAULT_NUM_HIDDEN : parseInt(hidden, 1, RULE_NUM_HIDDEN);
+    String activationName = Utils.getOption('A', options);
+    Activation activation = activationName.isEmpty() ? DEFAULT_ACTIVATION : parseActivation(activationName);
     String rate = Utils.getOption('L', options);
-    setLearningRate(rate.isEmpty() ? DEFAULT_LEARNING_RATE : parseDouble("-L", "learning rate", rate));
+    double learningRate = rate.isEmpty() ? DEFAULT_LEARNING_RATE : parseLearningRate(rate);
     String epochs = Utils.getOption('N', options);
-    setNumEpochs(epochs.isEmpty() ? DEFAULT_NUM_EPOCHS : parseInt("-N", "epochs", epochs));
+    int numEpochs = epochs.isEmpty() ? DEFAULT_NUM_EPOCHS : parseInt(epochs, 0, RULE_NUM_EPOCHS);
     String threads = Utils.getOption("num-threads", options);
-    setNumThreads(threads.isEmpty() ? DEFAULT_NUM_THREADS : parseInt("-num-threads", "threads", threads));
-    super.setOptions(options);
+    int numThreads = threads.isEmpty() ? DEFAULT_NUM_THREADS : parseInt(threads, 0, RULE_NUM_THREADS);
+    super.setOptions(options); // the seed and Weka's common options; rejects unknown leftovers
+    setNumHidden(numHidden);
+    setActivation(new SelectedTag(activation.ordinal(), TAGS_ACTIVATION));
+    setLearningRate(learningRate);
+    setNumEpochs(numEpochs);
+    setNumThreads(numThreads);
   }
 
   @Override
@@ -388,20 +413,41 @@ public class BackpropOneHidden extends RandomizableClassifier
     return options.toArray(new String[0]);
   }
 
-  private static int parseInt(String flag, String what, String text) {
+  /**
+   * @param text the option's value as given
+   * @param min the smallest allowed value
+   * @param rule the option and its allowed range, for the message
+   * @return the whole number
+   * @throws IllegalArgumentException quoting the text if it is not a whole number of at least min
+   */
+  private static int parseInt(String text, int min, String rule) {
+    int value;
     try {
-      return Integer.parseInt(text.trim());
+      value = Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " (" + what + "): '" + text + "' is not a whole number");
+      throw new IllegalArgumentException(rule + ", got '" + text + "' (not a whole number)");
     }
+    if (value < min) {
+      throw new IllegalArgumentException(rule + ", got '" + text + "'");
+    }
+    return value;
   }
 
-  private static double parseDouble(String flag, String what, String text) {
+  private static double parseLearningRate(String text) {
+    double value;
     try {
-      return Double.parseDouble(text.trim());
+      value = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " (" + what + "): '" + text + "' is not a number");
+      throw new IllegalArgumentException(RULE_LEARNING_RATE + ", got '" + text + "' (not a number)");
     }
+    if (!isValidLearningRate(value)) {
+      throw new IllegalArgumentException(RULE_LEARNING_RATE + ", got '" + text + "'");
+    }
+    return value;
+  }
+
+  private static boolean isValidLearningRate(double value) {
+    return value > 0 && !Double.isInfinite(value);
   }
 
   private static Activation parseActivation(String text) {
@@ -422,7 +468,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   public void setNumHidden(int numHidden) {
     if (numHidden < 1) {
-      throw new IllegalArgumentException("-H (hidden units) must be at least 1, got " + numHidden);
+      throw new IllegalArgumentException(RULE_NUM_HIDDEN + ", got " + numHidden);
     }
     m_NumHidden = numHidden;
   }
@@ -461,9 +507,8 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param learningRate the learning rate, finite and greater than 0
    */
   public void setLearningRate(double learningRate) {
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("-L (learning rate) must be a finite number > 0, got "
-          + String.format(Locale.ROOT, "%s", learningRate));
+    if (!isValidLearningRate(learningRate)) {
+      throw new IllegalArgumentException(RULE_LEARNING_RATE + ", got " + learningRate);
     }
     m_LearningRate = learningRate;
   }
@@ -483,7 +528,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   public void setNumEpochs(int numEpochs) {
     if (numEpochs < 0) {
-      throw new IllegalArgumentException("-N (epochs) must be at least 0, got " + numEpochs);
+      throw new IllegalArgumentException(RULE_NUM_EPOCHS + ", got " + numEpochs);
     }
     m_NumEpochs = numEpochs;
   }
@@ -504,8 +549,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   public void setNumThreads(int numThreads) {
     if (numThreads < 0) {
-      throw new IllegalArgumentException("-num-threads (threads) must be at least 0 (0 = available processors), got "
-          + numThreads);
+      throw new IllegalArgumentException(RULE_NUM_THREADS + ", got " + numThreads);
     }
     m_NumThreads = numThreads;
   }
