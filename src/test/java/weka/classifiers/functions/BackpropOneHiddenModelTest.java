@@ -137,6 +137,24 @@ class BackpropOneHiddenModelTest {
   }
 
   @Test
+  void weightTwoActsAsADuplicatedInstance() throws Exception {
+    Instances weighted = new Instances(iris);
+    Instances duplicated = new Instances(iris);
+    for (int k = 0; k < iris.numInstances(); k += 5) {
+      weighted.instance(k).setWeight(2);
+      duplicated.add((weka.core.Instance) iris.instance(k).copy());
+    }
+    BackpropOneHidden a = train(weighted, "-N", "50");
+    BackpropOneHidden b = train(duplicated, "-N", "50");
+    assertArrayEquals(a.getLossHistory(), b.getLossHistory(), 1e-12);
+    for (int k = 0; k < iris.numInstances(); k++) {
+      assertArrayEquals(a.distributionForInstance(iris.instance(k)), b.distributionForInstance(iris.instance(k)),
+          1e-12, "instance " + k);
+    }
+    assertNotEquals(a.getLossHistory()[50], train(iris, "-N", "50").getLossHistory()[50], "weights had no effect");
+  }
+
+  @Test
   void emptyBatchGivesNoDistributions() throws Exception {
     BackpropOneHidden classifier = train(iris, "-N", "5");
     assertEquals(0, classifier.distributionsForInstances(new Instances(iris, 0)).length);
