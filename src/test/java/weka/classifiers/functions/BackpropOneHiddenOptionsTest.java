@@ -1,0 +1,177 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import weka.classifiers.functions.backprop.Activation;
+import weka.core.Option;
+import weka.core.SelectedTag;
+import weka.core.Utils;
+
+/** The command-line options: defaults, round trips, and the refusal of bad values and unknown options. */
+class BackpropOneHiddenOptionsTest {
+
+  private static final String[] NON_DEFAULT = {"-H", "3", "-A", "tanh", "-L", "0.125", "-N", "7",
+      "-num-threads", "2", "-S", "42"};
+
+  @Test
+  void defaultsAreTheDefaultConstants() {
+    assertDefaults(new BackpropOneHidden());
+  }
+
+  @Test
+  void emptyOptionsResetEverythingToTheDefaults() throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(NON_DEFAULT.clone());
+    classifier.setOptions(new String[0]);
+    assertDefaults(classifier);
+  }
+
+  private static void assertDefaults(BackpropOneHidden classifier) {
+    assertEquals(BackpropOneHidden.DEFAULT_NUM_HIDDEN, classifier.getNumHidden());
+    assertEquals(BackpropOneHidden.DEFAULT_ACTIVATION.ordinal(), classifier.getActivation().getSelectedTag().getID());
+    assertEquals(BackpropOneHidden.DEFAULT_LEARNING_RATE, classifier.getLearningRate());
+    assertEquals(BackpropOneHidden.DEFAULT_NUM_EPOCHS, classifier.getNumEpochs());
+    assertEquals(BackpropOneHidden.DEFAULT_NUM_THREADS, classifier.getNumThreads());
+    assertEquals(1, classifier.getSeed(), "RandomizableClassifier's default seed");
+    assertEquals(List.of("-H", "10", "-A", "sigmoid", "-L", "0.5", "-N", "500", "-num-threads", "0", "-S", "1"),
+        List.of(classifier.getOptions()).subList(0, 12));
+  }
+
+  @Test
+  void nonDefaultOptionsSurviveTheRoundTrip() throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(NON_DEFAULT.clone());
+    assertEquals(3, classifier.getNumHidden());
+    assertEquals(Activation.TANH.ordinal(), classifier.getActivation().getSelectedTag().getID());
+    assertEquals(0.125, classifier.getLearningRate());
+    assertEquals(7, classifier.getNumEpochs());
+    assertEquals(2, classifier.getNumThreads());
+    assertEquals(42, classifier.getSeed());
+
+    String[] options = classifier.getOptions();
+    assertArrayEquals(NON_DEFAULT, options);
+    BackpropOneHidden copy = new BackpropOneHidden();
+    copy.setOptions(Utils.splitOptions(Utils.joinOptions(options)));
+    assertArrayEquals(options, copy.getOptions());
+  }
+
+  @Test
+  void settersAndGettersRoundTripThroughOptions() throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setNumHidden(1);
+    classifier.setActivation(new SelectedTag(Activation.TANH.ordinal(), BackpropOneHidden.TAGS_ACTIVATION));
+    classifier.setLearningRate(1e-7);
+    classifier.setNumEpochs(0);
+    classifier.setNumThreads(16);
+    classifier.setSeed(-3);
+    BackpropOneHidden copy = new BackpropOneHidden();
+    copy.setOptions(classifier.getOptions());
+    assertEquals(1, copy.getNumHidden());
+    assertEquals(Activation.TANH.ordinal(), copy.getActivation().getSelectedTag().getID());
+    assertEquals(1e-7, copy.getLearningRate());
+    assertEquals(0, copy.getNumEpochs());
+    assertEquals(16, copy.getNumThreads());
+    assertEquals(-3, copy.getSeed());
+  }
+
+  @Test
+  void activationNameIgnoresCase() throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(new String[] {"-A", "TANH"});
+    assertEquals(Activation.TANH.ordinal(), classifier.getActivation().getSelectedTag().getID());
+  }
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        Arguments.of("-H", "0", "at least 1"),
+        Arguments.of("-H", "-4", "at least 1"),
+        Arguments.of("-H", "two", "at least 1"),
+        Arguments.of("-H", "1.5", "at least 1"),
+        Arguments.of("-L", "0", "> 0"),
+        Arguments.of("-L", "-0.1", "> 0"),
+        Arguments.of("-L", "NaN", "> 0"),
+        Arguments.of("-L", "Infinity", "> 0"),
+        Arguments.of("-L", "1e400", "> 0"),
+        Arguments.of("-L", "fast", "> 0"),
+        Arguments.of("-N", "-1", "at least 0"),
+        Arguments.of("-N", "many", "at least 0"),
+        Arguments.of("-A", "relu", "sigmoid, tanh"),
+        Arguments.of("-num-threads", "-1", "at least 0"),
+        Arguments.of("-num-threads", "x", "at least 0"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("badValues")
+  void badValueFailsAtOnceNamingTheOptionAndItsRange(String flag, String value, String range) {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    String[] before = classifier.getOptions();
+    String[] other = flag.equals("-H") ? new String[] {"-N", "3"} : new String[] {"-H", "5"};
+    Exception e = assertThrows(Exception.class,
+        () -> classifier.setOptions(new String[] {other[0], other[1], flag, value}));
+    String message = e.getMessage();
+    assertTrue(message.contains(flag + " "), "message should name " + flag + ": " + message);
+    assertTrue(message.contains(range), "message should give the range '" + range + "': " + message);
+    assertTrue(message.contains(value), "message should quote the value '" + value + "': " + message);
+    assertArrayEquals(before, classifier.getOptions(), "a refused setOptions must change nothing");
+  }
+
+  @Test
+  void settersRefuseBadValuesNamingTheOption() {
+    BackpropOneHidden c = new BackpropOneHidden();
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setNumHidden(0)), "-H", "at least 1");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setLearningRate(0)), "-L", "> 0");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setLearningRate(Double.NaN)), "-L", "> 0");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> c.setLearningRate(Double.POSITIVE_INFINITY)), "-L", "> 0");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setNumEpochs(-1)), "-N", "at least 0");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setNumThreads(-1)), "-num-threads",
+        "at least 0");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> c.setActivation(new SelectedTag(0, new weka.core.Tag[] {new weka.core.Tag(0, "relu")}))), "-A",
+        "sigmoid, tanh");
+    assertDefaults(c);
+  }
+
+  private static void assertMessage(Exception e, String flag, String range) {
+    assertTrue(e.getMessage().contains(flag + " ") && e.getMessage().contains(range), e.getMessage());
+  }
+
+  @Test
+  void unknownLeftoverOptionsAreRejected() {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    Exception e = assertThrows(Exception.class,
+        () -> classifier.setOptions(new String[] {"-H", "5", "-Z", "3"}));
+    assertTrue(e.getMessage().contains("-Z"), e.getMessage());
+    assertThrows(Exception.class, () -> classifier.setOptions(new String[] {"stray"}));
+    assertThrows(Exception.class, () -> classifier.setOptions(new String[] {"-H"}), "-H without a value");
+  }
+
+  @Test
+  void listOptionsDescribesEveryOptionWithItsDefault() {
+    List<String> names = new ArrayList<>();
+    StringBuilder descriptions = new StringBuilder();
+    for (Option option : Collections.list(new BackpropOneHidden().listOptions())) {
+      names.add(option.name());
+      descriptions.append(option.description()).append('\n');
+    }
+    assertTrue(names.containsAll(List.of("H", "A", "L", "N", "num-threads", "S")), names.toString());
+    String text = descriptions.toString();
+    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_HIDDEN + ")"), text);
+    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_ACTIVATION.optionName() + ")"), text);
+    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_LEARNING_RATE + ")"), text);
+    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_EPOCHS + ")"), text);
+    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_THREADS + ")"), text);
+  }
+}

@@ -1,0 +1,125 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built package zip as a user gets it: installed offline by Weka's package manager into a fresh Weka home
+ * under target/, then found and run by {@code weka.Run} in a child JVM whose class path holds only Weka's own
+ * jars (target/weka-lib), never target/classes, so the classifier can come only from the installed package.
+ */
+class PackageEndToEndTest {
+
+  private static final long TIMEOUT_SECONDS = 120;
+  private static final double MIN_CV_ACCURACY = 93.0;
+
+  @Test
+  void installedPackageCrossValidatesIrisFromWekaRun() throws Exception {
+    String zipProperty = System.getProperty("backprop.package.zip");
+    assertTrue(zipProperty != null, "system property backprop.package.zip is not set (pom.xml's surefire sets it)");
+    Path zip = Paths.get(zipProperty);
+    assertTrue(Files.isRegularFile(zip), zip + " is missing: the process-classes phase builds it");
+    Path target = TestSupport.targetDir();
+    Path iris = target.resolve("data").resolve("iris.arff");
+    assertTrue(Files.isRegularFile(iris), iris + " is missing");
+    Path wekaHome = Files.createTempDirectory(target, "e2e-wekahome-");
+
+    String install = runWeka(wekaHome, "weka.core.WekaPackageManager", "-offline", "-install-package",
+        zip.toString());
+    assertTrue(Files.isRegularFile(wekaHome.resolve("packages/BackpropOneHidden/BackpropOneHidden.jar")),
+        "package not installed under " + wekaHome + "; install output:\n" + install);
+
+    String installed = runWeka(wekaHome, "weka.core.WekaPackageManager", "-offline", "-list-packages",
+        "installed");
+    assertTrue(Pattern.compile("(?m)^1\\.0\\.0\\s.*\\bBackpropOneHidden:").matcher(installed).find(),
+        "BackpropOneHidden 1.0.0 not listed as installed:\n" + installed);
+
+    String run = runWeka(wekaHome, "weka.Run", "BackpropOneHidden", "-t", iris.toString(), "-x", "10");
+    assertTrue(run.contains("BackpropOneHidden\n================="), "no model text in:\n" + run);
+    int cv = run.indexOf("=== Stratified cross-validation ===");
+    assertTrue(cv >= 0, "no cross-validation section in:\n" + run);
+    Matcher correct = Pattern.compile("Correctly Classified Instances\\s+(\\d+)\\s+([0-9.]+)\\s*%")
+        .matcher(run.substring(cv));
+    assertTrue(correct.find(), "no 'Correctly Classified Instances' line after cross-validation in:\n" + run);
+    double accuracy = Double.parseDouble(correct.group(2));
+    assertEquals(150 * accuracy / 100, Integer.parseInt(correct.group(1)), 0.5, correct.group());
+    assertTrue(accuracy >= MIN_CV_ACCURACY, "10-fold cross-validated accuracy " + accuracy + "% < "
+        + MIN_CV_ACCURACY + "%:\n" + run);
+    deleteRecursively(wekaHome); // kept when the test fails, for a look
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /**
+   * Runs a Weka main class in a child JVM with Weka's jars only and the given Weka home.
+   *
+   * @return the child's standard output and error
+   */
+  private static String runWeka(Path wekaHome, String mainClass, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-DWEKA_HOME=" + wekaHome);
+    command.add("-Dweka.packageManager.offline=true");
+    command.add("-Djava.awt.headless=true");
+    command.add("-cp");
+    command.add(wekaClassPath());
+    command.add(mainClass);
+    command.addAll(Arrays.asList(args));
+
+    ProcessBuilder builder = new ProcessBuilder(command).directory(TestSupport.baseDir().toFile());
+    builder.environment().put("WEKA_HOME", wekaHome.toString());
+    builder.redirectErrorStream(true);
+    Path log = Files.createTempFile(wekaHome, "child-", ".log");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    String described = String.join(" ", command) + "\n" + output;
+    if (!finished) {
+      fail("timed out after " + TIMEOUT_SECONDS + " s: " + described);
+    }
+    assertEquals(0, process.exitValue(), "exit code of " + described);
+    return output;
+  }
+
+  /** @return target/weka-lib's jars: Weka and its dependencies, nothing of this project */
+  private static String wekaClassPath() throws IOException {
+    Path lib = TestSupport.targetDir().resolve("weka-lib");
+    List<String> jars = new ArrayList<>();
+    try (Stream<Path> files = Files.list(lib)) {
+      files.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jars.add(p.toString()));
+    }
+    assertTrue(jars.stream().anyMatch(j -> j.contains("weka-stable")), "no Weka jar in " + lib + ": " + jars);
+    assertTrue(jars.stream().noneMatch(j -> j.contains("BackpropOneHidden") || j.contains("backpropOneHidden")),
+        "the project's own jar must not be on the child's class path: " + jars);
+    return String.join(File.pathSeparator, jars);
+  }
+}

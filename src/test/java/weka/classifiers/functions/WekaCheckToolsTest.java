@@ -1,0 +1,170 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import weka.classifiers.CheckClassifier;
+import weka.core.CheckGOE;
+import weka.core.CheckOptionHandler;
+
+/**
+ * Weka's check tools run programmatically on BackpropOneHidden: {@link CheckClassifier},
+ * {@link CheckOptionHandler} and {@link CheckGOE}. Each prints one "check...answer" line per check; every
+ * line is parsed and every answer must be the one this classifier should give:
+ * <ul>
+ *   <li>the interface checks: options yes, weighted instances yes (it implements
+ *       WeightedInstancesHandler), updateable no and multi-instance no (it implements neither);</li>
+ *   <li>predictions with a nominal class and nominal, numeric or date predictors (its capabilities): yes;</li>
+ *   <li>string or relational predictors, or a class that is not nominal (not in its capabilities): only
+ *       "no (OK error message)", i.e. it refuses them with Weka's capability error;</li>
+ *   <li>every other check: yes.</li>
+ * </ul>
+ */
+class WekaCheckToolsTest {
+
+  private static final String CLASS_NAME = BackpropOneHidden.class.getName();
+  private static final String OK_REFUSAL = "no (OK error message)";
+
+  @BeforeAll
+  static void quiet() {
+    TestSupport.quietLogging();
+  }
+
+  @Test
+  void checkClassifierGivesOnlyTheRightAnswers() throws Exception {
+    CheckClassifier check = new CheckClassifier();
+    check.setOptions(new String[] {"-W", CLASS_NAME});
+    String output = TestSupport.captureStdout(() -> {
+      check.doTests();
+      return null;
+    }).output;
+    assertFalse(check.hasClasspathProblems(), output);
+    Map<String, String> answers = parseAnswers(output);
+
+    assertEquals("yes", answers.get("options"), output);
+    assertEquals("yes", answers.get("weighted instances classifier"), output);
+    assertEquals("no", answers.get("updateable classifier"), output);
+    assertEquals("no", answers.get("multi-instance classifier"), output);
+
+    String[] mustBePresent = {"serialVersionUID", "toString",
+        "basic predict (nominal class, nominal predictors)", "basic predict (nominal class, numeric predictors)",
+        "basic predict (nominal class, date predictors)"};
+    for (String name : mustBePresent) {
+      assertEquals("yes", answers.get(name), name + " in\n" + output);
+    }
+    int nominalClassChecks = 0;
+    for (Map.Entry<String, String> entry : answers.entrySet()) {
+      String name = entry.getKey();
+      String answer = entry.getValue();
+      if (isInterfaceCheck(name)) {
+        continue;
+      }
+      if (shouldBeRefused(name)) {
+        assertEquals(OK_REFUSAL, answer, "'" + name + "' in\n" + output);
+      } else {
+        assertEquals("yes", answer, "'" + name + "' in\n" + output);
+        if (name.contains("(nominal class, numeric & nominal & date predictors)")) {
+          nominalClassChecks++;
+        }
+      }
+    }
+    // instance weights, only class, more than two classes, class as 1st/2nd attribute, zero training
+    // instances, missing predictors (some, all), missing class (some, all), initialisation, data set
+    // integrity, test class values ignored
+    assertEquals(13, nominalClassChecks, "checks on the full nominal-class data set in\n" + output);
+    // 4 interfaces, serialVersionUID, toString, 25 basic predictions (5 class types x 5 predictor types), 13 above
+    // 4 interface checks, serialVersionUID, toString, 25 basic predictions (5 class x 5 predictor types), 13
+    assertEquals(44, answers.size(), "number of checks in\n" + output);
+  }
+
+  @Test
+  void checkOptionHandlerPassesWithDefaultAndNonDefaultUserOptions() throws Exception {
+    String[][] userOptions = {{}, {"-H", "3", "-A", "tanh", "-L", "0.125", "-N", "7", "-num-threads", "2",
+        "-S", "42"}};
+    for (String[] user : userOptions) {
+      CheckOptionHandler check = new CheckOptionHandler();
+      check.setOptionHandler(new BackpropOneHidden());
+      check.setUserOptions(user.clone());
+      String output = TestSupport.captureStdout(() -> {
+        check.doTests();
+        return null;
+      }).output;
+      Map<String, String> answers = parseAnswers(output);
+      String[] expected = {"ListOptions", "SetOptions", "Default options", "Remaining options",
+          "Canonical user options", "Resetting options"};
+      assertEquals(expected.length, answers.size(), output);
+      for (String name : expected) {
+        assertEquals("yes", answers.get(name), name + " with user options " + String.join(" ", user) + " in\n"
+            + output);
+      }
+    }
+  }
+
+  @Test
+  void checkGoeFindsGlobalInfoAndToolTips() throws Exception {
+    CheckGOE check = new CheckGOE();
+    check.setObject(new BackpropOneHidden());
+    String output = TestSupport.captureStdout(() -> {
+      check.doTests();
+      return null;
+    }).output;
+    Map<String, String> answers = parseAnswers(output);
+    assertEquals(2, answers.size(), output);
+    assertEquals("yes", answers.get("Global info"), output);
+    assertEquals("yes", answers.get("Tool tips"), output);
+  }
+
+  private static boolean isInterfaceCheck(String name) {
+    return name.equals("options") || name.equals("updateable classifier")
+        || name.equals("weighted instances classifier") || name.equals("multi-instance classifier");
+  }
+
+  /**
+   * @return whether the check uses data outside the capabilities: a class that is not nominal, or string or
+   *     relational predictors
+   */
+  private static boolean shouldBeRefused(String name) {
+    if (!name.contains(" class, ")) {
+      return false; // a check without a data set, such as serialVersionUID or toString
+    }
+    boolean nominalClass = name.contains("(nominal class, ");
+    boolean unsupportedPredictors = name.contains("string predictors") || name.contains("relational predictors");
+    return !nominalClass || unsupportedPredictors;
+  }
+
+  /**
+   * Parses lines "check name...answer"; headers ("--> …", "=== … ===", "OptionHandler: …", "Object: …") and
+   * blank lines are skipped, anything else fails the test.
+   *
+   * @return answers by check name, in output order
+   */
+  static Map<String, String> parseAnswers(String output) {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (String raw : output.split("\\R")) {
+      String line = raw.trim();
+      if (line.isEmpty() || line.startsWith("-->") || line.startsWith("===") || line.startsWith("OptionHandler:")
+          || line.startsWith("Object:")) {
+        continue;
+      }
+      int dots = line.indexOf("...");
+      if (dots <= 0) {
+        fail("unexpected line '" + line + "' in\n" + output);
+      }
+      String name = line.substring(0, dots).trim();
+      String answer = line.substring(dots + 3).trim();
+      assertTrue(answer.equals("yes") || answer.startsWith("no"), "unexpected answer in '" + line + "'");
+      if (answers.put(name, answer) != null) {
+        fail("check '" + name + "' answered twice in\n" + output);
+      }
+    }
+    assertFalse(answers.isEmpty(), "no answers in\n" + output);
+    return answers;
+  }
+}
