@@ -102,6 +102,18 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** Default patience of early stopping in epochs (-E). */
   public static final int DEFAULT_PATIENCE = 10;
 
+  /** Each option's allowed range, for error messages (one text per option, used by parsing and setters). */
+  private static final String RULE_NUM_HIDDEN = "-H (hidden units) must be at least 1";
+  private static final String RULE_LEARNING_RATE = "-L (learning rate) must be a finite number > 0";
+  private static final String RULE_MOMENTUM = "-M (momentum) must be a number in [0, 1)";
+  private static final String RULE_LEARNING_RATE_DECAY = "-decay (learning-rate decay) must be a finite number >= 0";
+  private static final String RULE_WEIGHT_DECAY = "-R (weight decay) must be a finite number >= 0";
+  private static final String RULE_BATCH_SIZE = "-B (mini-batch size) must be at least 0 (0 = all rows)";
+  private static final String RULE_NUM_EPOCHS = "-N (epochs) must be at least 0";
+  private static final String RULE_VALIDATION_FRACTION = "-V (validation fraction) must be a number in [0, 1)";
+  private static final String RULE_PATIENCE = "-E (patience) must be at least 1";
+  private static final String RULE_NUM_THREADS = "-num-threads (threads) must be at least 0 (0 = the available processors)";
+
   /** The optimizers as Weka tags; tag ids are the enum ordinals. */
   public static final Tag[] TAGS_OPTIMIZER = optimizerTags();
 
@@ -144,7 +156,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     UpdateRule[] values = UpdateRule.values();
     Tag[] tags = new Tag[values.length];
     for (int i = 0; i < values.length; i++) {
-      tags[i] = new Tag(values[i].ordinal(), values[i].optionName(), values[i].optionName());
+      tags[i] = new Tag(values[i].ordinal(), values[i].optionName(), values[i].optionName(), false);
     }
     return tags;
   }
@@ -153,7 +165,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     Activation[] values = Activation.values();
     Tag[] tags = new Tag[values.length];
     for (int i = 0; i < values.length; i++) {
-      tags[i] = new Tag(values[i].ordinal(), values[i].optionName(), values[i].optionName());
+      tags[i] = new Tag(values[i].ordinal(), values[i].optionName(), values[i].optionName(), false);
     }
     return tags;
   }
@@ -444,7 +456,8 @@ public class BackpropOneHidden extends RandomizableClassifier
     TrainingResult result = m_Result;
     NetworkShape shape = result.network().shape();
     text.append("Network: ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
-        .append(' ').append(shape.activation().optionName()).append(" hidden units -> ")
+        .append(' ').append(shape.activation().optionName())
+        .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
         .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
         .append(" (").append(shape.numParameters()).append(" weights)\n");
     text.append("Class: ").append(m_Header.classAttribute().name()).append(" (")
@@ -458,11 +471,10 @@ public class BackpropOneHidden extends RandomizableClassifier
     text.append("nominal -> binary, inputs standardized\n");
     text.append("Options: ").append(Utils.joinOptions(getOptions())).append("\n\n");
 
-    text.append("Training: ").append(m_Optimizer.optionName()).append(", learning rate ")
-        .append(format(m_LearningRate));
+    text.append("Training: ").append(m_Optimizer.optionName()).append(", learning rate ").append(m_LearningRate);
     if (result.restarts() > 0) {
       text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
-          .append(" after the loss diverged)");
+          .append(" after the loss became NaN or infinite)");
     }
     text.append(m_BatchSize > 0 && m_BatchSize < result.trainingRows() ? ", mini-batches of " + m_BatchSize
         + " rows" : ", full batch").append(", ").append(result.trainingRows()).append(" training rows");
@@ -473,15 +485,15 @@ public class BackpropOneHidden extends RandomizableClassifier
     if (result.validationSkipped()) {
       text.append("Early stopping skipped: too few instances to hold out a validation set\n");
     }
-    text.append("Epochs run: ").append(result.epochs()).append(" of ").append(m_NumEpochs).append("; stopped because ")
-        .append(result.stopReason().description());
+    text.append(result.epochs()).append(result.epochs() == 1 ? " epoch run" : " epochs run").append(" (at most ")
+        .append(m_NumEpochs).append("); stopped because ").append(result.stopReason().description());
     if (result.keptEpoch() != result.epochs()) {
       text.append("; weights of epoch ").append(result.keptEpoch()).append(" (lowest validation loss) kept");
     }
     text.append('\n');
     text.append("Training loss (mean cross-entropy").append(m_WeightDecay > 0 ? " + L2 penalty" : "").append("): ")
         .append(format(result.initialLoss())).append(" at the start, ").append(format(result.finalLoss()))
-        .append(" at the end\n");
+        .append(" after the last epoch\n");
     double[] validation = result.validationHistory();
     if (validation != null) {
       text.append("Validation loss (mean cross-entropy): ").append(format(validation[0])).append(" at the start, ")
@@ -491,7 +503,15 @@ public class BackpropOneHidden extends RandomizableClassifier
     return text.toString();
   }
 
+  /**
+   * @return the value with 6 decimals, or in scientific notation when that would show too few significant
+   *     digits (below 1e-4, where a tiny loss would print as 0) or too many (1e6 and above)
+   */
   private static String format(double value) {
+    double magnitude = Math.abs(value);
+    if (value != 0 && (magnitude < 1e-4 || magnitude >= 1e6)) {
+      return String.format(Locale.ROOT, "%.6e", value);
+    }
     return Utils.doubleToString(value, 6).trim();
   }
 
@@ -533,39 +553,49 @@ public class BackpropOneHidden extends RandomizableClassifier
     return options.elements();
   }
 
+  /**
+   * Parses the options. Every value is checked before any is applied, so options with a bad value (the
+   * message names the option, its allowed range and the value given) or with unknown leftovers leave this
+   * classifier's settings unchanged.
+   */
   @Override
   public void setOptions(String[] options) throws Exception {
-    String value = Utils.getOption('H', options);
-    setNumHidden(value.isEmpty() ? DEFAULT_NUM_HIDDEN : parseInt("-H", "hidden units", value));
-    value = Utils.getOption('A', options);
-    setActivation(new SelectedTag((value.isEmpty() ? DEFAULT_ACTIVATION : parseActivation(value)).ordinal(),
-        TAGS_ACTIVATION));
-    value = Utils.getOption('O', options);
-    setOptimizer(new SelectedTag((value.isEmpty() ? DEFAULT_OPTIMIZER : parseOptimizer(value)).ordinal(),
-        TAGS_OPTIMIZER));
-    value = Utils.getOption('L', options);
-    setLearningRate(value.isEmpty() ? DEFAULT_LEARNING_RATE : parseDouble("-L", "learning rate", value));
-    value = Utils.getOption('M', options);
-    setMomentum(value.isEmpty() ? DEFAULT_MOMENTUM : parseDouble("-M", "momentum", value));
-    value = Utils.getOption("decay", options);
-    setLearningRateDecay(value.isEmpty() ? DEFAULT_LEARNING_RATE_DECAY
-        : parseDouble("-decay", "learning-rate decay", value));
-    value = Utils.getOption('R', options);
-    setWeightDecay(value.isEmpty() ? DEFAULT_WEIGHT_DECAY : parseDouble("-R", "weight decay", value));
-    value = Utils.getOption('B', options);
-    setMiniBatchSize(value.isEmpty() ? DEFAULT_BATCH_SIZE : parseInt("-B", "batch size", value));
-    value = Utils.getOption('N', options);
-    setNumEpochs(value.isEmpty() ? DEFAULT_NUM_EPOCHS : parseInt("-N", "epochs", value));
-    value = Utils.getOption('V', options);
-    setValidationFraction(value.isEmpty() ? DEFAULT_VALIDATION_FRACTION
-        : parseDouble("-V", "validation fraction", value));
-    value = Utils.getOption('E', options);
-    setPatience(value.isEmpty() ? DEFAULT_PATIENCE : parseInt("-E", "patience", value));
-    setBalanceClasses(Utils.getFlag("balance", options));
-    value = Utils.getOption("num-threads", options);
-    setNumThreads(value.isEmpty() ? DEFAULT_NUM_THREADS : parseInt("-num-threads", "threads", value));
-    setResume(Utils.getFlag("resume", options));
-    super.setOptions(options);
+    int numHidden = parseInt(Utils.getOption('H', options), DEFAULT_NUM_HIDDEN, 1, RULE_NUM_HIDDEN);
+    String text = Utils.getOption('A', options);
+    Activation activation = text.isEmpty() ? DEFAULT_ACTIVATION : parseActivation(text);
+    text = Utils.getOption('O', options);
+    UpdateRule optimizer = text.isEmpty() ? DEFAULT_OPTIMIZER : parseOptimizer(text);
+    double learningRate = parseDouble(Utils.getOption('L', options), DEFAULT_LEARNING_RATE,
+        BackpropOneHidden::isValidLearningRate, RULE_LEARNING_RATE);
+    double momentum = parseDouble(Utils.getOption('M', options), DEFAULT_MOMENTUM,
+        BackpropOneHidden::isFraction, RULE_MOMENTUM);
+    double learningRateDecay = parseDouble(Utils.getOption("decay", options), DEFAULT_LEARNING_RATE_DECAY,
+        BackpropOneHidden::isFiniteNonNegative, RULE_LEARNING_RATE_DECAY);
+    double weightDecay = parseDouble(Utils.getOption('R', options), DEFAULT_WEIGHT_DECAY,
+        BackpropOneHidden::isFiniteNonNegative, RULE_WEIGHT_DECAY);
+    int batchSize = parseInt(Utils.getOption('B', options), DEFAULT_BATCH_SIZE, 0, RULE_BATCH_SIZE);
+    int numEpochs = parseInt(Utils.getOption('N', options), DEFAULT_NUM_EPOCHS, 0, RULE_NUM_EPOCHS);
+    double validationFraction = parseDouble(Utils.getOption('V', options), DEFAULT_VALIDATION_FRACTION,
+        BackpropOneHidden::isFraction, RULE_VALIDATION_FRACTION);
+    int patience = parseInt(Utils.getOption('E', options), DEFAULT_PATIENCE, 1, RULE_PATIENCE);
+    boolean balance = Utils.getFlag("balance", options);
+    int numThreads = parseInt(Utils.getOption("num-threads", options), DEFAULT_NUM_THREADS, 0, RULE_NUM_THREADS);
+    boolean resume = Utils.getFlag("resume", options);
+    super.setOptions(options); // the seed and Weka's common options; rejects unknown leftovers
+    setNumHidden(numHidden);
+    setActivation(new SelectedTag(activation.ordinal(), TAGS_ACTIVATION));
+    setOptimizer(new SelectedTag(optimizer.ordinal(), TAGS_OPTIMIZER));
+    setLearningRate(learningRate);
+    setMomentum(momentum);
+    setLearningRateDecay(learningRateDecay);
+    setWeightDecay(weightDecay);
+    setMiniBatchSize(batchSize);
+    setNumEpochs(numEpochs);
+    setValidationFraction(validationFraction);
+    setPatience(patience);
+    setBalanceClasses(balance);
+    setNumThreads(numThreads);
+    setResume(resume);
   }
 
   @Override
@@ -587,19 +617,70 @@ public class BackpropOneHidden extends RandomizableClassifier
     return options.toArray(new String[0]);
   }
 
-  private static int parseInt(String flag, String what, String text) {
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " (" + what + "): '" + text + "' is not a whole number");
+  /**
+   * @param text the option's value as given ("" if the option is absent)
+   * @param otherwise the default for an absent option
+   * @param min the smallest allowed value
+   * @param rule the option and its allowed range, for the message
+   * @return the whole number
+   * @throws IllegalArgumentException quoting the text if it is not a whole number of at least min
+   */
+  private static int parseInt(String text, int otherwise, int min, String rule) {
+    if (text.isEmpty()) {
+      return otherwise;
     }
+    int value;
+    try {
+      value = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(rule + ", got '" + text + "' (not a whole number)");
+    }
+    if (value < min) {
+      throw new IllegalArgumentException(rule + ", got '" + text + "'");
+    }
+    return value;
   }
 
-  private static double parseDouble(String flag, String what, String text) {
+  /**
+   * @param text the option's value as given ("" if the option is absent)
+   * @param otherwise the default for an absent option
+   * @param valid the allowed values
+   * @param rule the option and its allowed range, for the message
+   * @return the number
+   * @throws IllegalArgumentException quoting the text if it is not an allowed number
+   */
+  private static double parseDouble(String text, double otherwise, java.util.function.DoublePredicate valid,
+      String rule) {
+    if (text.isEmpty()) {
+      return otherwise;
+    }
+    double value;
     try {
-      return Double.parseDouble(text.trim());
+      value = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " (" + what + "): '" + text + "' is not a number");
+      throw new IllegalArgumentException(rule + ", got '" + text + "' (not a number)");
+    }
+    if (!valid.test(value)) {
+      throw new IllegalArgumentException(rule + ", got '" + text + "'");
+    }
+    return value;
+  }
+
+  private static boolean isValidLearningRate(double value) {
+    return value > 0 && !Double.isInfinite(value);
+  }
+
+  private static boolean isFiniteNonNegative(double value) {
+    return value >= 0 && !Double.isInfinite(value);
+  }
+
+  private static boolean isFraction(double value) {
+    return value >= 0 && value < 1;
+  }
+
+  private static void check(boolean valid, String rule, Object value) {
+    if (!valid) {
+      throw new IllegalArgumentException(rule + ", got " + value);
     }
   }
 
@@ -619,18 +700,6 @@ public class BackpropOneHidden extends RandomizableClassifier
     }
   }
 
-  private static void checkFinite(String flag, String what, double value, double min, boolean minIncluded,
-      double max, boolean maxIncluded) {
-    boolean aboveMin = minIncluded ? value >= min : value > min;
-    boolean belowMax = maxIncluded ? value <= max : value < max;
-    if (!(aboveMin && belowMax) || Double.isInfinite(value)) {
-      String range = (minIncluded ? "[" : "(") + format(min) + ", "
-          + (Double.isInfinite(max) ? "infinity" : format(max)) + (maxIncluded ? "]" : ")");
-      throw new IllegalArgumentException(flag + " (" + what + ") must be a finite number in " + range + ", got "
-          + value);
-    }
-  }
-
   /** @return the number of hidden units */
   public int getNumHidden() {
     return m_NumHidden;
@@ -640,9 +709,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param numHidden the number of hidden units, at least 1
    */
   public void setNumHidden(int numHidden) {
-    if (numHidden < 1) {
-      throw new IllegalArgumentException("-H (hidden units) must be at least 1, got " + numHidden);
-    }
+    check(numHidden >= 1, RULE_NUM_HIDDEN, numHidden);
     m_NumHidden = numHidden;
   }
 
@@ -701,7 +768,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param learningRate the learning rate, finite and greater than 0
    */
   public void setLearningRate(double learningRate) {
-    checkFinite("-L", "learning rate", learningRate, 0, false, Double.POSITIVE_INFINITY, false);
+    check(isValidLearningRate(learningRate), RULE_LEARNING_RATE, learningRate);
     m_LearningRate = learningRate;
   }
 
@@ -719,7 +786,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param momentum in [0, 1)
    */
   public void setMomentum(double momentum) {
-    checkFinite("-M", "momentum", momentum, 0, true, 1, false);
+    check(isFraction(momentum), RULE_MOMENTUM, momentum);
     m_Momentum = momentum;
   }
 
@@ -737,7 +804,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param decay d ≥ 0 of η_t = η / (1 + d t)
    */
   public void setLearningRateDecay(double decay) {
-    checkFinite("-decay", "learning-rate decay", decay, 0, true, Double.POSITIVE_INFINITY, false);
+    check(isFiniteNonNegative(decay), RULE_LEARNING_RATE_DECAY, decay);
     m_LearningRateDecay = decay;
   }
 
@@ -755,7 +822,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param weightDecay λ ≥ 0
    */
   public void setWeightDecay(double weightDecay) {
-    checkFinite("-R", "weight decay", weightDecay, 0, true, Double.POSITIVE_INFINITY, false);
+    check(isFiniteNonNegative(weightDecay), RULE_WEIGHT_DECAY, weightDecay);
     m_WeightDecay = weightDecay;
   }
 
@@ -776,9 +843,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param batchSize at least 0; 0 = all rows
    */
   public void setMiniBatchSize(int batchSize) {
-    if (batchSize < 0) {
-      throw new IllegalArgumentException("-B (batch size) must be at least 0 (0 = all rows), got " + batchSize);
-    }
+    check(batchSize >= 0, RULE_BATCH_SIZE, batchSize);
     m_BatchSize = batchSize;
   }
 
@@ -797,9 +862,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param numEpochs the number of epochs, at least 0 (0 keeps the random initial weights)
    */
   public void setNumEpochs(int numEpochs) {
-    if (numEpochs < 0) {
-      throw new IllegalArgumentException("-N (epochs) must be at least 0, got " + numEpochs);
-    }
+    check(numEpochs >= 0, RULE_NUM_EPOCHS, numEpochs);
     m_NumEpochs = numEpochs;
   }
 
@@ -818,7 +881,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param fraction in [0, 1); 0 = no early stopping
    */
   public void setValidationFraction(double fraction) {
-    checkFinite("-V", "validation fraction", fraction, 0, true, 1, false);
+    check(isFraction(fraction), RULE_VALIDATION_FRACTION, fraction);
     m_ValidationFraction = fraction;
   }
 
@@ -838,9 +901,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param patience at least 1
    */
   public void setPatience(int patience) {
-    if (patience < 1) {
-      throw new IllegalArgumentException("-E (patience) must be at least 1 epoch, got " + patience);
-    }
+    check(patience >= 1, RULE_PATIENCE, patience);
     m_Patience = patience;
   }
 
@@ -876,10 +937,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param numThreads threads computing the gradient, at least 0 (0 = the available processors)
    */
   public void setNumThreads(int numThreads) {
-    if (numThreads < 0) {
-      throw new IllegalArgumentException("-num-threads (threads) must be at least 0 (0 = available processors), got "
-          + numThreads);
-    }
+    check(numThreads >= 0, RULE_NUM_THREADS, numThreads);
     m_NumThreads = numThreads;
   }
 

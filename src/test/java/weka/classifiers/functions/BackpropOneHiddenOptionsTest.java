@@ -22,8 +22,10 @@ import weka.core.Utils;
 /** The command-line options: defaults, round trips, and the refusal of bad values and unknown options. */
 class BackpropOneHiddenOptionsTest {
 
-  private static final String[] NON_DEFAULT = {"-H", "3", "-A", "tanh", "-L", "0.125", "-N", "7",
-      "-num-threads", "2", "-S", "42"};
+  /** Every option at a value other than its default, in getOptions order. */
+  private static final String[] NON_DEFAULT = {"-H", "3", "-A", "tanh", "-O", "nesterov", "-L", "0.125",
+      "-M", "0.5", "-decay", "0.01", "-R", "0.002", "-B", "16", "-N", "7", "-V", "0.2", "-E", "4", "-balance",
+      "-num-threads", "2", "-resume", "-S", "42"};
 
   @Test
   void defaultsAreTheDefaultConstants() {
@@ -44,9 +46,23 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(BackpropOneHidden.DEFAULT_LEARNING_RATE, classifier.getLearningRate());
     assertEquals(BackpropOneHidden.DEFAULT_NUM_EPOCHS, classifier.getNumEpochs());
     assertEquals(BackpropOneHidden.DEFAULT_NUM_THREADS, classifier.getNumThreads());
+    assertEquals(BackpropOneHidden.DEFAULT_OPTIMIZER.ordinal(), classifier.getOptimizer().getSelectedTag().getID());
+    assertEquals(BackpropOneHidden.DEFAULT_MOMENTUM, classifier.getMomentum());
+    assertEquals(BackpropOneHidden.DEFAULT_LEARNING_RATE_DECAY, classifier.getLearningRateDecay());
+    assertEquals(BackpropOneHidden.DEFAULT_WEIGHT_DECAY, classifier.getWeightDecay());
+    assertEquals(BackpropOneHidden.DEFAULT_BATCH_SIZE, classifier.getMiniBatchSize());
+    assertEquals(BackpropOneHidden.DEFAULT_VALIDATION_FRACTION, classifier.getValidationFraction());
+    assertEquals(BackpropOneHidden.DEFAULT_PATIENCE, classifier.getPatience());
+    assertEquals(false, classifier.getBalanceClasses());
+    assertEquals(false, classifier.getResume());
     assertEquals(1, classifier.getSeed(), "RandomizableClassifier's default seed");
-    assertEquals(List.of("-H", "10", "-A", "sigmoid", "-L", "0.5", "-N", "500", "-num-threads", "0", "-S", "1"),
-        List.of(classifier.getOptions()).subList(0, 12));
+    assertEquals(List.of("-H", "" + BackpropOneHidden.DEFAULT_NUM_HIDDEN,
+        "-A", BackpropOneHidden.DEFAULT_ACTIVATION.optionName(), "-O", BackpropOneHidden.DEFAULT_OPTIMIZER.optionName(),
+        "-L", "" + BackpropOneHidden.DEFAULT_LEARNING_RATE, "-M", "" + BackpropOneHidden.DEFAULT_MOMENTUM,
+        "-decay", "" + BackpropOneHidden.DEFAULT_LEARNING_RATE_DECAY, "-R", "" + BackpropOneHidden.DEFAULT_WEIGHT_DECAY,
+        "-B", "" + BackpropOneHidden.DEFAULT_BATCH_SIZE, "-N", "" + BackpropOneHidden.DEFAULT_NUM_EPOCHS,
+        "-V", "" + BackpropOneHidden.DEFAULT_VALIDATION_FRACTION, "-E", "" + BackpropOneHidden.DEFAULT_PATIENCE,
+        "-num-threads", "" + BackpropOneHidden.DEFAULT_NUM_THREADS, "-S", "1"), List.of(classifier.getOptions()));
   }
 
   @Test
@@ -59,6 +75,15 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(7, classifier.getNumEpochs());
     assertEquals(2, classifier.getNumThreads());
     assertEquals(42, classifier.getSeed());
+    assertEquals("nesterov", classifier.getOptimizer().getSelectedTag().getIDStr());
+    assertEquals(0.5, classifier.getMomentum());
+    assertEquals(0.01, classifier.getLearningRateDecay());
+    assertEquals(0.002, classifier.getWeightDecay());
+    assertEquals(16, classifier.getMiniBatchSize());
+    assertEquals(0.2, classifier.getValidationFraction());
+    assertEquals(4, classifier.getPatience());
+    assertTrue(classifier.getBalanceClasses());
+    assertTrue(classifier.getResume());
 
     String[] options = classifier.getOptions();
     assertArrayEquals(NON_DEFAULT, options);
@@ -109,7 +134,18 @@ class BackpropOneHiddenOptionsTest {
         Arguments.of("-N", "many", "at least 0"),
         Arguments.of("-A", "relu", "sigmoid, tanh"),
         Arguments.of("-num-threads", "-1", "at least 0"),
-        Arguments.of("-num-threads", "x", "at least 0"));
+        Arguments.of("-num-threads", "x", "at least 0"),
+        Arguments.of("-O", "sgd", "gd, momentum, nesterov, adam"),
+        Arguments.of("-M", "1", "[0, 1)"),
+        Arguments.of("-M", "-0.1", "[0, 1)"),
+        Arguments.of("-decay", "-1", ">= 0"),
+        Arguments.of("-decay", "Infinity", ">= 0"),
+        Arguments.of("-R", "-0.001", ">= 0"),
+        Arguments.of("-R", "NaN", ">= 0"),
+        Arguments.of("-B", "-1", "at least 0"),
+        Arguments.of("-V", "1", "[0, 1)"),
+        Arguments.of("-V", "half", "[0, 1)"),
+        Arguments.of("-E", "0", "at least 1"));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -34,7 +34,7 @@ import weka.experiment.PairedStatsCorrected;
  * corrected resampled paired t-test ({@link PairedStatsCorrected}, Nadeau &amp; Bengio).
  *
  * <pre>
- *   run     DATASETS_DIR RESULTS_DIR LABEL [CLASSNAME [OPTIONS...]]   -runs R -folds K (before LABEL)
+ *   run     DATASETS_DIR RESULTS_DIR LABEL [CLASSNAME [OPTIONS...]]   -runs R -folds K -only a,b (before DATASETS_DIR)
  *   analyze RESULTS_DIR BASELINE_LABEL [OTHER_LABEL...]
  * </pre>
  * {@code run} appends one line per fold to RESULTS_DIR/LABEL.tsv: data set, run, fold, percent correct,
@@ -74,13 +74,20 @@ public final class AccuracyStudy {
     if (args[0].equals("run")) {
       int runs = takeInt(rest, "-runs", 10);
       int folds = takeInt(rest, "-folds", 10);
+      int onlyAt = rest.indexOf("-only");
+      List<String> only = null;
+      if (onlyAt >= 0) {
+        only = Arrays.asList(rest.get(onlyAt + 1).split(","));
+        rest.remove(onlyAt + 1);
+        rest.remove(onlyAt);
+      }
       String label = rest.get(2);
       String className = rest.size() > 3 ? rest.get(3) : KNOWN.get(label);
       if (className == null) {
         throw new IllegalArgumentException("unknown label " + label + ": give a class name");
       }
       String[] options = rest.size() > 4 ? rest.subList(4, rest.size()).toArray(new String[0]) : new String[0];
-      run(Paths.get(rest.get(0)), Paths.get(rest.get(1)), label, className, options, runs, folds);
+      run(Paths.get(rest.get(0)), Paths.get(rest.get(1)), label, className, options, runs, folds, only);
     } else if (args[0].equals("analyze")) {
       analyze(Paths.get(rest.get(0)), rest.subList(1, rest.size()), System.out);
     } else {
@@ -110,13 +117,16 @@ public final class AccuracyStudy {
   }
 
   static void run(Path datasetsDir, Path resultsDir, String label, String className, String[] options, int runs,
-      int folds) throws Exception {
+      int folds, List<String> only) throws Exception {
     Files.createDirectories(resultsDir);
     Path out = resultsDir.resolve(label + ".tsv");
     Files.deleteIfExists(out);
     Files.write(resultsDir.resolve(label + ".scheme"), (className + " " + Utils.joinOptions(options) + "\n")
         .getBytes(StandardCharsets.UTF_8));
     for (File file : datasets(datasetsDir)) {
+      if (only != null && !only.contains(file.getName().replace(".arff", ""))) {
+        continue;
+      }
       Instances original = DataSource.read(file.getPath());
       original.setClassIndex(original.numAttributes() - 1);
       String name = file.getName().replace(".arff", "");
