@@ -115,10 +115,10 @@ public class BackpropOneHidden extends RandomizableClassifier
   private static final String RULE_NUM_THREADS = "-num-threads (threads) must be at least 0 (0 = the available processors)";
 
   /** The optimizers as Weka tags; tag ids are the enum ordinals. */
-  public static final Tag[] TAGS_OPTIMIZER = optimizerTags();
+  public static final Tag[] TAGS_OPTIMIZER = tags(UpdateRule.values());
 
   /** The activations as Weka tags, for the Explorer's drop-down list; tag ids are the enum ordinals. */
-  public static final Tag[] TAGS_ACTIVATION = activationTags();
+  public static final Tag[] TAGS_ACTIVATION = tags(Activation.values());
 
   private int m_NumHidden = DEFAULT_NUM_HIDDEN;
   private Activation m_Activation = DEFAULT_ACTIVATION;
@@ -152,20 +152,12 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** The network predictions use; between next() calls a snapshot of the current weights. */
   private transient Network m_Network;
 
-  private static Tag[] optimizerTags() {
-    UpdateRule[] values = UpdateRule.values();
+  /** @return one Weka tag per engine enum constant: id = ordinal, text = the command-line name */
+  private static Tag[] tags(Enum<?>[] values) {
     Tag[] tags = new Tag[values.length];
     for (int i = 0; i < values.length; i++) {
-      tags[i] = new Tag(values[i].ordinal(), values[i].optionName(), values[i].optionName(), false);
-    }
-    return tags;
-  }
-
-  private static Tag[] activationTags() {
-    Activation[] values = Activation.values();
-    Tag[] tags = new Tag[values.length];
-    for (int i = 0; i < values.length; i++) {
-      tags[i] = new Tag(values[i].ordinal(), values[i].optionName(), values[i].optionName(), false);
+      String name = values[i].name().toLowerCase(Locale.ROOT);
+      tags[i] = new Tag(values[i].ordinal(), name, name, false);
     }
     return tags;
   }

@@ -52,7 +52,7 @@ public enum Activation {
 
   /** @return the lower-case name used on the command line ("sigmoid", "tanh") */
   public String optionName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return OptionNames.of(this);
   }
 
   /**
@@ -63,12 +63,7 @@ public enum Activation {
    * @throws IllegalArgumentException naming the allowed values if the name is unknown
    */
   public static Activation fromOptionName(String name) {
-    for (Activation activation : values()) {
-      if (activation.optionName().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return activation;
-      }
-    }
-    throw new IllegalArgumentException("unknown activation '" + name + "' (allowed: sigmoid, tanh)");
+    return OptionNames.parse(values(), name, "activation");
   }
 
   /**

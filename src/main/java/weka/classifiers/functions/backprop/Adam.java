@@ -12,7 +12,7 @@ import java.util.Arrays;
  * </pre>
  * with the paper's constants β1 = 0.9, β2 = 0.999, ε = 1e-8.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends LearningRateOptimizer {
 
   /** Decay of the first-moment estimate. */
   public static final double BETA1 = 0.9;
@@ -23,7 +23,6 @@ public final class Adam implements Optimizer {
 
   private final double[] m;
   private final double[] v;
-  private double learningRate;
   private double beta1Power = 1.0;
   private double beta2Power = 1.0;
 
@@ -32,7 +31,7 @@ public final class Adam implements Optimizer {
    * @param learningRate η, finite and &gt; 0
    */
   public Adam(int numParameters, double learningRate) {
-    setLearningRate(learningRate);
+    super(learningRate);
     this.m = new double[numParameters];
     this.v = new double[numParameters];
   }
@@ -51,12 +50,6 @@ public final class Adam implements Optimizer {
       v[i] = vi;
       params[i] -= stepSize * mi / (Math.sqrt(vi * secondCorrection) + EPSILON);
     }
-  }
-
-  @Override
-  public void setLearningRate(double learningRate) {
-    TrainingConfig.checkLearningRate(learningRate);
-    this.learningRate = learningRate;
   }
 
   @Override

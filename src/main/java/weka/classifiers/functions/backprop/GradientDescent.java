@@ -3,15 +3,13 @@ package weka.classifiers.functions.backprop;
 /**
  * The derivation's update: θ ← θ − η ∇J(θ). Keeps no state.
  */
-public final class GradientDescent implements Optimizer {
-
-  private double learningRate;
+public final class GradientDescent extends LearningRateOptimizer {
 
   /**
    * @param learningRate η &gt; 0, finite
    */
   public GradientDescent(double learningRate) {
-    setLearningRate(learningRate);
+    super(learningRate);
   }
 
   @Override
@@ -20,12 +18,6 @@ public final class GradientDescent implements Optimizer {
     for (int i = 0; i < params.length; i++) {
       params[i] -= eta * gradient[i];
     }
-  }
-
-  @Override
-  public void setLearningRate(double learningRate) {
-    TrainingConfig.checkLearningRate(learningRate);
-    this.learningRate = learningRate;
   }
 
   @Override

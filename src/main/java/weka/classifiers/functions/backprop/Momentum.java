@@ -12,12 +12,11 @@ import java.util.Arrays;
  * </pre>
  * With μ = 0 both are plain gradient descent.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends LearningRateOptimizer {
 
   private final double momentum;
   private final boolean nesterov;
   private final double[] velocity;
-  private double learningRate;
 
   /**
    * @param numParameters length of θ
@@ -26,8 +25,8 @@ public final class Momentum implements Optimizer {
    * @param nesterov true for Nesterov's momentum
    */
   public Momentum(int numParameters, double learningRate, double momentum, boolean nesterov) {
+    super(learningRate);
     TrainingConfig.checkMomentum(momentum);
-    setLearningRate(learningRate);
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.velocity = new double[numParameters];
@@ -43,12 +42,6 @@ public final class Momentum implements Optimizer {
       velocity[i] = v;
       params[i] += nesterov ? mu * v - eta * g : v;
     }
-  }
-
-  @Override
-  public void setLearningRate(double learningRate) {
-    TrainingConfig.checkLearningRate(learningRate);
-    this.learningRate = learningRate;
   }
 
   @Override

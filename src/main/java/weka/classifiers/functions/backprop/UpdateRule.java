@@ -33,7 +33,7 @@ public enum UpdateRule {
 
   /** @return the lower-case name used on the command line */
   public String optionName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return OptionNames.of(this);
   }
 
   /**
@@ -42,11 +42,6 @@ public enum UpdateRule {
    * @throws IllegalArgumentException naming the allowed values
    */
   public static UpdateRule fromOptionName(String name) {
-    for (UpdateRule rule : values()) {
-      if (rule.optionName().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return rule;
-      }
-    }
-    throw new IllegalArgumentException("unknown optimizer '" + name + "' (allowed: gd, momentum, nesterov, adam)");
+    return OptionNames.parse(values(), name, "optimizer");
   }
 }

@@ -1,0 +1,21 @@
+package weka.classifiers.functions.backprop;
+
+/** The learning rate η that every {@link Optimizer} shares, validated when set. */
+abstract class LearningRateOptimizer implements Optimizer {
+
+  /** η, finite and &gt; 0. */
+  protected double learningRate;
+
+  /**
+   * @param learningRate η, finite and &gt; 0
+   */
+  LearningRateOptimizer(double learningRate) {
+    setLearningRate(learningRate);
+  }
+
+  @Override
+  public final void setLearningRate(double learningRate) {
+    TrainingConfig.checkLearningRate(learningRate);
+    this.learningRate = learningRate;
+  }
+}
