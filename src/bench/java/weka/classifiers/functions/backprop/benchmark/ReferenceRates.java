@@ -19,6 +19,17 @@ public final class ReferenceRates {
    * @return the median GFLOP/s (2 n³ FLOP per multiply) over the repetitions, after one warm-up
    */
   public static double javaMatmulGflops(int n, int reps) {
+    return javaMatmulGflops(n, reps, false);
+  }
+
+  /**
+   * As {@link #javaMatmulGflops(int, int)}; with {@code flat} true the matrices are single arrays indexed
+   * with offsets (c[ci + j] += aik * b[bk + j]), which C2 does not vectorize (it cannot rule out overlap).
+   */
+  public static double javaMatmulGflops(int n, int reps, boolean flat) {
+    double[][] a2 = new double[n][n];
+    double[][] b2 = new double[n][n];
+    double[][] c2 = new double[n][n];
     Random random = new Random(7);
     double[] a = new double[n * n];
     double[] b = new double[n * n];
@@ -28,10 +39,21 @@ public final class ReferenceRates {
       b[i] = random.nextDouble();
     }
     double[] rates = new double[reps];
-    for (int rep = -1; rep < reps; rep++) {
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a, i * n, a2[i], 0, n);
+      System.arraycopy(b, i * n, b2[i], 0, n);
+    }
+    for (int rep = -2; rep < reps; rep++) {
       Arrays.fill(c, 0.0);
+      for (double[] row : c2) {
+        Arrays.fill(row, 0.0);
+      }
       long t0 = System.nanoTime();
-      multiply(a, b, c, n);
+      if (flat) {
+        multiply(a, b, c, n);
+      } else {
+        multiply(a2, b2, c2, n);
+      }
       double seconds = (System.nanoTime() - t0) * 1e-9;
       if (rep >= 0) {
         rates[rep] = 2.0 * n * n * n / seconds * 1e-9;
@@ -42,6 +64,26 @@ public final class ReferenceRates {
   }
 
   private static final int BLOCK = 256;
+
+  static void multiply(double[][] a, double[][] b, double[][] c, int n) {
+    for (int kk = 0; kk < n; kk += BLOCK) {
+      int kEnd = Math.min(n, kk + BLOCK);
+      for (int jj = 0; jj < n; jj += BLOCK) {
+        int jEnd = Math.min(n, jj + BLOCK);
+        for (int i = 0; i < n; i++) {
+          double[] ci = c[i];
+          double[] ai = a[i];
+          for (int k = kk; k < kEnd; k++) {
+            double aik = ai[k];
+            double[] bk = b[k];
+            for (int j = jj; j < jEnd; j++) {
+              ci[j] += aik * bk[j];
+            }
+          }
+        }
+      }
+    }
+  }
 
   static void multiply(double[] a, double[] b, double[] c, int n) {
     for (int kk = 0; kk < n; kk += BLOCK) {
@@ -101,6 +143,7 @@ public final class ReferenceRates {
 
   public static void main(String[] args) {
     System.out.printf("java ikj 1000: %.2f GFLOP/s%n", javaMatmulGflops(1000, 3));
+    System.out.printf("java ikj 1000 flat: %.2f GFLOP/s%n", javaMatmulGflops(1000, 3, true));
     System.out.printf("numpy 2000 1t: %.2f GFLOP/s%n", numpyGflops(2000, 3, 1));
     System.out.printf("numpy 2000 2t: %.2f GFLOP/s%n", numpyGflops(2000, 3, 2));
   }
