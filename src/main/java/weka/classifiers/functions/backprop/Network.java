@@ -65,14 +65,15 @@ public final class Network implements Serializable {
   public void distributions(double[] x, int firstRow, int rows, double[] out) {
     int numClasses = shape.numClasses();
     int k = shape.numOutputs();
-    double[] a = new double[Objective.TILE_ROWS * (shape.numHidden() + 1)];
-    double[] w = new double[Objective.TILE_ROWS * k];
+    boolean sigmoid = shape.activation() == Activation.SIGMOID;
+    Objective.Workspace ws = new Objective.Workspace(shape);
+    ws.load(shape, params);
     for (int start = 0; start < rows; start += Objective.TILE_ROWS) {
       int tile = Math.min(Objective.TILE_ROWS, rows - start);
-      Objective.forward(shape, params, x, firstRow + start, tile, a);
-      Objective.logits(shape, params, a, tile, w);
+      Objective.forward(ws, sigmoid, x, firstRow + start, tile);
+      Objective.logits(ws, tile);
       for (int r = 0; r < tile; r++) {
-        probabilities(w, r * k, k, out, (start + r) * numClasses);
+        probabilities(ws.out, r * k, k, out, (start + r) * numClasses);
       }
     }
   }

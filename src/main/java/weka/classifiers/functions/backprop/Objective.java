@@ -25,33 +25,125 @@ package weka.classifiers.functions.backprop;
  *   D1 = (D2 β_{:,1:}) ⊙ σ1'(Z)    the derivation's temp = (p − y) β_l a_l (1 − a_l)
  *   GΘ += X_tᵀ D1                  the derivation's T_l * X, summed over rows
  * </pre>
+ * <p>Performance: the kernels work on a workspace that holds Θ and β as one array per row (Θ_{i,:} and
+ * β_{c,1:}, g values each), the tile's activations, δ1 and the gradient of Θ and β the same way. Every
+ * inner loop then runs over the hidden units l with the same index l into every array it touches, which
+ * is the form the HotSpot JIT's superword pass vectorizes: with flat arrays and different offsets
+ * ({@code a[zo + l] += x * params[to + l]}) it cannot rule out that the two arrays overlap and keeps the
+ * loop scalar. The loops are unrolled over four inputs (forward) or four rows (backward), so each
+ * accumulator is loaded and stored once per four multiply-adds, and the forward pass computes two rows
+ * at a time so that each loaded Θ value is used twice. The summation order is fixed by the row range
+ * alone, so the result is a deterministic function of (parameters, rows).
+ *
  * The logs are never taken of a probability: softplus(w) = max(w, 0) + log1p(e^{−|w|}) and the softmax
  * subtracts the maximum logit first, so neither overflows and no probability needs clamping.
  */
 public final class Objective {
 
-  /** Rows per tile: small enough that a tile's activations stay in the first-level caches. */
+  /** Rows per tile: small enough that a tile's activations and δ1 stay in the first-level caches. */
   public static final int TILE_ROWS = 64;
 
   private Objective() {
   }
 
   /**
-   * Scratch buffers for one tile; one per thread, reused across calls so that training allocates
-   * nothing per epoch.
+   * Scratch buffers for one tile and the partial gradient of the rows being accumulated; one per thread
+   * (or chunk), reused across calls so that training allocates nothing per epoch. All row buffers are
+   * separate {@code double[]}s of g values (see the class comment for why).
    */
   public static final class Workspace {
-    final double[] a;
+    final int numInputs;
+    final int numHidden;
+    final int numOutputs;
+    /** Θ_{i,:}, i = 0 … m: (m + 1) × g, copied from the parameter vector by {@link #load}. */
+    final double[][] theta;
+    /** β_{c,1:}: K × g, the weights of the hidden units (the bias weight is in {@link #betaBias}). */
+    final double[][] beta;
+    /** β_{c,0}. */
+    final double[] betaBias;
+    /** σ1(z_r) of the tile's rows: TILE_ROWS × g (the bias a0 = 1 is implicit). */
+    final double[][] a;
+    /** Logits w_r, then δ2_r = s_r (p_r − y_r): TILE_ROWS × K, row-major. */
     final double[] out;
-    final double[] delta;
+    /** δ1_r: TILE_ROWS × g. */
+    final double[][] delta;
+    /** Partial gradient of Θ: (m + 1) × g. */
+    final double[][] gTheta;
+    /** Partial gradient of β_{c,1:}: K × g. */
+    final double[][] gBeta;
+    /** Partial gradient of β_{c,0}: K. */
+    final double[] gBetaBias;
 
     /**
      * @param shape the network shape the buffers are sized for
      */
     public Workspace(NetworkShape shape) {
-      a = new double[TILE_ROWS * (shape.numHidden() + 1)];
-      out = new double[TILE_ROWS * shape.numOutputs()];
-      delta = new double[TILE_ROWS * shape.numHidden()];
+      numInputs = shape.numInputs();
+      numHidden = shape.numHidden();
+      numOutputs = shape.numOutputs();
+      int g = numHidden;
+      int k = numOutputs;
+      theta = new double[shape.rowWidth()][g];
+      beta = new double[k][g];
+      betaBias = new double[k];
+      a = new double[TILE_ROWS][g];
+      out = new double[TILE_ROWS * k];
+      delta = new double[TILE_ROWS][g];
+      gTheta = new double[shape.rowWidth()][g];
+      gBeta = new double[k][g];
+      gBetaBias = new double[k];
+    }
+
+    /** Throws if this workspace was made for a network of another size. */
+    void check(NetworkShape shape) {
+      if (shape.numInputs() != numInputs || shape.numHidden() != numHidden
+          || shape.numOutputs() != numOutputs) {
+        throw new IllegalArgumentException("workspace sized for " + numInputs + " inputs, " + numHidden
+            + " hidden units and " + numOutputs + " outputs, used with " + shape);
+      }
+    }
+
+    /** Copies Θ and β from the parameter vector into the per-row arrays. */
+    void load(NetworkShape shape, double[] params) {
+      int g = numHidden;
+      for (int i = 0; i < theta.length; i++) {
+        System.arraycopy(params, shape.thetaIndex(i, 0), theta[i], 0, g);
+      }
+      for (int c = 0; c < numOutputs; c++) {
+        betaBias[c] = params[shape.betaIndex(c, 0)];
+        System.arraycopy(params, shape.betaIndex(c, 1), beta[c], 0, g);
+      }
+    }
+
+    /** Sets the partial gradient to zero. */
+    void clearGradient() {
+      for (double[] row : gTheta) {
+        java.util.Arrays.fill(row, 0.0);
+      }
+      for (double[] row : gBeta) {
+        java.util.Arrays.fill(row, 0.0);
+      }
+      java.util.Arrays.fill(gBetaBias, 0.0);
+    }
+
+    /** gradient += the partial gradient, in the parameter vector's layout. */
+    void addGradientTo(NetworkShape shape, double[] gradient) {
+      int g = numHidden;
+      for (int i = 0; i < gTheta.length; i++) {
+        double[] gi = gTheta[i];
+        int to = shape.thetaIndex(i, 0);
+        for (int l = 0; l < g; l++) {
+          gradient[to + l] += gi[l];
+        }
+      }
+      for (int c = 0; c < numOutputs; c++) {
+        gradient[shape.betaIndex(c, 0)] += gBetaBias[c];
+        double[] gc = gBeta[c];
+        int co = shape.betaIndex(c, 1);
+        for (int l = 0; l < g; l++) {
+          gradient[co + l] += gc[l];
+        }
+      }
     }
   }
 
@@ -73,69 +165,173 @@ public final class Objective {
       throw new IllegalArgumentException("data has " + data.numInputs() + " inputs, network "
           + shape.numInputs());
     }
+    ws.check(shape);
+    ws.load(shape, params);
+    ws.clearGradient();
+    boolean sigmoid = shape.activation() == Activation.SIGMOID;
+    int k = shape.numOutputs();
+    double[] x = data.x();
+    int[] y = data.y();
     double lossSum = 0.0;
     double weightSum = 0.0;
     for (int start = from; start < to; start += TILE_ROWS) {
       int rows = Math.min(TILE_ROWS, to - start);
-      forward(shape, params, data.x(), start, rows, ws.a);
-      logits(shape, params, ws.a, rows, ws.out);
+      forward(ws, sigmoid, x, start, rows);
+      logits(ws, rows);
       for (int r = 0; r < rows; r++) {
         double s = data.weight(start + r);
-        lossSum += s * lossAndError(shape.numOutputs(), ws.out, r, data.y()[start + r], s);
+        lossSum += s * lossAndError(k, ws.out, r, y[start + r], s);
         weightSum += s;
       }
-      backward(shape, params, data.x(), start, rows, ws, sums.gradient());
+      backward(ws, sigmoid, x, start, rows);
     }
+    ws.addGradientTo(shape, sums.gradient());
     sums.addLossAndWeight(lossSum, weightSum);
   }
 
   /**
-   * Forward pass of the hidden layer for a tile: a_r = (1, σ1(Θ x_r)) for r = 0 … rows − 1.
+   * Forward pass of the hidden layer for a tile, in the flat layout: a_r = (1, σ1(Θ x_r)) for
+   * r = 0 … rows − 1. (Kept for callers that want the activations as one array; the training and
+   * prediction paths use the workspace form.)
    *
    * @param shape the architecture
    * @param params the parameter vector (not modified)
    * @param x row-major data with the bias column
    * @param firstRow the tile's first row in x
-   * @param rows number of rows in the tile (≤ {@link #TILE_ROWS} unless a is larger)
+   * @param rows number of rows in the tile (≤ {@link #TILE_ROWS})
    * @param a receives rows × (g + 1) activations, bias first (modified)
    */
   static void forward(NetworkShape shape, double[] params, double[] x, int firstRow, int rows, double[] a) {
-    int d = shape.rowWidth();
+    Workspace ws = new Workspace(shape);
+    ws.load(shape, params);
+    forward(ws, shape.activation() == Activation.SIGMOID, x, firstRow, rows);
     int g = shape.numHidden();
-    int ga = g + 1;
     for (int r = 0; r < rows; r++) {
-      int ao = r * ga;
-      a[ao] = 1.0;
-      int zo = ao + 1;
-      java.util.Arrays.fill(a, zo, zo + g, 0.0);
-      int xo = (firstRow + r) * d;
-      for (int i = 0; i < d; i++) {
-        double xi = x[xo + i];
-        int to = i * g;
-        for (int l = 0; l < g; l++) {
-          a[zo + l] += xi * params[to + l];
-        }
-      }
+      a[r * (g + 1)] = 1.0;
+      System.arraycopy(ws.a[r], 0, a, r * (g + 1) + 1, g);
     }
-    if (shape.activation() == Activation.SIGMOID) {
-      for (int r = 0; r < rows; r++) {
-        int zo = r * ga + 1;
+  }
+
+  /**
+   * Forward pass of the hidden layer for a tile: a_r = σ1(z_r), z_r = Σ_i x_{r,i} Θ_{i,:}, for
+   * r = 0 … rows − 1 (the bias a0 = 1 is implicit). Θ must have been loaded into the workspace.
+   *
+   * @param ws holds Θ; receives the activations in {@code a} (modified)
+   * @param sigmoid true for σ1 = the logistic function, false for tanh
+   * @param x row-major data with the bias column
+   * @param firstRow the tile's first row in x
+   * @param rows number of rows in the tile (≤ {@link #TILE_ROWS})
+   */
+  static void forward(Workspace ws, boolean sigmoid, double[] x, int firstRow, int rows) {
+    int d = ws.numInputs + 1;
+    int g = ws.numHidden;
+    double[][] theta = ws.theta;
+    double[][] a = ws.a;
+    int r = 0;
+    for (; r + 1 < rows; r += 2) {
+      preActivations2(theta, x, (firstRow + r) * d, d, g, a[r], a[r + 1]);
+    }
+    for (; r < rows; r++) {
+      preActivations(theta, x, (firstRow + r) * d, d, g, a[r]);
+    }
+    for (r = 0; r < rows; r++) {
+      double[] ar = a[r];
+      if (sigmoid) {
         for (int l = 0; l < g; l++) {
-          a[zo + l] = Activation.sigmoid(a[zo + l]);
+          ar[l] = logistic(ar[l]);
         }
-      }
-    } else {
-      for (int r = 0; r < rows; r++) {
-        int zo = r * ga + 1;
+      } else {
         for (int l = 0; l < g; l++) {
-          a[zo + l] = Math.tanh(a[zo + l]);
+          ar[l] = Math.tanh(ar[l]);
         }
       }
     }
   }
 
+  /** z = Σ_i x_i Θ_{i,:} for one row (x at xo), four inputs per pass over z. */
+  private static void preActivations(double[][] theta, double[] x, int xo, int d, int g, double[] z) {
+    java.util.Arrays.fill(z, 0, g, 0.0);
+    int i = 0;
+    for (; i + 3 < d; i += 4) {
+      double x0 = x[xo + i];
+      double x1 = x[xo + i + 1];
+      double x2 = x[xo + i + 2];
+      double x3 = x[xo + i + 3];
+      double[] t0 = theta[i];
+      double[] t1 = theta[i + 1];
+      double[] t2 = theta[i + 2];
+      double[] t3 = theta[i + 3];
+      for (int l = 0; l < g; l++) {
+        z[l] += x0 * t0[l] + x1 * t1[l] + x2 * t2[l] + x3 * t3[l];
+      }
+    }
+    for (; i < d; i++) {
+      double xi = x[xo + i];
+      double[] ti = theta[i];
+      for (int l = 0; l < g; l++) {
+        z[l] += xi * ti[l];
+      }
+    }
+  }
+
   /**
-   * Output logits for a tile: W = A βᵀ, w_rc = Σ_j β_{c,j} a_rj.
+   * z and u for two consecutive rows (x at xo and xo + d), sharing each loaded Θ value; the same
+   * operations in the same order as {@link #preActivations} on each row.
+   */
+  private static void preActivations2(double[][] theta, double[] x, int xo, int d, int g, double[] z,
+      double[] u) {
+    java.util.Arrays.fill(z, 0, g, 0.0);
+    java.util.Arrays.fill(u, 0, g, 0.0);
+    int xo1 = xo + d;
+    int i = 0;
+    for (; i + 3 < d; i += 4) {
+      double x0 = x[xo + i];
+      double x1 = x[xo + i + 1];
+      double x2 = x[xo + i + 2];
+      double x3 = x[xo + i + 3];
+      double y0 = x[xo1 + i];
+      double y1 = x[xo1 + i + 1];
+      double y2 = x[xo1 + i + 2];
+      double y3 = x[xo1 + i + 3];
+      double[] t0 = theta[i];
+      double[] t1 = theta[i + 1];
+      double[] t2 = theta[i + 2];
+      double[] t3 = theta[i + 3];
+      for (int l = 0; l < g; l++) {
+        double p0 = t0[l];
+        double p1 = t1[l];
+        double p2 = t2[l];
+        double p3 = t3[l];
+        z[l] += x0 * p0 + x1 * p1 + x2 * p2 + x3 * p3;
+        u[l] += y0 * p0 + y1 * p1 + y2 * p2 + y3 * p3;
+      }
+    }
+    for (; i < d; i++) {
+      double xi = x[xo + i];
+      double yi = x[xo1 + i];
+      double[] ti = theta[i];
+      for (int l = 0; l < g; l++) {
+        z[l] += xi * ti[l];
+        u[l] += yi * ti[l];
+      }
+    }
+  }
+
+  /**
+   * σ(z) = 1 / (1 + e^{−z}) without a branch: for z → −∞, e^{−z} overflows to +∞ and the quotient is 0,
+   * the correct limit; for finite z the result has the relative accuracy of exp. (A sign test as in
+   * {@link Activation#sigmoid} costs a mispredicted branch on about half of the hidden units.)
+   *
+   * @param z the pre-activation
+   * @return σ(z)
+   */
+  static double logistic(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  /**
+   * Output logits for a tile in the flat layout: w_rc = Σ_j β_{c,j} a_rj. (Kept for callers that use the
+   * flat activations of {@link #forward(NetworkShape, double[], double[], int, int, double[])}.)
    *
    * @param shape the architecture
    * @param params the parameter vector (not modified)
@@ -161,6 +357,39 @@ public final class Objective {
   }
 
   /**
+   * Output logits for a tile: W = A βᵀ, w_rc = β_{c,0} + Σ_l β_{c,l} a_rl, into {@code ws.out}.
+   *
+   * @param ws holds β and the activations; receives rows × K logits in {@code out} (modified)
+   * @param rows number of rows
+   */
+  static void logits(Workspace ws, int rows) {
+    int g = ws.numHidden;
+    int k = ws.numOutputs;
+    for (int r = 0; r < rows; r++) {
+      double[] ar = ws.a[r];
+      for (int c = 0; c < k; c++) {
+        double[] bc = ws.beta[c];
+        // four partial sums: a chain of dependent additions would cost the adder's latency per unit
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int l = 0;
+        for (; l + 3 < g; l += 4) {
+          s0 += bc[l] * ar[l];
+          s1 += bc[l + 1] * ar[l + 1];
+          s2 += bc[l + 2] * ar[l + 2];
+          s3 += bc[l + 3] * ar[l + 3];
+        }
+        for (; l < g; l++) {
+          s0 += bc[l] * ar[l];
+        }
+        ws.out[r * k + c] = ws.betaBias[c] + ((s0 + s1) + (s2 + s3));
+      }
+    }
+  }
+
+  /**
    * Turns one row's logits into the weighted error term δ2 = s (p − y) in place and returns ℓ.
    *
    * @param k number of outputs
@@ -174,7 +403,7 @@ public final class Objective {
     if (k == 1) {
       double w = out[r];
       double target = y == 1 ? 1.0 : 0.0;
-      out[r] = s * (Activation.sigmoid(w) - target);
+      out[r] = s * (logistic(w) - target);
       return softplus(w) - target * w;
     }
     int o = r * k;
@@ -197,62 +426,112 @@ public final class Objective {
   }
 
   /**
-   * Backward pass for a tile: Gβ += D2ᵀ A, D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), GΘ += X_tᵀ D1.
+   * Backward pass for a tile: Gβ += D2ᵀ A, D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), GΘ += X_tᵀ D1, into the
+   * workspace's partial gradient.
    *
-   * @param shape the architecture
-   * @param params the parameter vector (not modified)
+   * <p>Both gradient products run over rows in groups of four: each gradient value is loaded and stored once
+   * per four rows (gΘ_{i,:} += x_{r,i} δ1_r + x_{r+1,i} δ1_{r+1} + x_{r+2,i} δ1_{r+2} + x_{r+3,i} δ1_{r+3}).
+   *
+   * @param ws holds β, A (activations) and D2 (in {@code out}); D1 is written to {@code delta} and the
+   *        gradient added to {@code gTheta}, {@code gBeta}, {@code gBetaBias} (modified)
+   * @param sigmoid true for σ1 = the logistic function, false for tanh
    * @param x row-major data with the bias column
    * @param firstRow the tile's first row in x
    * @param rows number of rows in the tile
-   * @param ws holds A (activations) and D2 (in {@code out}); D1 is written to {@code delta}
-   * @param gradient receives the summed gradient (modified)
    */
-  static void backward(NetworkShape shape, double[] params, double[] x, int firstRow, int rows,
-      Workspace ws, double[] gradient) {
-    int d = shape.rowWidth();
-    int g = shape.numHidden();
-    int ga = g + 1;
-    int k = shape.numOutputs();
-    int bo = shape.betaOffset();
-    double[] a = ws.a;
+  static void backward(Workspace ws, boolean sigmoid, double[] x, int firstRow, int rows) {
+    int d = ws.numInputs + 1;
+    int g = ws.numHidden;
+    int k = ws.numOutputs;
+    double[][] a = ws.a;
     double[] d2 = ws.out;
-    double[] d1 = ws.delta;
-    boolean sigmoid = shape.activation() == Activation.SIGMOID;
-    for (int r = 0; r < rows; r++) {
-      int ao = r * ga;
-      int oo = r * k;
-      int deltaOffset = r * g;
-      java.util.Arrays.fill(d1, deltaOffset, deltaOffset + g, 0.0);
-      for (int c = 0; c < k; c++) {
-        double e = d2[oo + c];
-        int co = bo + c * ga;
-        for (int j = 0; j < ga; j++) {
-          gradient[co + j] += e * a[ao + j];
-        }
+    double[][] d1 = ws.delta;
+    // Gβ += D2ᵀ A: gβ_{c,:} += Σ_r δ2_{r,c} a_r, gβ_{c,0} += Σ_r δ2_{r,c}
+    for (int c = 0; c < k; c++) {
+      double[] gc = ws.gBeta[c];
+      double biasSum = 0.0;
+      int r = 0;
+      for (; r + 3 < rows; r += 4) {
+        double e0 = d2[r * k + c];
+        double e1 = d2[(r + 1) * k + c];
+        double e2 = d2[(r + 2) * k + c];
+        double e3 = d2[(r + 3) * k + c];
+        double[] a0 = a[r];
+        double[] a1 = a[r + 1];
+        double[] a2 = a[r + 2];
+        double[] a3 = a[r + 3];
         for (int l = 0; l < g; l++) {
-          d1[deltaOffset + l] += e * params[co + 1 + l];
+          gc[l] += e0 * a0[l] + e1 * a1[l] + e2 * a2[l] + e3 * a3[l];
+        }
+        biasSum += e0 + e1 + e2 + e3;
+      }
+      for (; r < rows; r++) {
+        double e = d2[r * k + c];
+        double[] ar = a[r];
+        for (int l = 0; l < g; l++) {
+          gc[l] += e * ar[l];
+        }
+        biasSum += e;
+      }
+      ws.gBetaBias[c] += biasSum;
+    }
+    // D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), σ1' from the activations: a (1 − a) or 1 − a²
+    double[] b0 = ws.beta[0];
+    for (int r = 0; r < rows; r++) {
+      double[] ar = a[r];
+      double[] dr = d1[r];
+      double e = d2[r * k];
+      for (int l = 0; l < g; l++) {
+        dr[l] = e * b0[l];
+      }
+      for (int c = 1; c < k; c++) {
+        double ec = d2[r * k + c];
+        double[] bc = ws.beta[c];
+        for (int l = 0; l < g; l++) {
+          dr[l] += ec * bc[l];
         }
       }
       if (sigmoid) {
         for (int l = 0; l < g; l++) {
-          double al = a[ao + 1 + l];
-          d1[deltaOffset + l] *= al * (1.0 - al);
+          dr[l] *= ar[l] * (1.0 - ar[l]);
         }
       } else {
         for (int l = 0; l < g; l++) {
-          double al = a[ao + 1 + l];
-          d1[deltaOffset + l] *= 1.0 - al * al;
+          dr[l] *= 1.0 - ar[l] * ar[l];
         }
       }
     }
-    for (int r = 0; r < rows; r++) {
+    // GΘ += X_tᵀ D1: gΘ_{i,:} += Σ_r x_{r,i} δ1_r
+    double[][] gTheta = ws.gTheta;
+    int r = 0;
+    for (; r + 3 < rows; r += 4) {
+      int xo0 = (firstRow + r) * d;
+      int xo1 = xo0 + d;
+      int xo2 = xo1 + d;
+      int xo3 = xo2 + d;
+      double[] e0 = d1[r];
+      double[] e1 = d1[r + 1];
+      double[] e2 = d1[r + 2];
+      double[] e3 = d1[r + 3];
+      for (int i = 0; i < d; i++) {
+        double x0 = x[xo0 + i];
+        double x1 = x[xo1 + i];
+        double x2 = x[xo2 + i];
+        double x3 = x[xo3 + i];
+        double[] gi = gTheta[i];
+        for (int l = 0; l < g; l++) {
+          gi[l] += x0 * e0[l] + x1 * e1[l] + x2 * e2[l] + x3 * e3[l];
+        }
+      }
+    }
+    for (; r < rows; r++) {
       int xo = (firstRow + r) * d;
-      int deltaOffset = r * g;
+      double[] er = d1[r];
       for (int i = 0; i < d; i++) {
         double xi = x[xo + i];
-        int to = i * g;
+        double[] gi = gTheta[i];
         for (int l = 0; l < g; l++) {
-          gradient[to + l] += xi * d1[deltaOffset + l];
+          gi[l] += xi * er[l];
         }
       }
     }

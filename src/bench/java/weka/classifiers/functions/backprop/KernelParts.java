@@ -1,0 +1,70 @@
+package weka.classifiers.functions.backprop;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/** Times the parts of one tile pass (forward product, activation, logits, backward) separately. */
+public final class KernelParts {
+  public static void main(String[] args) {
+    int n = Integer.parseInt(args[0]);
+    int m = Integer.parseInt(args[1]);
+    int h = Integer.parseInt(args[2]);
+    Activation act = args.length > 3 ? Activation.fromOptionName(args[3]) : Activation.SIGMOID;
+    Random random = new Random(1);
+    int d = m + 1;
+    double[] x = new double[n * d];
+    int[] y = new int[n];
+    for (int k = 0; k < n; k++) {
+      x[k * d] = 1;
+      for (int i = 1; i < d; i++) {
+        x[k * d + i] = random.nextGaussian();
+      }
+      y[k] = random.nextInt(2);
+    }
+    NetworkShape shape = new NetworkShape(m, h, 1, act);
+    double[] params = Trainer.initialParameters(shape, 1);
+    Objective.Workspace ws = new Objective.Workspace(shape);
+    ws.load(shape, params);
+    boolean sig = act == Activation.SIGMOID;
+    int T = Objective.TILE_ROWS;
+    int reps = 11;
+    double[][] t = new double[4][reps];
+    for (int rep = -5; rep < reps; rep++) {
+      long f = 0, s = 0, o = 0, b = 0;
+      for (int start = 0; start + T <= n; start += T) {
+        long t0 = System.nanoTime();
+        Objective.forward(ws, sig, x, start, T);
+        long t1 = System.nanoTime();
+        Objective.logits(ws, T);
+        for (int r = 0; r < T; r++) {
+          Objective.lossAndError(1, ws.out, r, y[start + r], 1.0);
+        }
+        long t2 = System.nanoTime();
+        Objective.backward(ws, sig, x, start, T);
+        long t3 = System.nanoTime();
+        f += t1 - t0;
+        o += t2 - t1;
+        b += t3 - t2;
+      }
+      // activation alone
+      long t4 = System.nanoTime();
+      double acc = 0;
+      for (int start = 0; start + T <= n; start += T) {
+        for (int q = 0; q < T * (h + 1); q++) {
+          double z = ws.a[q % T][q % h] - 0.5;
+          acc += act == Activation.SIGMOID ? Objective.logistic(z) : Math.tanh(z);
+        }
+      }
+      s = System.nanoTime() - t4;
+      if (acc == 42) System.out.println();
+      if (rep >= 0) {
+        t[0][rep] = f * 1e-6; t[1][rep] = o * 1e-6; t[2][rep] = b * 1e-6; t[3][rep] = s * 1e-6;
+      }
+    }
+    for (double[] a : t) Arrays.sort(a);
+    double nf = 2.0 * n * d * h;
+    System.out.printf("h=%d: forward(incl act) %.1f ms (%.2f GF/s)  logits+loss %.1f ms  backward %.1f ms (%.2f GF/s)  act-only %.1f ms (%.1f ns/elem)%n",
+        h, t[0][reps / 2], nf / t[0][reps / 2] * 1e-6, t[1][reps / 2], t[2][reps / 2], 2 * nf / t[2][reps / 2] * 1e-6,
+        t[3][reps / 2], t[3][reps / 2] * 1e6 / ((double) n * (h + 1)));
+  }
+}
