@@ -75,32 +75,35 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   private static final long serialVersionUID = 4242196307460150923L;
 
+  // The defaults were chosen by the accuracy study (ACCURACY.md): candidate settings were compared by
+  // cross-validation over all of the public data sets together, never tuned per data set.
+
   /** Default number of hidden units (-H). */
-  public static final int DEFAULT_NUM_HIDDEN = 10;
+  public static final int DEFAULT_NUM_HIDDEN = 16;
   /** Default hidden activation (-A). */
-  public static final Activation DEFAULT_ACTIVATION = Activation.SIGMOID;
+  public static final Activation DEFAULT_ACTIVATION = Activation.TANH;
   /** Default learning rate (-L). */
-  public static final double DEFAULT_LEARNING_RATE = 0.5;
+  public static final double DEFAULT_LEARNING_RATE = 0.01;
   /** Default number of epochs (-N). */
-  public static final int DEFAULT_NUM_EPOCHS = 500;
+  public static final int DEFAULT_NUM_EPOCHS = 200;
 
   /** Default number of threads for the gradient (-num-threads): the available processors. */
   public static final int DEFAULT_NUM_THREADS = 0;
 
   /** Default optimizer (-O). */
-  public static final UpdateRule DEFAULT_OPTIMIZER = UpdateRule.GD;
+  public static final UpdateRule DEFAULT_OPTIMIZER = UpdateRule.ADAM;
   /** Default momentum of the momentum and nesterov optimizers (-M). */
   public static final double DEFAULT_MOMENTUM = 0.9;
   /** Default inverse-time learning-rate decay d (-decay): η_t = η / (1 + d t). */
   public static final double DEFAULT_LEARNING_RATE_DECAY = 0.0;
   /** Default L2 weight decay λ (-R). */
-  public static final double DEFAULT_WEIGHT_DECAY = 0.0;
+  public static final double DEFAULT_WEIGHT_DECAY = 1e-4;
   /** Default mini-batch size (-B); 0 = all rows. */
-  public static final int DEFAULT_BATCH_SIZE = 0;
+  public static final int DEFAULT_BATCH_SIZE = 32;
   /** Default validation fraction for early stopping (-V); 0 = none. */
-  public static final double DEFAULT_VALIDATION_FRACTION = 0.0;
+  public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
   /** Default patience of early stopping in epochs (-E). */
-  public static final int DEFAULT_PATIENCE = 10;
+  public static final int DEFAULT_PATIENCE = 20;
 
   /** Each option's allowed range, for error messages (one text per option, used by parsing and setters). */
   private static final String RULE_NUM_HIDDEN = "-H (hidden units) must be at least 1";

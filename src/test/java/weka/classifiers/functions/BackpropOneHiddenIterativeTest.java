@@ -139,7 +139,7 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void divergentLearningRateIsHalvedAndReported() throws Exception {
     Instances iris = TestSupport.load("iris.arff");
-    BackpropOneHidden classifier = classifier("-L " + Double.MAX_VALUE / 4 + " -N 5");
+    BackpropOneHidden classifier = classifier("-O gd -B 0 -V 0 -L " + Double.MAX_VALUE / 4 + " -N 5");
     classifier.buildClassifier(iris);
     assertTrue(classifier.getTrainingResult().restarts() > 0);
     assertTrue(classifier.toString().contains("after the loss became NaN or infinite"), classifier.toString());
@@ -148,6 +148,17 @@ class BackpropOneHiddenIterativeTest {
         assertTrue(p >= 0 && p <= 1);
       }
     }
+  }
+
+  @Test
+  void persistentDivergenceFailsNamingTheLearningRateAndLeavesNoModel() throws Exception {
+    Instances iris = TestSupport.load("iris.arff");
+    // Adam steps by about L per weight whatever the gradient: a rate this large overflows even after halving
+    BackpropOneHidden classifier = classifier("-O adam -L 1e300 -N 5");
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> classifier.buildClassifier(iris));
+    assertTrue(e.getMessage().contains("-L") && e.getMessage().contains("smaller learning rate"), e.getMessage());
+    assertTrue(classifier.toString().contains("No model built yet"), classifier.toString());
+    org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> classifier.distributionForInstance(iris.instance(0)));
   }
 
   @Test

@@ -42,7 +42,8 @@ class BackpropOneHiddenModelTextTest {
   @Test
   void textShowsArchitectureLossesAndEpochs() throws Exception {
     BackpropOneHidden classifier = new BackpropOneHidden();
-    classifier.setOptions(new String[] {"-H", "6", "-N", "40"});
+    classifier.setOptions(new String[] {"-H", "6", "-A", "sigmoid", "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0",
+        "-R", "0", "-N", "40"});
     classifier.buildClassifier(iris);
     String text = classifier.toString();
     assertContains(text, "4 inputs");
@@ -74,13 +75,13 @@ class BackpropOneHiddenModelTextTest {
   @Test
   void tinyAndHugeNumbersStayReadable() throws Exception {
     BackpropOneHidden tiny = new BackpropOneHidden();
-    tiny.setOptions(new String[] {"-L", "1e-7", "-N", "1"});
+    tiny.setOptions(new String[] {"-O", "gd", "-L", "1e-7", "-N", "1"});
     tiny.buildClassifier(iris);
     assertContains(tiny.toString(), "learning rate 1.0E-7,");
 
     // such a step makes the weights explode; the engine's log-sum-exp keeps the loss finite but huge
     BackpropOneHidden huge = new BackpropOneHidden();
-    huge.setOptions(new String[] {"-L", "1e300", "-N", "20"});
+    huge.setOptions(new String[] {"-O", "gd", "-B", "0", "-V", "0", "-L", "1e300", "-N", "20"});
     huge.buildClassifier(iris);
     String text = huge.toString();
     assertContains(text, "learning rate 1.0E300,");
