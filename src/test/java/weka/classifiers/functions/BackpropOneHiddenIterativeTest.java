@@ -139,7 +139,7 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void divergentLearningRateIsHalvedAndReported() throws Exception {
     Instances iris = TestSupport.load("iris.arff");
-    BackpropOneHidden classifier = classifier("-O gd -B 0 -V 0 -L " + Double.MAX_VALUE / 4 + " -N 5");
+    BackpropOneHidden classifier = classifier("-O gd -B 0 -V 0 -R 0 -L " + Double.MAX_VALUE / 4 + " -N 5");
     classifier.buildClassifier(iris);
     assertTrue(classifier.getTrainingResult().restarts() > 0);
     assertTrue(classifier.toString().contains("after the loss became NaN or infinite"), classifier.toString());

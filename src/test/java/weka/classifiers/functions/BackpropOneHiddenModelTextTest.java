@@ -81,7 +81,7 @@ class BackpropOneHiddenModelTextTest {
 
     // such a step makes the weights explode; the engine's log-sum-exp keeps the loss finite but huge
     BackpropOneHidden huge = new BackpropOneHidden();
-    huge.setOptions(new String[] {"-O", "gd", "-B", "0", "-V", "0", "-L", "1e300", "-N", "20"});
+    huge.setOptions(new String[] {"-O", "gd", "-B", "0", "-V", "0", "-R", "0", "-L", "1e300", "-N", "20"});
     huge.buildClassifier(iris);
     String text = huge.toString();
     assertContains(text, "learning rate 1.0E300,");
