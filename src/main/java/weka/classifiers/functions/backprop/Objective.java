@@ -242,7 +242,7 @@ public final class Objective {
         }
       } else {
         for (int l = 0; l < g; l++) {
-          ar[l] = Math.tanh(ar[l]);
+          ar[l] = Activation.tanh(ar[l]);
         }
       }
     }
