@@ -176,13 +176,21 @@ public final class Trainer implements AutoCloseable {
       recordValidation();
     }
     optimizer.setLearningRate(learningRate / (1.0 + config.learningRateDecay() * epochsDone));
-    boolean finite = batch == null ? fullBatchStep() : miniBatchEpoch();
-    if (finite) {
-      epochsDone++;
-      trainingLossIsCurrent = false;
-      if (validation != null) {
-        finite = recordValidation();
+    boolean finite;
+    try {
+      finite = batch == null ? fullBatchStep() : miniBatchEpoch();
+      if (finite) {
+        epochsDone++;
+        trainingLossIsCurrent = false;
+        if (validation != null) {
+          finite = recordValidation();
+        }
       }
+    } catch (TrainingInterruptedException e) {
+      // interrupted while waiting for the gradient threads: report the epochs done and clear the flag, as
+      // the thrower of an interruption does
+      Thread.interrupted();
+      throw new TrainingInterruptedException(epochsDone);
     }
     if (!finite) {
       restartWithHalfRate();
