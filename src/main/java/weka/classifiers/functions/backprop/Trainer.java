@@ -175,7 +175,9 @@ public final class Trainer implements AutoCloseable {
     if (epochsDone == 0 && validation != null) {
       recordValidation();
     }
-    optimizer.setLearningRate(learningRate / (1.0 + config.learningRateDecay() * epochsDone));
+    // a huge decay makes η / (1 + d t) underflow to 0, which no optimizer takes: keep the smallest positive rate
+    double rate = learningRate / (1.0 + config.learningRateDecay() * epochsDone);
+    optimizer.setLearningRate(Math.max(Double.MIN_VALUE, rate));
     boolean finite;
     try {
       finite = batch == null ? fullBatchStep() : miniBatchEpoch();
