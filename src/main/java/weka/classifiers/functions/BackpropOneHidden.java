@@ -358,7 +358,9 @@ public class BackpropOneHidden extends RandomizableClassifier
       throw new InterruptedException("BackpropOneHidden: " + e.getMessage());
     } catch (TrainingDivergedException e) {
       abortTraining();
-      throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + ")", e);
+      String weightDecay = m_WeightDecay > 0 ? "; or a smaller weight decay, -R, now " + m_WeightDecay : "";
+      throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + weightDecay + ")",
+          e);
     }
   }
 

@@ -133,6 +133,14 @@ class OptionRobustnessTest {
         + "outputs needs "), e.getMessage());
   }
 
+  /** A weight decay so large that every step overflows: the divergence error names -L and -R. */
+  @Test
+  void hugeWeightDecayDivergesNamingLearningRateAndWeightDecay() {
+    Exception e = assertThrows(Exception.class, () -> train(small, "-R", "1e300"));
+    assertTrue(e.getMessage().startsWith("BackpropOneHidden: training diverged"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(-L, now 0.5; or a smaller weight decay, -R, now 1.0E300)"), e.getMessage());
+  }
+
   @Test
   void zeroEpochsKeepsTheRandomInitialWeights() throws Exception {
     BackpropOneHidden classifier = train(small, "-N", "0");
