@@ -87,6 +87,9 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** Default number of epochs (-N). */
   public static final int DEFAULT_NUM_EPOCHS = 200;
 
+  /** Default seed (-S), RandomizableClassifier's. */
+  private static final int DEFAULT_SEED = 1;
+
   /** Default number of threads for the gradient (-num-threads): the available processors. */
   public static final int DEFAULT_NUM_THREADS = 0;
 
@@ -115,6 +118,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   private static final String RULE_NUM_EPOCHS = "-N (epochs) must be at least 0";
   private static final String RULE_VALIDATION_FRACTION = "-V (validation fraction) must be a number in [0, 1)";
   private static final String RULE_PATIENCE = "-E (patience) must be at least 1";
+  private static final String RULE_SEED = "-S (seed) must be a whole number";
   private static final String RULE_NUM_THREADS = "-num-threads (threads) must be at least 0 (0 = the available processors)";
 
   /** The optimizers as Weka tags; tag ids are the enum ordinals. */
@@ -150,6 +154,8 @@ public class BackpropOneHidden extends RandomizableClassifier
   private int m_NumMissingClassDropped;
   /** Header of the training data. */
   private Instances m_Header;
+  /** The last prediction header found equal to m_Header (compared by identity, to check each header once). */
+  private transient volatile Instances m_CheckedHeader;
   /** The training run between initializeClassifier and done (kept after done when resuming). */
   private transient Trainer m_Trainer;
   /** The network predictions use; between next() calls a snapshot of the current weights. */
@@ -237,6 +243,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     closeTrainer();
     resetModel();
     getCapabilities().testWithFail(data);
+    checkTrainingValues(data);
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
     m_NumMissingClassDropped = data.numInstances() - train.numInstances();
@@ -257,12 +264,63 @@ public class BackpropOneHidden extends RandomizableClassifier
       m_FallbackReason = fallback;
       return;
     }
+    checkNetworkSize(preprocessing.numInputs(), train.numClasses());
     DataMatrix matrix = preprocessing.toMatrix(train, train.numClasses());
     if (m_BalanceClasses) {
       matrix = matrix.classBalanced();
     }
     m_Preprocessing = preprocessing;
     m_Trainer = new Trainer(matrix, trainingConfig());
+  }
+
+  /**
+   * Rejects what no model can be fitted to: a weight that is negative, NaN or infinite, and an infinite
+   * numeric value (NaN is Weka's missing value and is handled). Instances are counted from 1, as in the file.
+   *
+   * @throws IllegalArgumentException naming the instance, the attribute and the value
+   */
+  private static void checkTrainingValues(Instances data) {
+    for (int k = 0; k < data.numInstances(); k++) {
+      Instance instance = data.instance(k);
+      double weight = instance.weight();
+      if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("BackpropOneHidden: training instance " + (k + 1) + " has weight "
+            + weight + "; instance weights must be finite and >= 0");
+      }
+      String infinite = infiniteValue(instance);
+      if (infinite != null) {
+        throw new IllegalArgumentException("BackpropOneHidden: training instance " + (k + 1) + ": " + infinite);
+      }
+    }
+  }
+
+  /**
+   * @return a message naming the first numeric attribute (class excluded) whose value is infinite, or null
+   */
+  private static String infiniteValue(Instance instance) {
+    int classIndex = instance.classIndex();
+    for (int i = 0; i < instance.numValues(); i++) {
+      int a = instance.index(i);
+      double value = instance.valueSparse(i);
+      if (a != classIndex && Double.isInfinite(value) && instance.attribute(a).isNumeric()) {
+        return "attribute '" + instance.attribute(a).name() + "' has value " + value
+            + "; numeric values must be finite (use a missing value '?' for an unknown one)";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @throws IllegalArgumentException naming -H if the network would have more weights than a Java array holds
+   */
+  private void checkNetworkSize(int numInputs, int numClasses) {
+    long outputs = numClasses == 2 ? 1 : numClasses;
+    long weights = (long) (numInputs + 1) * m_NumHidden + outputs * (m_NumHidden + 1L);
+    if (weights > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("BackpropOneHidden: -H (hidden units) " + m_NumHidden + " with "
+          + numInputs + " inputs and " + outputs + " outputs needs " + weights
+          + " weights, more than a Java array holds; use fewer hidden units");
+    }
   }
 
   /** @return the engine's settings for the current options */
@@ -295,7 +353,9 @@ public class BackpropOneHidden extends RandomizableClassifier
       throw new InterruptedException("BackpropOneHidden: " + e.getMessage());
     } catch (TrainingDivergedException e) {
       abortTraining();
-      throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + ")", e);
+      String weightDecay = m_WeightDecay > 0 ? "; or a smaller weight decay, -R, now " + m_WeightDecay : "";
+      throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + weightDecay + ")",
+          e);
     }
   }
 
@@ -359,6 +419,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     m_FallbackReason = null;
     m_NumMissingClassDropped = 0;
     m_Header = null;
+    m_CheckedHeader = null;
   }
 
   // -------------------------------------------------------------------------------------- prediction
@@ -366,15 +427,21 @@ public class BackpropOneHidden extends RandomizableClassifier
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     checkBuilt();
+    checkHeader(instance.dataset());
+    checkPredictionValues(instance, "the instance");
     if (m_ZeroR != null) {
       return m_ZeroR.distributionForInstance(instance);
     }
-    return network().distribution(m_Preprocessing.toRow(instance));
+    return checkDistribution(network().distribution(m_Preprocessing.toRow(instance)), "the instance");
   }
 
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
     checkBuilt();
+    checkHeader(instances);
+    for (int k = 0; k < instances.numInstances(); k++) {
+      checkPredictionValues(instances.instance(k), "instance " + (k + 1));
+    }
     double[][] result = new double[instances.numInstances()][];
     if (m_ZeroR != null) {
       for (int k = 0; k < result.length; k++) {
@@ -390,7 +457,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     for (int k = 0; k < result.length; k++) {
       double[] row = new double[numClasses];
       System.arraycopy(flat, k * numClasses, row, 0, numClasses);
-      result[k] = row;
+      result[k] = checkDistribution(row, "instance " + (k + 1));
     }
     return result;
   }
@@ -406,6 +473,48 @@ public class BackpropOneHidden extends RandomizableClassifier
       m_Network = m_Trainer != null ? m_Trainer.currentNetwork() : m_Result.network();
     }
     return m_Network;
+  }
+
+  /**
+   * @param header the header of the instances to predict
+   * @throws IllegalArgumentException if it differs from the training header, saying how (Weka's
+   *         {@link Instances#equalHeadersMsg})
+   */
+  private void checkHeader(Instances header) {
+    if (header == null) {
+      throw new IllegalArgumentException("BackpropOneHidden: the instance has no header (dataset); give it the "
+          + "training data's header with Instance.setDataset");
+    }
+    if (header == m_CheckedHeader) {
+      return;
+    }
+    String difference = m_Header.equalHeadersMsg(header);
+    if (difference != null) {
+      throw new IllegalArgumentException("BackpropOneHidden: the test data's header does not match the training "
+          + "data's: " + difference);
+    }
+    m_CheckedHeader = header;
+  }
+
+  private static void checkPredictionValues(Instance instance, String where) {
+    String infinite = infiniteValue(instance);
+    if (infinite != null) {
+      throw new IllegalArgumentException("BackpropOneHidden: " + where + ": " + infinite);
+    }
+  }
+
+  /**
+   * A last guard: the network's output is finite for every finite input it was trained for, but inputs
+   * extreme enough to overflow its sums (+infinity meeting -infinity) would give NaN.
+   */
+  private static double[] checkDistribution(double[] distribution, String where) {
+    for (double p : distribution) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("BackpropOneHidden: the network's output for " + where + " is not a "
+            + "probability (" + p + "): its numeric values are too far outside the training range");
+      }
+    }
+    return distribution;
   }
 
   private void checkBuilt() throws Exception {
@@ -463,7 +572,13 @@ public class BackpropOneHidden extends RandomizableClassifier
       text.append(removed).append(removed == 1 ? " useless attribute" : " useless attributes")
           .append(" removed, ");
     }
-    text.append("nominal -> binary, inputs standardized\n");
+    text.append("nominal -> binary, ");
+    int constant = m_Preprocessing.numConstantInputsRemoved();
+    if (constant > 0) {
+      text.append(constant).append(constant == 1 ? " binary input" : " binary inputs")
+          .append(" constant in training removed, ");
+    }
+    text.append("inputs standardized\n");
     text.append("Options: ").append(Utils.joinOptions(getOptions())).append("\n\n");
 
     text.append("Training: ").append(m_Optimizer.optionName()).append(", learning rate ").append(m_LearningRate);
@@ -576,7 +691,10 @@ public class BackpropOneHidden extends RandomizableClassifier
     boolean balance = Utils.getFlag("balance", options);
     int numThreads = parseInt(Utils.getOption("num-threads", options), DEFAULT_NUM_THREADS, 0, RULE_NUM_THREADS);
     boolean resume = Utils.getFlag("resume", options);
-    super.setOptions(options); // the seed and Weka's common options; rejects unknown leftovers
+    // the seed is parsed here rather than by RandomizableClassifier, whose NumberFormatException names no option
+    int seed = parseInt(Utils.getOption('S', options), DEFAULT_SEED, Integer.MIN_VALUE, RULE_SEED);
+    super.setOptions(options); // Weka's common options; rejects unknown leftovers
+    setSeed(seed);
     setNumHidden(numHidden);
     setActivation(new SelectedTag(activation.ordinal(), TAGS_ACTIVATION));
     setOptimizer(new SelectedTag(optimizer.ordinal(), TAGS_OPTIMIZER));

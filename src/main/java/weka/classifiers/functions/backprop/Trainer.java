@@ -175,14 +175,24 @@ public final class Trainer implements AutoCloseable {
     if (epochsDone == 0 && validation != null) {
       recordValidation();
     }
-    optimizer.setLearningRate(learningRate / (1.0 + config.learningRateDecay() * epochsDone));
-    boolean finite = batch == null ? fullBatchStep() : miniBatchEpoch();
-    if (finite) {
-      epochsDone++;
-      trainingLossIsCurrent = false;
-      if (validation != null) {
-        finite = recordValidation();
+    // a huge decay makes η / (1 + d t) underflow to 0, which no optimizer takes: keep the smallest positive rate
+    double rate = learningRate / (1.0 + config.learningRateDecay() * epochsDone);
+    optimizer.setLearningRate(Math.max(Double.MIN_VALUE, rate));
+    boolean finite;
+    try {
+      finite = batch == null ? fullBatchStep() : miniBatchEpoch();
+      if (finite) {
+        epochsDone++;
+        trainingLossIsCurrent = false;
+        if (validation != null) {
+          finite = recordValidation();
+        }
       }
+    } catch (TrainingInterruptedException e) {
+      // interrupted while waiting for the gradient threads: report the epochs done and clear the flag, as
+      // the thrower of an interruption does
+      Thread.interrupted();
+      throw new TrainingInterruptedException(epochsDone);
     }
     if (!finite) {
       restartWithHalfRate();

@@ -15,30 +15,47 @@ import weka.filters.unsupervised.attribute.Standardize;
  * Turns Weka data into the engine's dense matrix, with Weka's own filters fitted on the training data and
  * kept for prediction, in this order:
  * <ol>
+ *   <li>{@link PowerOfTwoScaling}: every numeric attribute is multiplied by a power of two so that its largest
+ *       absolute value lies in [1, 2): exact, invisible after standardization, and it keeps the sums of the
+ *       following filters from overflowing (values near ±1e300) or underflowing (subnormal values);</li>
  *   <li>{@link ReplaceMissingValues}: a missing value becomes the attribute's training mean or mode;</li>
  *   <li>{@link RemoveUseless}: attributes that are constant (or nominal with nearly all values distinct)
  *       are removed;</li>
  *   <li>{@link NominalToBinary}: a nominal attribute becomes one 0/1 input (two values) or one indicator
  *       input per value;</li>
+ *   <li>{@link RemoveUseless} again: indicator inputs that are constant in the training data (a nominal value
+ *       that never occurs there) are removed, so that no untrained weight meets such a value at prediction;
+ *       an unseen value then reads as "none of the values seen in training";</li>
  *   <li>{@link Standardize}: every input is shifted and scaled to mean 0, standard deviation 1 on the
  *       training data.</li>
  * </ol>
  * The class attribute is left as it is; each matrix row is (1, inputs…), the bias x0 = 1 first.
  * Weka's filters keep state while converting one instance, so single-instance conversion is synchronized.
+ *
+ * <p>Every converted row is checked to be finite; a value that is not (a prediction value so far outside the
+ * training range that standardizing it overflows) fails with a message naming the input.
  */
 public final class Preprocessing implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** Position of the RemoveUseless filter applied to the attributes. */
+  private static final int USELESS_FILTER = 2;
+  /** Position of the RemoveUseless filter applied to the binary inputs. */
+  private static final int CONSTANT_INPUTS_FILTER = 4;
 
   private final Filter[] filters;
   private final Instances outputHeader;
   private final int numAttributesIn;
   private final int numInputs;
   private final int numUselessRemoved;
+  private final int numConstantInputsRemoved;
 
-  private Preprocessing(Filter[] filters, Instances outputHeader, int numAttributesIn, int numUselessRemoved) {
+  private Preprocessing(Filter[] filters, Instances outputHeader, int numAttributesIn, int numUselessRemoved,
+      int numConstantInputsRemoved) {
     this.filters = filters;
     this.numUselessRemoved = numUselessRemoved;
+    this.numConstantInputsRemoved = numConstantInputsRemoved;
     this.outputHeader = outputHeader;
     this.numAttributesIn = numAttributesIn;
     this.numInputs = outputHeader.numAttributes() - 1;
@@ -52,19 +69,20 @@ public final class Preprocessing implements Serializable {
    * @throws Exception if a Weka filter fails
    */
   public static Preprocessing fit(Instances train) throws Exception {
-    Filter[] filters = {new ReplaceMissingValues(), new RemoveUseless(), new NominalToBinary(), new Standardize()};
+    Filter[] filters = {new PowerOfTwoScaling(), new ReplaceMissingValues(), new RemoveUseless(),
+        new NominalToBinary(), new RemoveUseless(), new Standardize()};
     Instances data = train;
-    int numUselessRemoved = 0;
-    for (Filter filter : filters) {
-      filter.setInputFormat(data);
-      Instances filtered = Filter.useFilter(data, filter);
-      if (filter instanceof RemoveUseless) {
-        numUselessRemoved = data.numAttributes() - filtered.numAttributes();
-      }
+    int[] removed = new int[filters.length];
+    for (int f = 0; f < filters.length; f++) {
+      filters[f].setInputFormat(data);
+      Instances filtered = Filter.useFilter(data, filters[f]);
+      removed[f] = data.numAttributes() - filtered.numAttributes();
       data = filtered;
     }
-    return new Preprocessing(filters, data.stringFreeStructure(), train.numAttributes(), numUselessRemoved);
+    return new Preprocessing(filters, data.stringFreeStructure(), train.numAttributes(), removed[USELESS_FILTER],
+        removed[CONSTANT_INPUTS_FILTER]);
   }
+
 
   /** @return m, the number of network inputs after preprocessing */
   public int numInputs() {
@@ -79,6 +97,14 @@ public final class Preprocessing implements Serializable {
   /** @return the number of attributes RemoveUseless dropped */
   public int numUselessRemoved() {
     return numUselessRemoved;
+  }
+
+  /**
+   * @return the number of binary inputs removed because they were constant in the training data (indicators
+   *         of nominal values that never occur there)
+   */
+  public int numConstantInputsRemoved() {
+    return numConstantInputsRemoved;
   }
 
   /** @return the header after preprocessing (the names of the network's inputs, plus the class) */
@@ -105,6 +131,7 @@ public final class Preprocessing implements Serializable {
     for (int k = 0; k < n; k++) {
       Instance instance = filtered.instance(k);
       copyInputs(instance, x, k * width);
+      checkFinite(x, k * width, "training instance " + (k + 1));
       y[k] = (int) instance.classValue();
       weights[k] = instance.weight();
       weighted |= weights[k] != 1.0;
@@ -125,6 +152,7 @@ public final class Preprocessing implements Serializable {
     double[] x = new double[filtered.numInstances() * width];
     for (int k = 0; k < filtered.numInstances(); k++) {
       copyInputs(filtered.instance(k), x, k * width);
+      checkFinite(x, k * width, "instance " + (k + 1));
     }
     return x;
   }
@@ -146,6 +174,7 @@ public final class Preprocessing implements Serializable {
     }
     double[] row = new double[numInputs + 1];
     copyInputs(current, row, 0);
+    checkFinite(row, 0, "the instance");
     return row;
   }
 
@@ -157,6 +186,26 @@ public final class Preprocessing implements Serializable {
       }
     }
     return current;
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the input if a preprocessed value is not finite
+   */
+  private void checkFinite(double[] x, int offset, String where) {
+    for (int i = 1; i <= numInputs; i++) {
+      double value = x[offset + i];
+      if (!(value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("input '" + inputName(i - 1) + "' of " + where + " is " + value
+            + " after standardization (a value far outside the training range overflows); "
+            + "inputs must stay finite");
+      }
+    }
+  }
+
+  /** @return the name of network input i (0-based, class excluded) */
+  private String inputName(int i) {
+    int classIndex = outputHeader.classIndex();
+    return outputHeader.attribute(i < classIndex || classIndex < 0 ? i : i + 1).name();
   }
 
   private void copyInputs(Instance instance, double[] x, int offset) {

@@ -1,0 +1,185 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static weka.classifiers.functions.RobustnessTest.assertPredictsProbabilities;
+import static weka.classifiers.functions.RobustnessTest.train;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import weka.core.Instances;
+
+/**
+ * Every option at and beyond its bounds, and conflicting combinations: a finite model, or a clear error
+ * naming the option (the plain range checks are in BackpropOneHiddenOptionsTest).
+ */
+class OptionRobustnessTest {
+
+  private static Instances small;
+
+  @BeforeAll
+  static void loadData() throws Exception {
+    TestSupport.quietLogging();
+    Instances iris = TestSupport.iris();
+    small = new Instances(iris, 0);
+    for (int k = 0; k < iris.numInstances(); k += 5) {
+      small.add(iris.instance(k)); // 30 rows, 10 of each class
+    }
+  }
+
+  /** Each option at the edge of its range (and a few far inside it) trains a model with probabilities. */
+  static Stream<Arguments> optionsAtTheirBounds() {
+    return Stream.of(
+        Arguments.of((Object) new String[] {"-H", "1"}),
+        Arguments.of((Object) new String[] {"-H", "10000", "-N", "2"}),
+        Arguments.of((Object) new String[] {"-L", "4.9E-324"}),
+        Arguments.of((Object) new String[] {"-L", "1000"}),
+        Arguments.of((Object) new String[] {"-L", "1e300"}),
+        Arguments.of((Object) new String[] {"-L", "1.7976931348623157E308"}),
+        Arguments.of((Object) new String[] {"-O", "momentum", "-M", "0"}),
+        Arguments.of((Object) new String[] {"-O", "nesterov", "-M", "0.9999999999"}),
+        Arguments.of((Object) new String[] {"-O", "adam", "-L", "1000"}),
+        Arguments.of((Object) new String[] {"-decay", "0"}),
+        Arguments.of((Object) new String[] {"-decay", "1.7976931348623157E308"}),
+        Arguments.of((Object) new String[] {"-R", "0"}),
+        Arguments.of((Object) new String[] {"-R", "1e300"}),
+        Arguments.of((Object) new String[] {"-B", "0"}),
+        Arguments.of((Object) new String[] {"-B", "1"}),
+        Arguments.of((Object) new String[] {"-B", "2147483647"}),
+        Arguments.of((Object) new String[] {"-N", "0"}),
+        Arguments.of((Object) new String[] {"-V", "0"}),
+        Arguments.of((Object) new String[] {"-V", "0.9999"}),
+        Arguments.of((Object) new String[] {"-V", "0.3", "-E", "1"}),
+        Arguments.of((Object) new String[] {"-V", "0.3", "-E", "2147483647"}),
+        Arguments.of((Object) new String[] {"-num-threads", "0"}),
+        Arguments.of((Object) new String[] {"-num-threads", "64"}),
+        Arguments.of((Object) new String[] {"-S", "-2147483648"}),
+        Arguments.of((Object) new String[] {"-S", "2147483647"}),
+        Arguments.of((Object) new String[] {"-balance", "-resume"}));
+  }
+
+  @ParameterizedTest
+  @MethodSource("optionsAtTheirBounds")
+  void optionAtItsBoundTrainsAModelWithProbabilities(String[] options) throws Exception {
+    BackpropOneHidden classifier;
+    try {
+      classifier = train(small, options);
+    } catch (Exception e) {
+      // the only documented training failure for valid options: the loss stays NaN/infinite after the
+      // learning rate was halved Trainer.MAX_RESTARTS times; the message names -L
+      assertTrue(e.getMessage().contains("(-L, now "), e.getMessage());
+      return;
+    }
+    assertPredictsProbabilities(classifier, small);
+    assertTrue(classifier.toString().startsWith("BackpropOneHidden"));
+  }
+
+  /** Huge learning rates are halved on a NaN/infinite loss; the model that results is finite. */
+  @Test
+  void learningRateOneThousandGivesAFiniteModel() throws Exception {
+    for (String optimizer : new String[] {"gd", "momentum", "nesterov", "adam"}) {
+      BackpropOneHidden classifier = train(small, "-L", "1000", "-O", optimizer, "-N", "50");
+      for (double w : classifier.getNetwork().parameters()) {
+        assertTrue(Double.isFinite(w), optimizer);
+      }
+      assertPredictsProbabilities(classifier, small);
+    }
+  }
+
+  static Stream<Arguments> beyondBounds() {
+    return Stream.of(
+        Arguments.of("-H", "0", "-H (hidden units)"),
+        Arguments.of("-H", "2147483648", "-H (hidden units)"),
+        Arguments.of("-L", "0", "-L (learning rate)"),
+        Arguments.of("-L", "-1e-300", "-L (learning rate)"),
+        Arguments.of("-L", "NaN", "-L (learning rate)"),
+        Arguments.of("-L", "Infinity", "-L (learning rate)"),
+        Arguments.of("-M", "1", "-M (momentum)"),
+        Arguments.of("-M", "NaN", "-M (momentum)"),
+        Arguments.of("-decay", "Infinity", "-decay (learning-rate decay)"),
+        Arguments.of("-R", "NaN", "-R (weight decay)"),
+        Arguments.of("-R", "-1", "-R (weight decay)"),
+        Arguments.of("-B", "-1", "-B (mini-batch size)"),
+        Arguments.of("-N", "-1", "-N (epochs)"),
+        Arguments.of("-V", "1", "-V (validation fraction)"),
+        Arguments.of("-V", "NaN", "-V (validation fraction)"),
+        Arguments.of("-E", "0", "-E (patience)"),
+        Arguments.of("-num-threads", "-1", "-num-threads (threads)"),
+        Arguments.of("-S", "abc", "-S (seed)"),
+        Arguments.of("-S", "2147483648", "-S (seed)"),
+        Arguments.of("-O", "sgd", "-O (optimizer)"),
+        Arguments.of("-A", "relu", "-A (activation)"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("beyondBounds")
+  void optionBeyondItsBoundIsRefusedNamingIt(String flag, String value, String named) {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    Exception e = assertThrows(Exception.class, () -> classifier.setOptions(new String[] {flag, value}));
+    assertTrue(e.getMessage().startsWith(named), e.getMessage());
+  }
+
+  @Test
+  void moreHiddenUnitsThanAnArrayHoldsIsRefusedNamingH() {
+    Exception e = assertThrows(IllegalArgumentException.class, () -> train(small, "-H", "2147483647"));
+    assertTrue(e.getMessage().startsWith("BackpropOneHidden: -H (hidden units) 2147483647 with 4 inputs and 3 "
+        + "outputs needs "), e.getMessage());
+  }
+
+  /** A weight decay so large that every step overflows: the divergence error names -L and -R. */
+  @Test
+  void hugeWeightDecayDivergesNamingLearningRateAndWeightDecay() {
+    Exception e = assertThrows(Exception.class, () -> train(small, "-R", "1e300"));
+    assertTrue(e.getMessage().startsWith("BackpropOneHidden: training diverged"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(-L, now 0.5; or a smaller weight decay, -R, now 1.0E300)"), e.getMessage());
+  }
+
+  @Test
+  void zeroEpochsKeepsTheRandomInitialWeights() throws Exception {
+    BackpropOneHidden classifier = train(small, "-N", "0");
+    assertEquals(0, classifier.getTrainingResult().epochs());
+    assertEquals(1, classifier.getLossHistory().length, "only the initial loss");
+    assertArrayEquals(weka.classifiers.functions.backprop.Trainer.initialParameters(
+        classifier.getNetwork().shape(), classifier.getSeed()), classifier.getNetwork().parameters());
+    assertTrue(classifier.toString().contains("0 epochs run"), classifier.toString());
+    assertPredictsProbabilities(classifier, small);
+  }
+
+  /** Momentum is read only by the momentum and nesterov optimizers; gd and adam ignore it. */
+  @Test
+  void momentumIsIgnoredByGdAndAdam() throws Exception {
+    for (String optimizer : new String[] {"gd", "adam"}) {
+      BackpropOneHidden low = train(small, "-O", optimizer, "-M", "0.1");
+      BackpropOneHidden high = train(small, "-O", optimizer, "-M", "0.95");
+      assertArrayEquals(low.getNetwork().parameters(), high.getNetwork().parameters(), optimizer);
+    }
+    BackpropOneHidden low = train(small, "-O", "momentum", "-M", "0.1");
+    BackpropOneHidden high = train(small, "-O", "momentum", "-M", "0.95");
+    assertTrue(low.getNetwork().parameters()[0] != high.getNetwork().parameters()[0]);
+  }
+
+  @Test
+  void miniBatchLargerThanTheDataIsFullBatch() throws Exception {
+    BackpropOneHidden full = train(small, "-B", "0");
+    BackpropOneHidden larger = train(small, "-B", "1000");
+    assertArrayEquals(full.getNetwork().parameters(), larger.getNetwork().parameters());
+    assertTrue(larger.toString().contains(", full batch,"), larger.toString());
+  }
+
+  @Test
+  void validationOnTooSmallDataIsSkippedAndSaid() throws Exception {
+    Instances six = TestData.separable(3, 1);
+    BackpropOneHidden classifier = train(six, "-V", "0.5");
+    assertTrue(classifier.getTrainingResult().validationSkipped());
+    assertTrue(classifier.toString().contains("Early stopping skipped: too few instances to hold out a validation set"));
+    BackpropOneHidden without = train(six, "-V", "0");
+    assertArrayEquals(without.getNetwork().parameters(), classifier.getNetwork().parameters());
+  }
+}
