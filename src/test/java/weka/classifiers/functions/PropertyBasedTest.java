@@ -7,49 +7,44 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * Property-based tests (jqwik, fixed seed, 50 tries each): random small data sets (numeric and nominal
- * attributes, missing values, 2 to 5 classes, weights including 0, magnitudes from subnormal to 1e300) and
- * random valid options with few epochs. Training never throws except the documented divergence error, and
- * every distribution is finite, non-negative and sums to 1.
+ * Property-based tests: 50 cases, each drawn from its own seed (so any failure reruns exactly from the seed
+ * in its name): random small data sets (numeric and nominal attributes, missing values, 2 to 5 classes,
+ * weights including 0, magnitudes from subnormal to 1e300) and random valid options with few epochs.
+ * Training never throws except the documented divergence error, and every distribution is finite,
+ * non-negative and sums to 1. (Plain Jupiter and java.util.Random: no property-testing library needed.)
  */
 class PropertyBasedTest {
 
-  /** Tries run by {@link #distributionsAreAlwaysProbabilities}, checked afterwards. */
-  private static final AtomicInteger TRIES = new AtomicInteger();
-
-  @BeforeContainer
-  static void quiet() {
+  static {
     TestSupport.quietLogging();
   }
 
-  @Property(tries = 50, seed = "20260601")
-  void distributionsAreAlwaysProbabilities(
-      @ForAll long dataSeed,
-      @ForAll @IntRange(min = 1, max = 30) int rows,
-      @ForAll @IntRange(min = 0, max = 3) int numNumeric,
-      @ForAll @IntRange(min = 0, max = 2) int numNominal,
-      @ForAll @IntRange(min = 2, max = 5) int numClasses,
-      @ForAll @DoubleRange(min = 0, max = 0.5) double missingRate,
-      @ForAll boolean weighted,
-      @ForAll("magnitudes") double magnitude,
-      @ForAll("options") List<String> options) throws Exception {
-    TRIES.incrementAndGet();
+  static LongStream seeds() {
+    return LongStream.rangeClosed(20260601L, 20260650L);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void distributionsAreAlwaysProbabilities(long seed) throws Exception {
+    Random random = new Random(seed);
+    long dataSeed = random.nextLong();
+    int rows = 1 + random.nextInt(30);
+    int numNumeric = random.nextInt(4);
+    int numNominal = random.nextInt(3);
+    int numClasses = 2 + random.nextInt(4);
+    double missingRate = 0.5 * random.nextDouble();
+    boolean weighted = random.nextBoolean();
+    double magnitude = pick(random, 1.0, 1e-3, 1e6, 1e300, -1e300, 1e-310);
+    List<String> options = options(random);
+
     Instances train = scaled(TestData.random(new Random(dataSeed), rows, numNumeric, numNominal, numClasses,
         missingRate, weighted), numNumeric, magnitude);
     Instances test = scaled(TestData.random(new Random(dataSeed + 1), 10, numNumeric, numNominal, numClasses,
@@ -71,11 +66,6 @@ class PropertyBasedTest {
         assertProbabilities(batch[k], numClasses, options);
       }
     }
-  }
-
-  @AfterContainer
-  static void allTriesRan() {
-    assertTrue(TRIES.get() >= 50, "only " + TRIES.get() + " tries of distributionsAreAlwaysProbabilities ran");
   }
 
   /** Multiplies the numeric attributes by the magnitude (1e300 and 1e-310 overflow/underflow plain sums). */
@@ -100,37 +90,35 @@ class PropertyBasedTest {
     assertEquals(1.0, sum, 1e-9, "with " + options);
   }
 
-  @Provide
-  Arbitrary<Double> magnitudes() {
-    return Arbitraries.of(1.0, 1e-3, 1e6, 1e300, -1e300, 1e-310);
+  @SafeVarargs
+  private static <T> T pick(Random random, T... values) {
+    return values[random.nextInt(values.length)];
   }
 
   /** Valid options, few epochs: every option given explicitly (defaults may change). */
-  @Provide
-  Arbitrary<List<String>> options() {
-    List<Arbitrary<List<String>>> parts = new ArrayList<>();
-    parts.add(option("-H", Arbitraries.integers().between(1, 8)));
-    parts.add(option("-A", Arbitraries.of("sigmoid", "tanh")));
-    parts.add(option("-O", Arbitraries.of("gd", "momentum", "nesterov", "adam")));
-    parts.add(option("-L", Arbitraries.of(1e-3, 0.1, 0.5, 2.0, 50.0, 1000.0)));
-    parts.add(option("-M", Arbitraries.of(0.0, 0.5, 0.99)));
-    parts.add(option("-decay", Arbitraries.of(0.0, 0.1, 10.0)));
-    parts.add(option("-R", Arbitraries.of(0.0, 1e-3, 1.0)));
-    parts.add(option("-B", Arbitraries.integers().between(0, 12)));
-    parts.add(option("-N", Arbitraries.integers().between(0, 8)));
-    parts.add(option("-V", Arbitraries.of(0.0, 0.2, 0.5)));
-    parts.add(option("-E", Arbitraries.integers().between(1, 3)));
-    parts.add(option("-num-threads", Arbitraries.integers().between(1, 2)));
-    parts.add(option("-S", Arbitraries.integers().between(-5, 5)));
-    parts.add(Arbitraries.of(List.<String>of(), List.of("-balance")));
-    return Combinators.combine(parts).as(lists -> {
-      List<String> all = new ArrayList<>();
-      lists.forEach(all::addAll);
-      return all;
-    });
+  private static List<String> options(Random random) {
+    List<String> all = new ArrayList<>();
+    add(all, "-H", 1 + random.nextInt(8));
+    add(all, "-A", pick(random, "sigmoid", "tanh"));
+    add(all, "-O", pick(random, "gd", "momentum", "nesterov", "adam"));
+    add(all, "-L", pick(random, 1e-3, 0.1, 0.5, 2.0, 50.0, 1000.0));
+    add(all, "-M", pick(random, 0.0, 0.5, 0.99));
+    add(all, "-decay", pick(random, 0.0, 0.1, 10.0));
+    add(all, "-R", pick(random, 0.0, 1e-3, 1.0));
+    add(all, "-B", random.nextInt(13));
+    add(all, "-N", random.nextInt(9));
+    add(all, "-V", pick(random, 0.0, 0.2, 0.5));
+    add(all, "-E", 1 + random.nextInt(3));
+    add(all, "-num-threads", 1 + random.nextInt(2));
+    add(all, "-S", random.nextInt(11) - 5);
+    if (random.nextBoolean()) {
+      all.add("-balance");
+    }
+    return all;
   }
 
-  private static Arbitrary<List<String>> option(String flag, Arbitrary<?> values) {
-    return values.map(value -> List.of(flag, String.valueOf(value)));
+  private static void add(List<String> options, String flag, Object value) {
+    options.add(flag);
+    options.add(String.valueOf(value));
   }
 }
