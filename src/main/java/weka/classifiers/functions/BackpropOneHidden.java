@@ -244,8 +244,11 @@ public class BackpropOneHidden extends RandomizableClassifier
     resetModel();
     getCapabilities().testWithFail(data);
     checkTrainingValues(data);
-    Instances train = new Instances(data);
-    train.deleteWithMissingClass();
+    Instances train = data;
+    if (hasMissingClass(data)) {
+      train = new Instances(data); // the caller's data is never modified
+      train.deleteWithMissingClass();
+    }
     m_NumMissingClassDropped = data.numInstances() - train.numInstances();
     m_Header = new Instances(data, 0);
 
@@ -265,12 +268,21 @@ public class BackpropOneHidden extends RandomizableClassifier
       return;
     }
     checkNetworkSize(preprocessing.numInputs(), train.numClasses());
-    DataMatrix matrix = preprocessing.toMatrix(train, train.numClasses());
+    DataMatrix matrix = preprocessing.trainingMatrix(train.numClasses());
     if (m_BalanceClasses) {
       matrix = matrix.classBalanced();
     }
     m_Preprocessing = preprocessing;
     m_Trainer = new Trainer(matrix, trainingConfig());
+  }
+
+  private static boolean hasMissingClass(Instances data) {
+    for (int k = 0; k < data.numInstances(); k++) {
+      if (data.instance(k).classIsMissing()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

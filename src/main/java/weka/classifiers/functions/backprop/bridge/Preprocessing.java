@@ -45,6 +45,8 @@ public final class Preprocessing implements Serializable {
   private static final int CONSTANT_INPUTS_FILTER = 4;
 
   private final Filter[] filters;
+  /** The training data after the filters, from {@link #fit} until {@link #trainingMatrix} takes it. */
+  private transient Instances filteredTrainingData;
   private final Instances outputHeader;
   private final int numAttributesIn;
   private final int numInputs;
@@ -79,8 +81,27 @@ public final class Preprocessing implements Serializable {
       removed[f] = data.numAttributes() - filtered.numAttributes();
       data = filtered;
     }
-    return new Preprocessing(filters, data.stringFreeStructure(), train.numAttributes(), removed[USELESS_FILTER],
-        removed[CONSTANT_INPUTS_FILTER]);
+    Preprocessing preprocessing = new Preprocessing(filters, data.stringFreeStructure(), train.numAttributes(),
+        removed[USELESS_FILTER], removed[CONSTANT_INPUTS_FILTER]);
+    preprocessing.filteredTrainingData = data;
+    return preprocessing;
+  }
+
+  /**
+   * The training data of {@link #fit} as a matrix, without filtering it again; the filtered copy is then
+   * released, so this can be called once.
+   *
+   * @param numClasses number of class values
+   * @return the matrix, with instance weights (or none when all are 1)
+   * @throws IllegalStateException if called twice
+   */
+  public DataMatrix trainingMatrix(int numClasses) {
+    Instances filtered = filteredTrainingData;
+    if (filtered == null) {
+      throw new IllegalStateException("the training matrix was already taken");
+    }
+    filteredTrainingData = null;
+    return matrix(filtered, numClasses);
   }
 
 
@@ -112,16 +133,7 @@ public final class Preprocessing implements Serializable {
     return new Instances(outputHeader, 0);
   }
 
-  /**
-   * Converts a whole data set: filters it, then copies it into one row-major matrix with the bias column.
-   *
-   * @param data instances with the training header and no missing class values
-   * @param numClasses number of class values
-   * @return the matrix, with instance weights (or none when all are 1)
-   * @throws Exception if a Weka filter fails
-   */
-  public DataMatrix toMatrix(Instances data, int numClasses) throws Exception {
-    Instances filtered = filter(data);
+  private DataMatrix matrix(Instances filtered, int numClasses) {
     int n = filtered.numInstances();
     int width = numInputs + 1;
     double[] x = new double[n * width];
