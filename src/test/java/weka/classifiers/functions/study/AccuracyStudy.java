@@ -34,7 +34,8 @@ import weka.experiment.PairedStatsCorrected;
  * corrected resampled paired t-test ({@link PairedStatsCorrected}, Nadeau &amp; Bengio).
  *
  * <pre>
- *   run     DATASETS_DIR RESULTS_DIR LABEL [CLASSNAME [OPTIONS...]]   -runs R -folds K -only a,b (before DATASETS_DIR)
+ *   run     DATASETS_DIR RESULTS_DIR LABEL [CLASSNAME [OPTIONS...]]   -runs R -from-run F -folds K -only a,b
+ *           (options before DATASETS_DIR; runs F … R, so a long run can be split between processes)
  *   analyze RESULTS_DIR BASELINE_LABEL [OTHER_LABEL...]
  * </pre>
  * {@code run} appends one line per fold to RESULTS_DIR/LABEL.tsv: data set, run, fold, percent correct,
@@ -74,6 +75,7 @@ public final class AccuracyStudy {
     if (args[0].equals("run")) {
       int runs = takeInt(rest, "-runs", 10);
       int folds = takeInt(rest, "-folds", 10);
+      int fromRun = takeInt(rest, "-from-run", 1);
       int onlyAt = rest.indexOf("-only");
       List<String> only = null;
       if (onlyAt >= 0) {
@@ -87,7 +89,7 @@ public final class AccuracyStudy {
         throw new IllegalArgumentException("unknown label " + label + ": give a class name");
       }
       String[] options = rest.size() > 4 ? rest.subList(4, rest.size()).toArray(new String[0]) : new String[0];
-      run(Paths.get(rest.get(0)), Paths.get(rest.get(1)), label, className, options, runs, folds, only);
+      run(Paths.get(rest.get(0)), Paths.get(rest.get(1)), label, className, options, fromRun, runs, folds, only);
     } else if (args[0].equals("analyze")) {
       analyze(Paths.get(rest.get(0)), rest.subList(1, rest.size()), System.out);
     } else {
@@ -116,8 +118,8 @@ public final class AccuracyStudy {
     return Arrays.asList(files);
   }
 
-  static void run(Path datasetsDir, Path resultsDir, String label, String className, String[] options, int runs,
-      int folds, List<String> only) throws Exception {
+  static void run(Path datasetsDir, Path resultsDir, String label, String className, String[] options, int fromRun,
+      int runs, int folds, List<String> only) throws Exception {
     Files.createDirectories(resultsDir);
     Path out = resultsDir.resolve(label + ".tsv");
     Files.deleteIfExists(out);
@@ -133,7 +135,7 @@ public final class AccuracyStudy {
       long start = System.nanoTime();
       try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND)) {
-        for (int run = 1; run <= runs; run++) {
+        for (int run = fromRun; run <= runs; run++) {
           Instances data = new Instances(original);
           data.randomize(new Random(run));
           if (data.classAttribute().isNominal()) {
