@@ -52,6 +52,12 @@ final class ChildJvm {
    */
   static Result run(Map<String, String> environment, List<String> jvmOptions, long timeoutSeconds,
       String mainClass, String... args) throws Exception {
+    return run(projectClassPath(), environment, jvmOptions, timeoutSeconds, mainClass, args);
+  }
+
+  /** As {@link #run(Map, List, long, String, String...)}, with the given class path. */
+  static Result run(String classPath, Map<String, String> environment, List<String> jvmOptions,
+      long timeoutSeconds, String mainClass, String... args) throws Exception {
     Path wekaHome = TestSupport.targetDir().resolve("wekahome");
     Files.createDirectories(wekaHome);
     List<String> command = new ArrayList<>();
@@ -61,7 +67,7 @@ final class ChildJvm {
     command.add("-Dweka.packageManager.offline=true");
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(projectClassPath());
+    command.add(classPath);
     command.add(mainClass);
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(TestSupport.baseDir().toFile());
