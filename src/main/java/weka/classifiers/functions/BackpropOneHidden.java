@@ -326,6 +326,11 @@ public class BackpropOneHidden extends RandomizableClassifier
       abortTraining();
       log("training failed: " + e.getMessage());
       throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + ")", e);
+    } catch (RuntimeException | Error e) {
+      // anything else, including the ThreadDeath of Thread.stop(), which the Explorer's Stop button also calls
+      // (Java 8 to 19): release the gradient threads and leave no half-trained model behind
+      abortTraining();
+      throw e;
     }
   }
 

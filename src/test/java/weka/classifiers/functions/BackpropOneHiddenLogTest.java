@@ -171,6 +171,26 @@ class BackpropOneHiddenLogTest {
     assertThrows(Exception.class, () -> classifier.distributionForInstance(iris.instance(0)));
   }
 
+  /**
+   * On Java 8 to 19 the Explorer's Stop button also calls Thread.stop(): a ThreadDeath anywhere in training (here
+   * thrown where the status bar is updated) must leave no half-trained model either.
+   */
+  @Test
+  @SuppressWarnings("removal")
+  void threadDeathLeavesNoModel() throws Exception {
+    BackpropOneHidden classifier = classifier("-V 0 -N 1000");
+    classifier.setLog(new RecordingLogger() {
+      @Override
+      public void statusMessage(String message) {
+        super.statusMessage(message);
+        throw new ThreadDeath();
+      }
+    });
+    assertThrows(ThreadDeath.class, () -> classifier.buildClassifier(iris));
+    assertTrue(classifier.toString().contains("No model built yet"), classifier.toString());
+    assertThrows(Exception.class, () -> classifier.distributionForInstance(iris.instance(0)));
+  }
+
   @Test
   void logIsNotPartOfTheModel() throws Exception {
     BackpropOneHidden classifier = classifier("-N 3");

@@ -97,7 +97,19 @@ public final class ExplorerScreenshot {
     BufferedImage image = new Robot().createScreenCapture(bounds);
     png.getAbsoluteFile().getParentFile().mkdirs();
     ImageIO.write(image, "png", png);
-    return out.getText();
+    return out.getText() + "\n=== Explorer log ===\n" + logText(classify);
+  }
+
+  /** @return the text of the Explorer's log panel (the Log button), or "" */
+  private static String logText(ClassifierPanel classify) {
+    Object log = field(classify, "m_Log");
+    try {
+      Field text = weka.gui.LogPanel.class.getDeclaredField("m_LogText");
+      text.setAccessible(true);
+      return log instanceof weka.gui.LogPanel ? ((JTextArea) text.get(log)).getText() : "";
+    } catch (ReflectiveOperationException e) {
+      return "";
+    }
   }
 
   private static Object field(Object target, String name) {

@@ -77,6 +77,11 @@ class ExplorerUnderXvfbTest {
       assertTrue(run.output.contains("=== Stratified cross-validation ==="), run.output);
       assertTrue(run.output.contains("Correctly Classified Instances"), run.output);
       assertTrue(run.output.contains("Hidden unit 16 (tanh)"), "the model text with its weights: " + run.output);
+      // the Explorer hands its log to the classifier (LogHandler): start and end of every training run
+      String log = run.output.substring(run.output.indexOf("=== Explorer log ==="));
+      assertTrue(log.contains("BackpropOneHidden: training started on 150 instances"), log);
+      assertTrue(log.matches("(?s).*BackpropOneHidden: training finished after \\d+ epochs in .* stopped because .*"),
+          log);
 
       BufferedImage image = ImageIO.read(png.toFile());
       assertNotNull(image, "no screenshot at " + png);
