@@ -26,6 +26,7 @@ import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.LogHandler;
 import weka.core.Option;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
@@ -36,6 +37,8 @@ import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
+import weka.gui.Logger;
+import weka.gui.ProgrammaticProperty;
 
 /**
  * <!-- globalinfo-start -->
@@ -71,7 +74,7 @@ import weka.core.WeightedInstancesHandler;
  * <!-- options-end -->
  */
 public class BackpropOneHidden extends RandomizableClassifier
-    implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier {
+    implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier, LogHandler {
 
   private static final long serialVersionUID = 4242196307460150923L;
 
@@ -107,6 +110,13 @@ public class BackpropOneHidden extends RandomizableClassifier
   public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
   /** Default patience of early stopping in epochs (-E). */
   public static final int DEFAULT_PATIENCE = 20;
+
+  /** Shortest time between two status-bar updates while training (a few updates a second). */
+  public static final long STATUS_INTERVAL_MILLIS = 250;
+  /** With -D (debug), a progress line on standard error every this many epochs (and at the first and last). */
+  public static final int DEBUG_EPOCH_INTERVAL = 10;
+  /** The model text lists the weights of networks with at most this many inputs and hidden units. */
+  public static final int MAX_UNITS_FOR_WEIGHTS = 20;
 
   /** Each option's allowed range, for error messages (one text per option, used by parsing and setters). */
   private static final String RULE_NUM_HIDDEN = "-H (hidden units) must be at least 1";
@@ -160,6 +170,11 @@ public class BackpropOneHidden extends RandomizableClassifier
   private transient Trainer m_Trainer;
   /** The network predictions use; between next() calls a snapshot of the current weights. */
   private transient Network m_Network;
+  /** The Explorer's log and status bar; not part of the model (lost when the classifier is copied). */
+  private transient Logger m_Log;
+  /** When training started and when the status bar was last updated (System.nanoTime). */
+  private transient long m_StartNanos;
+  private transient long m_LastStatusNanos;
 
   /** @return one Weka tag per engine enum constant: id = ordinal, text = the command-line name */
   private static Tag[] tags(Enum<?>[] values) {
@@ -238,6 +253,9 @@ public class BackpropOneHidden extends RandomizableClassifier
   public void initializeClassifier(Instances data) throws Exception {
     if (m_Resume && m_Trainer != null) {
       m_Trainer.setMaxEpochs(m_NumEpochs);
+      m_StartNanos = System.nanoTime();
+      m_LastStatusNanos = m_StartNanos;
+      log("training continues from epoch " + m_Trainer.epochsDone() + " to at most " + m_NumEpochs + " epochs");
       return;
     }
     closeTrainer();
@@ -265,6 +283,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       zeroR.buildClassifier(train);
       m_ZeroR = zeroR;
       m_FallbackReason = fallback;
+      log("no network trained: " + fallback + "; predicting the class prior, as ZeroR does");
       return;
     }
     checkNetworkSize(preprocessing.numInputs(), train.numClasses());
@@ -274,6 +293,13 @@ public class BackpropOneHidden extends RandomizableClassifier
     }
     m_Preprocessing = preprocessing;
     m_Trainer = new Trainer(matrix, trainingConfig());
+    m_StartNanos = System.nanoTime();
+    m_LastStatusNanos = m_StartNanos;
+    NetworkShape shape = m_Trainer.shape();
+    log("training started on " + matrix.numRows() + " instances: " + shape.numInputs() + " inputs -> "
+        + shape.numHidden() + " " + shape.activation().optionName() + " hidden units -> " + shape.numOutputs()
+        + (shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs") + ", at most " + m_NumEpochs
+        + " epochs (" + Utils.joinOptions(getOptions()) + ")");
   }
 
   private static boolean hasMissingClass(Instances data) {
@@ -358,17 +384,95 @@ public class BackpropOneHidden extends RandomizableClassifier
       boolean ran = m_Trainer.epoch();
       if (ran) {
         m_Network = null;
+        reportProgress();
       }
       return ran;
     } catch (TrainingInterruptedException e) {
       abortTraining();
+      log("training stopped: " + e.getMessage());
+      status("training stopped; no model was built");
       throw new InterruptedException("BackpropOneHidden: " + e.getMessage());
     } catch (TrainingDivergedException e) {
       abortTraining();
+      log("training failed: " + e.getMessage());
       String weightDecay = m_WeightDecay > 0 ? "; or a smaller weight decay, -R, now " + m_WeightDecay : "";
       throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + weightDecay + ")",
           e);
+    } catch (RuntimeException | Error e) {
+      // anything else, including the ThreadDeath of Thread.stop(), which the Explorer's Stop button also calls
+      // (Java 8 to 19): release the gradient threads and leave no half-trained model behind
+      abortTraining();
+      throw e;
     }
+  }
+
+  /**
+   * After an epoch: the status bar (at the first and last epoch, and otherwise at most every
+   * {@link #STATUS_INTERVAL_MILLIS} ms) and, with -D, a line on standard error every
+   * {@link #DEBUG_EPOCH_INTERVAL} epochs. Only losses already computed are shown: reporting costs no training
+   * time.
+   */
+  private void reportProgress() {
+    boolean debug = getDebug();
+    if (m_Log == null && !debug) {
+      return;
+    }
+    int epoch = m_Trainer.epochsDone();
+    boolean last = m_Trainer.isFinished();
+    String progress = "epoch " + epoch + " of " + m_NumEpochs + ", loss " + format(m_Trainer.latestLoss());
+    if (m_Log != null) {
+      long now = System.nanoTime();
+      if (epoch == 1 || last || now - m_LastStatusNanos >= STATUS_INTERVAL_MILLIS * 1_000_000L) {
+        m_LastStatusNanos = now;
+        status(progress);
+      }
+    }
+    if (debug && (epoch == 1 || last || epoch % DEBUG_EPOCH_INTERVAL == 0)) {
+      double validation = m_Trainer.latestValidationLoss();
+      System.err.println("BackpropOneHidden: " + progress
+          + (Double.isNaN(validation) ? "" : ", validation loss " + format(validation))
+          + (m_Trainer.restarts() > 0 ? " (restart " + m_Trainer.restarts() + ", learning rate "
+              + format(m_Trainer.learningRate()) + ")" : ""));
+    }
+  }
+
+  /** Writes a line to the Explorer's log, if there is one. */
+  private void log(String message) {
+    if (m_Log != null) {
+      m_Log.logMessage("BackpropOneHidden: " + message);
+    }
+  }
+
+  /** Shows a message in the Explorer's status bar, if there is one. */
+  private void status(String message) {
+    if (m_Log != null) {
+      m_Log.statusMessage("BackpropOneHidden: " + message);
+    }
+  }
+
+  /**
+   * Sets the log that receives training progress (status bar) and a record of each training run (log):
+   * the Explorer hands over its log panel. Not saved with the model.
+   *
+   * @param log the log, or null for none
+   */
+  @Override
+  @ProgrammaticProperty
+  public void setLog(Logger log) {
+    m_Log = log;
+  }
+
+  /** @return the log set by {@link #setLog}, or null */
+  @Override
+  @ProgrammaticProperty
+  public Logger getLog() {
+    return m_Log;
+  }
+
+  /** @return tip text for Weka's property checks (the Explorer sets the log itself and does not show it) */
+  public String logTipText() {
+    return "Where training progress (status bar) and a record of each training run (log) go; the Explorer sets "
+        + "its own log panel. Not saved with the model.";
   }
 
   /**
@@ -382,6 +486,17 @@ public class BackpropOneHidden extends RandomizableClassifier
     }
     m_Result = m_Trainer.result();
     m_Network = m_Result.network();
+    if (m_Log != null) {
+      TrainingResult result = m_Result;
+      double seconds = (System.nanoTime() - m_StartNanos) / 1e9;
+      log("training finished after " + result.epochs() + (result.epochs() == 1 ? " epoch" : " epochs")
+          + " in " + Utils.doubleToString(seconds, 2).trim() + " s; stopped because "
+          + result.stopReason().description()
+          + (result.keptEpoch() != result.epochs() ? "; weights of epoch " + result.keptEpoch()
+              + " (lowest validation loss) kept" : "")
+          + "; training loss " + format(result.initialLoss()) + " -> " + format(result.finalLoss()));
+      status("training finished after " + result.epochs() + " epochs");
+    }
     if (!m_Resume) {
       closeTrainer();
     }
@@ -622,7 +737,62 @@ public class BackpropOneHidden extends RandomizableClassifier
           .append(format(validation[result.keptEpoch()])).append(" at epoch ").append(result.keptEpoch())
           .append(" (best), ").append(format(validation[validation.length - 1])).append(" at the end\n");
     }
+    text.append('\n');
+    if (shape.numInputs() <= MAX_UNITS_FOR_WEIGHTS && shape.numHidden() <= MAX_UNITS_FOR_WEIGHTS) {
+      appendWeights(text, result.network());
+    } else {
+      text.append("Weights not listed: the model text lists them for at most ").append(MAX_UNITS_FOR_WEIGHTS)
+          .append(" inputs and ").append(MAX_UNITS_FOR_WEIGHTS).append(" hidden units\n");
+    }
     return text.toString();
+  }
+
+  /**
+   * Lists the weights as Weka's MultilayerPerceptron lists its nodes: per hidden unit its bias and one weight
+   * per (preprocessed, standardized) input, named as the preprocessing names them; per output its bias and
+   * one weight per hidden unit. At least 4 decimals, more with -num-decimal-places.
+   */
+  private void appendWeights(StringBuilder text, Network network) {
+    NetworkShape shape = network.shape();
+    Instances inputs = m_Preprocessing.outputHeader();
+    List<String> inputNames = new ArrayList<>();
+    for (int a = 0; a < inputs.numAttributes(); a++) {
+      if (a != inputs.classIndex()) {
+        inputNames.add(inputs.attribute(a).name());
+      }
+    }
+    int width = "hidden unit ".length() + Integer.toString(shape.numHidden()).length();
+    for (String name : inputNames) {
+      width = Math.max(width, name.length());
+    }
+    int decimals = Math.max(4, getNumDecimalPlaces());
+    String activation = shape.activation().optionName();
+    text.append("Weights (inputs standardized by the preprocessing)\n\n");
+    for (int l = 0; l < shape.numHidden(); l++) {
+      text.append("Hidden unit ").append(l + 1).append(" (").append(activation).append(")\n");
+      appendWeight(text, "bias", network.theta(0, l), width, decimals);
+      for (int i = 1; i <= shape.numInputs(); i++) {
+        appendWeight(text, inputNames.get(i - 1), network.theta(i, l), width, decimals);
+      }
+    }
+    for (int c = 0; c < shape.numOutputs(); c++) {
+      if (shape.numOutputs() == 1) {
+        text.append("Output (sigmoid): probability of class ").append(m_Header.classAttribute().value(1))
+            .append('\n');
+      } else {
+        text.append("Output for class ").append(m_Header.classAttribute().value(c)).append(" (softmax)\n");
+      }
+      appendWeight(text, "bias", network.beta(c, 0), width, decimals);
+      for (int j = 1; j <= shape.numHidden(); j++) {
+        appendWeight(text, "hidden unit " + j, network.beta(c, j), width, decimals);
+      }
+    }
+  }
+
+  private static void appendWeight(StringBuilder text, String name, double weight, int width, int decimals) {
+    text.append("    ").append(Utils.padRight(name, width)).append("  ")
+        .append(String.format(Locale.ROOT, "%" + (decimals + 6) + "." + decimals
+            + (Math.abs(weight) >= 1e6 ? "e" : "f"), weight)).append('\n');
   }
 
   /**
@@ -664,14 +834,23 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "\n\t0 = no early stopping.\n\t(default " + DEFAULT_VALIDATION_FRACTION + ")", "V", 1, "-V <fraction>"));
     options.add(new Option("\tEarly stopping: epochs without a lower validation loss before training stops,"
         + " at least 1.\n\t(default " + DEFAULT_PATIENCE + ")", "E", 1, "-E <number>"));
-    options.add(new Option("\tWeight the classes to equal total weight (for imbalanced data).", "balance", 0,
-        "-balance"));
+    options.add(new Option("\tWeight the classes to equal total weight (for imbalanced data).\n\t(default off)",
+        "balance", 0, "-balance"));
     options.add(new Option("\tNumber of threads computing the gradient; 0 = the available processors.\n"
         + "\tThe model is the same for any number.\n\t(default " + DEFAULT_NUM_THREADS + ")", "num-threads", 1,
         "-num-threads <number>"));
-    options.add(new Option("\tKeep the training state after training, so that more epochs continue it.",
-        "resume", 0, "-resume"));
-    options.addAll(Collections.list(super.listOptions()));
+    options.add(new Option("\tKeep the training state after training, so that more epochs continue it.\n"
+        + "\t(default off)", "resume", 0, "-resume"));
+    options.add(new Option("\tDebug: a progress line on standard error every " + DEBUG_EPOCH_INTERVAL
+        + " epochs (same as -output-debug-info).\n\t(default off)", "D", 0, "-D"));
+    for (Option option : Collections.list(super.listOptions())) {
+      // Weka's own flags (-D, -do-not-check-capabilities) do not say their default: add it, so that -h lists
+      // every option with its default
+      if (option.numArguments() == 0 && !option.description().contains("(default")) {
+        option = new Option(option.description() + "\n\t(default off)", option.name(), 0, option.synopsis());
+      }
+      options.add(option);
+    }
     return options.elements();
   }
 
@@ -705,8 +884,12 @@ public class BackpropOneHidden extends RandomizableClassifier
     boolean resume = Utils.getFlag("resume", options);
     // the seed is parsed here rather than by RandomizableClassifier, whose NumberFormatException names no option
     int seed = parseInt(Utils.getOption('S', options), DEFAULT_SEED, Integer.MIN_VALUE, RULE_SEED);
+    boolean debug = Utils.getFlag('D', options); // the short form of Weka's -output-debug-info
     super.setOptions(options); // Weka's common options; rejects unknown leftovers
     setSeed(seed);
+    if (debug) {
+      setDebug(true);
+    }
     setNumHidden(numHidden);
     setActivation(new SelectedTag(activation.ordinal(), TAGS_ACTIVATION));
     setOptimizer(new SelectedTag(optimizer.ordinal(), TAGS_OPTIMIZER));

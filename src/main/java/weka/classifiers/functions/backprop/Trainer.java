@@ -362,6 +362,25 @@ public final class Trainer implements AutoCloseable {
     return trainingLoss[epochsDone];
   }
 
+  /**
+   * The training loss last computed, without computing anything (for progress reports): with mini-batches
+   * the weighted mean of the objective over the last epoch's batches; with full batches J(θ) at the start of
+   * the last epoch (the loss that epoch's step descended from).
+   *
+   * @return that loss, or NaN before the first epoch
+   */
+  public double latestLoss() {
+    if (epochsDone == 0) {
+      return trainingLossIsCurrent ? trainingLoss[0] : Double.NaN;
+    }
+    return batch != null || trainingLossIsCurrent ? trainingLoss[epochsDone] : trainingLoss[epochsDone - 1];
+  }
+
+  /** @return the held-out mean cross-entropy after the last epoch, or NaN without early stopping */
+  public double latestValidationLoss() {
+    return validation == null ? Double.NaN : validationLoss[epochsDone];
+  }
+
   /** @return a network with the current weights (for predictions between epochs) */
   public Network currentNetwork() {
     return new Network(shape, params);
