@@ -58,7 +58,13 @@ final class ChildJvm {
   /** As {@link #run(Map, List, long, String, String...)}, with the given class path. */
   static Result run(String classPath, Map<String, String> environment, List<String> jvmOptions,
       long timeoutSeconds, String mainClass, String... args) throws Exception {
-    Path wekaHome = TestSupport.targetDir().resolve("wekahome");
+    return run(TestSupport.targetDir().resolve("wekahome"), classPath, environment, jvmOptions, timeoutSeconds,
+        mainClass, args);
+  }
+
+  /** As {@link #run(String, Map, List, long, String, String...)}, with the given WEKA_HOME. */
+  static Result run(Path wekaHome, String classPath, Map<String, String> environment, List<String> jvmOptions,
+      long timeoutSeconds, String mainClass, String... args) throws Exception {
     Files.createDirectories(wekaHome);
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());

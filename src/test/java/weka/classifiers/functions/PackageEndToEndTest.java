@@ -2,19 +2,15 @@ package weka.classifiers.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,34 +76,11 @@ class PackageEndToEndTest {
    * @return the child's standard output and error
    */
   private static String runWeka(Path wekaHome, String mainClass, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    command.add("-DWEKA_HOME=" + wekaHome);
-    command.add("-Dweka.packageManager.offline=true");
-    command.add("-Djava.awt.headless=true");
-    command.add("-cp");
-    command.add(wekaClassPath());
-    command.add(mainClass);
-    command.addAll(Arrays.asList(args));
-
-    ProcessBuilder builder = new ProcessBuilder(command).directory(TestSupport.baseDir().toFile());
-    builder.environment().put("WEKA_HOME", wekaHome.toString());
-    builder.redirectErrorStream(true);
-    Path log = Files.createTempFile(wekaHome, "child-", ".log");
-    builder.redirectOutput(log.toFile());
-    Process process = builder.start();
-    boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-    String described = String.join(" ", command) + "\n" + output;
-    if (!finished) {
-      fail("timed out after " + TIMEOUT_SECONDS + " s: " + described);
-    }
-    assertEquals(0, process.exitValue(), "exit code of " + described);
-    return output;
+    ChildJvm.Result result = ChildJvm.run(wekaHome, wekaClassPath(), java.util.Collections.emptyMap(),
+        java.util.Collections.singletonList("-Djava.awt.headless=true"), TIMEOUT_SECONDS, mainClass, args);
+    assertEquals(0, result.exitCode, "exit code of " + mainClass + " " + String.join(" ", args) + "\n"
+        + result.output);
+    return result.output;
   }
 
   /** @return target/weka-lib's jars: Weka and its dependencies, nothing of this project */
