@@ -145,7 +145,13 @@ class BackpropOneHiddenOptionsTest {
         Arguments.of("-B", "-1", "at least 0"),
         Arguments.of("-V", "1", "[0, 1)"),
         Arguments.of("-V", "half", "[0, 1)"),
-        Arguments.of("-E", "0", "at least 1"));
+        Arguments.of("-E", "0", "at least 1"),
+        Arguments.of("-H", "2147483648", "at least 1"),
+        Arguments.of("-L", "-1e-300", "> 0"),
+        Arguments.of("-M", "NaN", "[0, 1)"),
+        Arguments.of("-V", "NaN", "[0, 1)"),
+        Arguments.of("-S", "abc", "whole number"),
+        Arguments.of("-S", "2147483648", "whole number"));
   }
 
   @ParameterizedTest(name = "{0} {1}")
