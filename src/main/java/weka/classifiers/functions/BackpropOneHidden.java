@@ -43,8 +43,9 @@ import weka.gui.ProgrammaticProperty;
 /**
  * <!-- globalinfo-start -->
  * A neural network with one hidden layer, trained by backpropagation: hidden units a = σ1(Θx) (sigmoid or
- * tanh) and an output p = σ(βᵀa) for two classes or a softmax for more, fitted to the mean cross-entropy by
- * full-batch gradient descent.
+ * tanh) and an output p = σ(βᵀa) for two classes or a softmax for more, fitted to the mean cross-entropy
+ * (by default with Adam on mini-batches and early stopping; -O gd -B 0 -V 0 -R 0 is the derivation's
+ * full-batch gradient descent).
  * <!-- globalinfo-end -->
  *
  * <p>This class is the Weka face of the engine in {@code weka.classifiers.functions.backprop}: it handles
@@ -194,9 +195,15 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "Inputs x (with a bias x0 = 1) feed g hidden units a = s(Theta x), where s is the sigmoid or tanh, "
         + "with a bias a0 = 1; the output is p = sigmoid(beta^T a) for two classes and a softmax over one "
         + "output per class for more. The weights minimise the mean cross-entropy "
-        + "J = -(1/m) sum_k [y_k log p_k + (1 - y_k) log(1 - p_k)] (instance weights make it a weighted mean) "
-        + "by full-batch gradient descent, with the gradients dJ/dbeta = mean((p - y) a) and "
-        + "dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form over all rows.\n\n"
+        + "J = -(1/m) sum_k [y_k log p_k + (1 - y_k) log(1 - p_k)] (instance weights make it a weighted mean; "
+        + "-R adds (lambda/2) times the sum of squared non-bias weights), with the gradients "
+        + "dJ/dbeta = mean((p - y) a) and dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form "
+        + "over blocks of rows.\n\n"
+        + "By default the weights are fitted by Adam on mini-batches of 32 shuffled rows, with early stopping on "
+        + "a held-out tenth of the data (the best epoch's weights are kept). The derivation's full-batch "
+        + "gradient descent, theta <- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0. Momentum, Nesterov's "
+        + "momentum, a decaying learning rate and class balancing are options; training restarts with half the "
+        + "learning rate if the loss diverges.\n\n"
         + "Missing values are replaced by means and modes, useless attributes removed, nominal attributes "
         + "turned into binary ones and all inputs standardized; the filters are kept with the model. A training "
         + "set with nothing to learn gives the class prior, as ZeroR does.\n\n"
