@@ -13,13 +13,13 @@ import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.DataMatrix;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.StopReason;
 import weka.classifiers.functions.backprop.Trainer;
 import weka.classifiers.functions.backprop.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingDivergedException;
 import weka.classifiers.functions.backprop.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
+import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Capabilities;
@@ -691,127 +691,13 @@ public class BackpropOneHidden extends RandomizableClassifier
       text.append("Predicting the class prior, as ZeroR does:\n\n").append(m_ZeroR.toString());
       return text.toString();
     }
-    TrainingResult result = m_Result;
-    NetworkShape shape = result.network().shape();
-    text.append("Network: ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
-        .append(' ').append(shape.activation().optionName())
-        .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
-        .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
-        .append(" (").append(shape.numParameters()).append(" weights)\n");
-    text.append("Class: ").append(m_Header.classAttribute().name()).append(" (")
-        .append(m_Header.numClasses()).append(" values)").append(m_BalanceClasses ? ", classes balanced\n" : "\n");
-    text.append("Preprocessing: missing values -> means/modes, ");
-    int removed = m_Preprocessing.numUselessRemoved();
-    if (removed > 0) {
-      text.append(removed).append(removed == 1 ? " useless attribute" : " useless attributes")
-          .append(" removed, ");
-    }
-    text.append("nominal -> binary, ");
-    int constant = m_Preprocessing.numConstantInputsRemoved();
-    if (constant > 0) {
-      text.append(constant).append(constant == 1 ? " binary input" : " binary inputs")
-          .append(" constant in training removed, ");
-    }
-    text.append("inputs standardized\n");
-    text.append("Options: ").append(Utils.joinOptions(getOptions())).append("\n\n");
-
-    text.append("Training: ").append(m_Optimizer.optionName()).append(", learning rate ").append(m_LearningRate);
-    if (result.restarts() > 0) {
-      text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
-          .append(" after the loss became NaN or infinite)");
-    }
-    text.append(m_BatchSize > 0 && m_BatchSize < result.trainingRows() ? ", mini-batches of " + m_BatchSize
-        + " rows" : ", full batch").append(", ").append(result.trainingRows()).append(" training rows");
-    if (result.validationRows() > 0) {
-      text.append(", ").append(result.validationRows()).append(" held out for early stopping");
-    }
-    text.append('\n');
-    if (result.validationSkipped()) {
-      text.append("Early stopping skipped: too few instances to hold out a validation set\n");
-    }
-    text.append(result.epochs()).append(result.epochs() == 1 ? " epoch run" : " epochs run").append(" (at most ")
-        .append(m_NumEpochs).append("); stopped because ").append(result.stopReason().description());
-    if (result.keptEpoch() != result.epochs()) {
-      text.append("; weights of epoch ").append(result.keptEpoch()).append(" (lowest validation loss) kept");
-    }
-    text.append('\n');
-    text.append("Training loss (mean cross-entropy").append(m_WeightDecay > 0 ? " + L2 penalty" : "").append("): ")
-        .append(format(result.initialLoss())).append(" at the start, ").append(format(result.finalLoss()))
-        .append(" after the last epoch\n");
-    double[] validation = result.validationHistory();
-    if (validation != null) {
-      text.append("Validation loss (mean cross-entropy): ").append(format(validation[0])).append(" at the start, ")
-          .append(format(validation[result.keptEpoch()])).append(" at epoch ").append(result.keptEpoch())
-          .append(" (best), ").append(format(validation[validation.length - 1])).append(" at the end\n");
-    }
-    text.append('\n');
-    if (shape.numInputs() <= MAX_UNITS_FOR_WEIGHTS && shape.numHidden() <= MAX_UNITS_FOR_WEIGHTS) {
-      appendWeights(text, result.network());
-    } else {
-      text.append("Weights not listed: the model text lists them for at most ").append(MAX_UNITS_FOR_WEIGHTS)
-          .append(" inputs and ").append(MAX_UNITS_FOR_WEIGHTS).append(" hidden units\n");
-    }
+    text.append(ModelText.describe(m_Header, m_Preprocessing, m_Result, trainingConfig(), m_BalanceClasses,
+        Utils.joinOptions(getOptions()), getNumDecimalPlaces(), MAX_UNITS_FOR_WEIGHTS));
     return text.toString();
   }
 
-  /**
-   * Lists the weights as Weka's MultilayerPerceptron lists its nodes: per hidden unit its bias and one weight
-   * per (preprocessed, standardized) input, named as the preprocessing names them; per output its bias and
-   * one weight per hidden unit. At least 4 decimals, more with -num-decimal-places.
-   */
-  private void appendWeights(StringBuilder text, Network network) {
-    NetworkShape shape = network.shape();
-    Instances inputs = m_Preprocessing.outputHeader();
-    List<String> inputNames = new ArrayList<>();
-    for (int a = 0; a < inputs.numAttributes(); a++) {
-      if (a != inputs.classIndex()) {
-        inputNames.add(inputs.attribute(a).name());
-      }
-    }
-    int width = "hidden unit ".length() + Integer.toString(shape.numHidden()).length();
-    for (String name : inputNames) {
-      width = Math.max(width, name.length());
-    }
-    int decimals = Math.max(4, getNumDecimalPlaces());
-    String activation = shape.activation().optionName();
-    text.append("Weights (inputs standardized by the preprocessing)\n\n");
-    for (int l = 0; l < shape.numHidden(); l++) {
-      text.append("Hidden unit ").append(l + 1).append(" (").append(activation).append(")\n");
-      appendWeight(text, "bias", network.theta(0, l), width, decimals);
-      for (int i = 1; i <= shape.numInputs(); i++) {
-        appendWeight(text, inputNames.get(i - 1), network.theta(i, l), width, decimals);
-      }
-    }
-    for (int c = 0; c < shape.numOutputs(); c++) {
-      if (shape.numOutputs() == 1) {
-        text.append("Output (sigmoid): probability of class ").append(m_Header.classAttribute().value(1))
-            .append('\n');
-      } else {
-        text.append("Output for class ").append(m_Header.classAttribute().value(c)).append(" (softmax)\n");
-      }
-      appendWeight(text, "bias", network.beta(c, 0), width, decimals);
-      for (int j = 1; j <= shape.numHidden(); j++) {
-        appendWeight(text, "hidden unit " + j, network.beta(c, j), width, decimals);
-      }
-    }
-  }
-
-  private static void appendWeight(StringBuilder text, String name, double weight, int width, int decimals) {
-    text.append("    ").append(Utils.padRight(name, width)).append("  ")
-        .append(String.format(Locale.ROOT, "%" + (decimals + 6) + "." + decimals
-            + (Math.abs(weight) >= 1e6 ? "e" : "f"), weight)).append('\n');
-  }
-
-  /**
-   * @return the value with 6 decimals, or in scientific notation when that would show too few significant
-   *     digits (below 1e-4, where a tiny loss would print as 0) or too many (1e6 and above)
-   */
   private static String format(double value) {
-    double magnitude = Math.abs(value);
-    if (value != 0 && (magnitude < 1e-4 || magnitude >= 1e6)) {
-      return String.format(Locale.ROOT, "%.6e", value);
-    }
-    return Utils.doubleToString(value, 6).trim();
+    return ModelText.format(value);
   }
 
   // ---------------------------------------------------------------------------------------- options

@@ -1,0 +1,161 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import weka.classifiers.functions.backprop.Network;
+import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.TrainingResult;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The model text of a trained network, reading like Weka's other models: architecture, class, preprocessing,
+ * options, how training went (optimizer, batches, epochs and why it stopped, the kept epoch, the training and
+ * validation losses) and, for small networks, every weight named by the preprocessed input it multiplies.
+ */
+public final class ModelText {
+
+  private ModelText() {
+  }
+
+  /**
+   * @param header the training data's header (the class attribute names the outputs)
+   * @param preprocessing the fitted preprocessing (input names, what it removed)
+   * @param result the trained network and its loss curves
+   * @param config the settings the network was trained with
+   * @param balanced true if the classes were balanced
+   * @param options the classifier's options, as one line
+   * @param decimals Weka's -num-decimal-places (the weights get at least 4)
+   * @param maxUnitsForWeights the weights are listed for at most this many inputs and hidden units
+   * @return the text, one line per fact
+   */
+  public static String describe(Instances header, Preprocessing preprocessing, TrainingResult result,
+      TrainingConfig config, boolean balanced, String options, int decimals, int maxUnitsForWeights) {
+    StringBuilder text = new StringBuilder();
+    NetworkShape shape = result.network().shape();
+    text.append("Network: ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
+        .append(' ').append(shape.activation().optionName())
+        .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
+        .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
+        .append(" (").append(shape.numParameters()).append(" weights)\n");
+    text.append("Class: ").append(header.classAttribute().name()).append(" (")
+        .append(header.numClasses()).append(" values)").append(balanced ? ", classes balanced\n" : "\n");
+    text.append("Preprocessing: missing values -> means/modes, ");
+    int removed = preprocessing.numUselessRemoved();
+    if (removed > 0) {
+      text.append(removed).append(removed == 1 ? " useless attribute" : " useless attributes")
+          .append(" removed, ");
+    }
+    text.append("nominal -> binary, ");
+    int constant = preprocessing.numConstantInputsRemoved();
+    if (constant > 0) {
+      text.append(constant).append(constant == 1 ? " binary input" : " binary inputs")
+          .append(" constant in training removed, ");
+    }
+    text.append("inputs standardized\n");
+    text.append("Options: ").append(options).append("\n\n");
+
+    text.append("Training: ").append(config.updateRule().optionName()).append(", learning rate ").append(config.learningRate());
+    if (result.restarts() > 0) {
+      text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
+          .append(" after the loss became NaN or infinite)");
+    }
+    text.append(config.batchSize() > 0 && config.batchSize() < result.trainingRows() ? ", mini-batches of " + config.batchSize()
+        + " rows" : ", full batch").append(", ").append(result.trainingRows()).append(" training rows");
+    if (result.validationRows() > 0) {
+      text.append(", ").append(result.validationRows()).append(" held out for early stopping");
+    }
+    text.append('\n');
+    if (result.validationSkipped()) {
+      text.append("Early stopping skipped: too few instances to hold out a validation set\n");
+    }
+    text.append(result.epochs()).append(result.epochs() == 1 ? " epoch run" : " epochs run").append(" (at most ")
+        .append(config.epochs()).append("); stopped because ").append(result.stopReason().description());
+    if (result.keptEpoch() != result.epochs()) {
+      text.append("; weights of epoch ").append(result.keptEpoch()).append(" (lowest validation loss) kept");
+    }
+    text.append('\n');
+    text.append("Training loss (mean cross-entropy").append(config.weightDecay() > 0 ? " + L2 penalty" : "").append("): ")
+        .append(format(result.initialLoss())).append(" at the start, ").append(format(result.finalLoss()))
+        .append(" after the last epoch\n");
+    double[] validation = result.validationHistory();
+    if (validation != null) {
+      text.append("Validation loss (mean cross-entropy): ").append(format(validation[0])).append(" at the start, ")
+          .append(format(validation[result.keptEpoch()])).append(" at epoch ").append(result.keptEpoch())
+          .append(" (best), ").append(format(validation[validation.length - 1])).append(" at the end\n");
+    }
+    text.append('\n');
+    if (shape.numInputs() <= maxUnitsForWeights && shape.numHidden() <= maxUnitsForWeights) {
+      appendWeights(text, result.network(), header, preprocessing, decimals);
+    } else {
+      text.append("Weights not listed: the model text lists them for at most ").append(maxUnitsForWeights)
+          .append(" inputs and ").append(maxUnitsForWeights).append(" hidden units\n");
+    }
+    return text.toString();
+  }
+
+  /**
+   * Lists the weights as Weka's MultilayerPerceptron lists its nodes: per hidden unit its bias and one weight
+   * per (preprocessed, standardized) input, named as the preprocessing names them; per output its bias and
+   * one weight per hidden unit. At least 4 decimals, more with -num-decimal-places.
+   */
+  private static void appendWeights(StringBuilder text, Network network, Instances header,
+      Preprocessing preprocessing, int numDecimalPlaces) {
+    NetworkShape shape = network.shape();
+    Instances inputs = preprocessing.outputHeader();
+    List<String> inputNames = new ArrayList<>();
+    for (int a = 0; a < inputs.numAttributes(); a++) {
+      if (a != inputs.classIndex()) {
+        inputNames.add(inputs.attribute(a).name());
+      }
+    }
+    int width = "hidden unit ".length() + Integer.toString(shape.numHidden()).length();
+    for (String name : inputNames) {
+      width = Math.max(width, name.length());
+    }
+    int decimals = Math.max(4, numDecimalPlaces);
+    String activation = shape.activation().optionName();
+    text.append("Weights (inputs standardized by the preprocessing)\n\n");
+    for (int l = 0; l < shape.numHidden(); l++) {
+      text.append("Hidden unit ").append(l + 1).append(" (").append(activation).append(")\n");
+      appendWeight(text, "bias", network.theta(0, l), width, decimals);
+      for (int i = 1; i <= shape.numInputs(); i++) {
+        appendWeight(text, inputNames.get(i - 1), network.theta(i, l), width, decimals);
+      }
+    }
+    for (int c = 0; c < shape.numOutputs(); c++) {
+      if (shape.numOutputs() == 1) {
+        text.append("Output (sigmoid): probability of class ").append(header.classAttribute().value(1))
+            .append('\n');
+      } else {
+        text.append("Output for class ").append(header.classAttribute().value(c)).append(" (softmax)\n");
+      }
+      appendWeight(text, "bias", network.beta(c, 0), width, decimals);
+      for (int j = 1; j <= shape.numHidden(); j++) {
+        appendWeight(text, "hidden unit " + j, network.beta(c, j), width, decimals);
+      }
+    }
+  }
+
+  private static void appendWeight(StringBuilder text, String name, double weight, int width, int decimals) {
+    text.append("    ").append(Utils.padRight(name, width)).append("  ")
+        .append(String.format(Locale.ROOT, "%" + (decimals + 6) + "." + decimals
+            + (Math.abs(weight) >= 1e6 ? "e" : "f"), weight)).append('\n');
+  }
+
+  /**
+   * @param value a loss or rate
+   * @return the value with 6 decimals, or in scientific notation when that would show too few significant
+   *     digits (below 1e-4, where a tiny loss would print as 0) or too many (1e6 and above)
+   */
+  public static String format(double value) {
+    double magnitude = Math.abs(value);
+    if (value != 0 && (magnitude < 1e-4 || magnitude >= 1e6)) {
+      return String.format(Locale.ROOT, "%.6e", value);
+    }
+    return Utils.doubleToString(value, 6).trim();
+  }
+}
