@@ -209,7 +209,9 @@ public final class AccuracyStudy {
     Map<String, Double> accuracySum = new LinkedHashMap<>();
     Map<String, Double> timeSum = new LinkedHashMap<>();
     Map<String, Double> cpuSum = new LinkedHashMap<>();
+    Map<String, Integer> present = new LinkedHashMap<>();
     for (String label : labels) {
+      present.put(label, 0);
       winTieLoss.put(label, new int[3]);
       accuracySum.put(label, 0.0);
       timeSum.put(label, 0.0);
@@ -226,6 +228,7 @@ public final class AccuracyStudy {
         }
         double mean = folds.values().stream().mapToDouble(Fold::percentCorrect).average().orElse(Double.NaN);
         accuracySum.merge(label, mean, Double::sum);
+        present.merge(label, 1, Integer::sum);
         timeSum.merge(label, folds.values().stream().mapToDouble(Fold::trainSeconds).sum(), Double::sum);
         cpuSum.merge(label, folds.values().stream().mapToDouble(Fold::trainCpuSeconds).sum(), Double::sum);
         String mark = "";
@@ -254,7 +257,9 @@ public final class AccuracyStudy {
     StringBuilder cpuRow = new StringBuilder("| training CPU time, all folds (s) |");
     StringBuilder cpuRatioRow = new StringBuilder("| CPU training time / " + baseline + "'s |");
     for (String label : labels) {
-      meanRow.append(String.format(Locale.ROOT, " **%.2f** |", accuracySum.get(label) / datasets.size()));
+      int count = present.get(label);
+      meanRow.append(count == 0 ? " – |" : String.format(Locale.ROOT, " **%.2f**%s |", accuracySum.get(label) / count,
+          count < datasets.size() ? " (" + count + " data sets)" : ""));
       int[] wtl = winTieLoss.get(label);
       wtlRow.append(label.equals(baseline) ? " – |" : String.format(Locale.ROOT, " %d/%d/%d |", wtl[0], wtl[1], wtl[2]));
       timeRow.append(String.format(Locale.ROOT, " %.1f |", timeSum.get(label)));
