@@ -273,6 +273,20 @@ public final class AccuracyStudy {
     out.println(ratioRow);
     out.println(cpuRow);
     out.println(cpuRatioRow);
+
+    out.printf(Locale.ROOT, "%nTraining CPU time per data set (s, summed over its %d folds; all threads of the process)%n%n",
+        pairs);
+    out.println(header);
+    out.println(rule);
+    for (String dataset : datasets) {
+      StringBuilder row = new StringBuilder("| ").append(dataset).append(" |");
+      for (String label : labels) {
+        Map<String, Fold> folds = all.get(label).get(dataset);
+        row.append(folds == null ? " – |" : String.format(Locale.ROOT, " %.2f |",
+            folds.values().stream().mapToDouble(Fold::trainCpuSeconds).sum()));
+      }
+      out.println(row);
+    }
   }
 
   /**

@@ -223,7 +223,7 @@ public final class EngineBenchmark {
 
   /** The matrix BackpropOneHidden trains on (missing values, useless attributes, standardization). */
   static DataMatrix toMatrix(Instances data) throws Exception {
-    return Preprocessing.fit(data).toMatrix(data, data.numClasses());
+    return Preprocessing.fit(data).trainingMatrix(data.numClasses());
   }
 
   /** The raw attribute values as a matrix (RandomRBF values are already in [0, 1]); for large data sets. */
