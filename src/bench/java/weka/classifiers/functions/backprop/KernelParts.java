@@ -1,7 +1,6 @@
 package weka.classifiers.functions.backprop;
 
 import java.util.Arrays;
-import java.util.Random;
 
 /** Times the parts of one tile pass (forward product, activation, logits, backward) separately. */
 public final class KernelParts {
@@ -10,17 +9,10 @@ public final class KernelParts {
     int m = Integer.parseInt(args[1]);
     int h = Integer.parseInt(args[2]);
     Activation act = args.length > 3 ? Activation.fromOptionName(args[3]) : Activation.SIGMOID;
-    Random random = new Random(1);
     int d = m + 1;
-    double[] x = new double[n * d];
-    int[] y = new int[n];
-    for (int k = 0; k < n; k++) {
-      x[k * d] = 1;
-      for (int i = 1; i < d; i++) {
-        x[k * d + i] = random.nextGaussian();
-      }
-      y[k] = random.nextInt(2);
-    }
+    DataMatrix data = weka.classifiers.functions.backprop.benchmark.KernelBench.gaussianRows(n, m, 2);
+    double[] x = data.x();
+    int[] y = data.y();
     NetworkShape shape = new NetworkShape(m, h, 1, act);
     double[] params = Trainer.initialParameters(shape, 1);
     Objective.Workspace ws = new Objective.Workspace(shape);

@@ -22,18 +22,8 @@ public final class KernelBench {
     int[] ts = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
     Activation act = args.length > 4 ? Activation.fromOptionName(args[4]) : Activation.SIGMOID;
     int classes = args.length > 5 ? Integer.parseInt(args[5]) : 2;
-    Random random = new Random(1);
     int d = m + 1;
-    double[] x = new double[n * d];
-    int[] y = new int[n];
-    for (int k = 0; k < n; k++) {
-      x[k * d] = 1;
-      for (int i = 1; i < d; i++) {
-        x[k * d + i] = random.nextGaussian();
-      }
-      y[k] = random.nextInt(classes);
-    }
-    DataMatrix data = new DataMatrix(x, y, null, m, classes);
+    DataMatrix data = gaussianRows(n, m, classes);
     for (int h : hs) {
       for (int t : ts) {
         NetworkShape shape = new NetworkShape(m, h, NetworkShape.outputsForClasses(classes), act);
@@ -58,5 +48,26 @@ public final class KernelBench {
         }
       }
     }
+  }
+
+  /**
+   * @param n rows
+   * @param m inputs
+   * @param classes class values
+   * @return n rows of m standard normal inputs (seed 1) with uniformly drawn classes: data for timing kernels
+   */
+  public static DataMatrix gaussianRows(int n, int m, int classes) {
+    Random random = new Random(1);
+    int d = m + 1;
+    double[] x = new double[n * d];
+    int[] y = new int[n];
+    for (int k = 0; k < n; k++) {
+      x[k * d] = 1;
+      for (int i = 1; i < d; i++) {
+        x[k * d + i] = random.nextGaussian();
+      }
+      y[k] = random.nextInt(classes);
+    }
+    return new DataMatrix(x, y, null, m, classes);
   }
 }
