@@ -128,11 +128,6 @@ public final class BatchGradient implements AutoCloseable {
     return (int) (start - start % Objective.TILE_ROWS);
   }
 
-  /** @return the rows this evaluator reads */
-  public DataMatrix data() {
-    return data;
-  }
-
   @Override
   public void close() {
     if (pool != null) {

@@ -74,11 +74,6 @@ public final class DataMatrix {
     return weights == null ? 1.0 : weights[k];
   }
 
-  /** @return true if rows carry explicit weights */
-  public boolean hasWeights() {
-    return weights != null;
-  }
-
   /** @return n */
   public int numRows() {
     return numRows;

@@ -190,29 +190,6 @@ public final class Objective {
   }
 
   /**
-   * Forward pass of the hidden layer for a tile, in the flat layout: a_r = (1, σ1(Θ x_r)) for
-   * r = 0 … rows − 1. (Kept for callers that want the activations as one array; the training and
-   * prediction paths use the workspace form.)
-   *
-   * @param shape the architecture
-   * @param params the parameter vector (not modified)
-   * @param x row-major data with the bias column
-   * @param firstRow the tile's first row in x
-   * @param rows number of rows in the tile (≤ {@link #TILE_ROWS})
-   * @param a receives rows × (g + 1) activations, bias first (modified)
-   */
-  static void forward(NetworkShape shape, double[] params, double[] x, int firstRow, int rows, double[] a) {
-    Workspace ws = new Workspace(shape);
-    ws.load(shape, params);
-    forward(ws, shape.activation() == Activation.SIGMOID, x, firstRow, rows);
-    int g = shape.numHidden();
-    for (int r = 0; r < rows; r++) {
-      a[r * (g + 1)] = 1.0;
-      System.arraycopy(ws.a[r], 0, a, r * (g + 1) + 1, g);
-    }
-  }
-
-  /**
    * Forward pass of the hidden layer for a tile: a_r = σ1(z_r), z_r = Σ_i x_{r,i} Θ_{i,:}, for
    * r = 0 … rows − 1 (the bias a0 = 1 is implicit). Θ must have been loaded into the workspace.
    *
@@ -327,33 +304,6 @@ public final class Objective {
    */
   static double logistic(double z) {
     return 1.0 / (1.0 + Math.exp(-z));
-  }
-
-  /**
-   * Output logits for a tile in the flat layout: w_rc = Σ_j β_{c,j} a_rj. (Kept for callers that use the
-   * flat activations of {@link #forward(NetworkShape, double[], double[], int, int, double[])}.)
-   *
-   * @param shape the architecture
-   * @param params the parameter vector (not modified)
-   * @param a rows × (g + 1) activations
-   * @param rows number of rows
-   * @param out receives rows × K logits (modified)
-   */
-  static void logits(NetworkShape shape, double[] params, double[] a, int rows, double[] out) {
-    int ga = shape.numHidden() + 1;
-    int k = shape.numOutputs();
-    int bo = shape.betaOffset();
-    for (int r = 0; r < rows; r++) {
-      int ao = r * ga;
-      for (int c = 0; c < k; c++) {
-        int co = bo + c * ga;
-        double w = 0.0;
-        for (int j = 0; j < ga; j++) {
-          w += params[co + j] * a[ao + j];
-        }
-        out[r * k + c] = w;
-      }
-    }
   }
 
   /**

@@ -48,18 +48,16 @@ public final class Preprocessing implements Serializable {
   /** The training data after the filters, from {@link #fit} until {@link #trainingMatrix} takes it. */
   private transient Instances filteredTrainingData;
   private final Instances outputHeader;
-  private final int numAttributesIn;
   private final int numInputs;
   private final int numUselessRemoved;
   private final int numConstantInputsRemoved;
 
-  private Preprocessing(Filter[] filters, Instances outputHeader, int numAttributesIn, int numUselessRemoved,
+  private Preprocessing(Filter[] filters, Instances outputHeader, int numUselessRemoved,
       int numConstantInputsRemoved) {
     this.filters = filters;
     this.numUselessRemoved = numUselessRemoved;
     this.numConstantInputsRemoved = numConstantInputsRemoved;
     this.outputHeader = outputHeader;
-    this.numAttributesIn = numAttributesIn;
     this.numInputs = outputHeader.numAttributes() - 1;
   }
 
@@ -81,7 +79,7 @@ public final class Preprocessing implements Serializable {
       removed[f] = data.numAttributes() - filtered.numAttributes();
       data = filtered;
     }
-    Preprocessing preprocessing = new Preprocessing(filters, data.stringFreeStructure(), train.numAttributes(),
+    Preprocessing preprocessing = new Preprocessing(filters, data.stringFreeStructure(),
         removed[USELESS_FILTER], removed[CONSTANT_INPUTS_FILTER]);
     preprocessing.filteredTrainingData = data;
     return preprocessing;
@@ -108,11 +106,6 @@ public final class Preprocessing implements Serializable {
   /** @return m, the number of network inputs after preprocessing */
   public int numInputs() {
     return numInputs;
-  }
-
-  /** @return the number of attributes (class included) of the data before preprocessing */
-  public int numAttributesIn() {
-    return numAttributesIn;
   }
 
   /** @return the number of attributes RemoveUseless dropped */
