@@ -1,0 +1,90 @@
+package weka.classifiers.functions.backprop.benchmark;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import weka.classifiers.functions.backprop.Activation;
+
+/**
+ * The cost of the hidden activation, side by side in one JVM (BENCHMARKS.md, "Tried and dropped"):
+ * {@link Math#tanh} (not a HotSpot intrinsic), the engine's {@link Activation#tanh} (through the intrinsic
+ * {@link Math#exp}), and a polynomial expm1 that was tried as a vectorizable replacement and dropped. Prints
+ * the median nanoseconds per value of 7 repetitions, and the largest difference of each from {@link Math#tanh}.
+ *
+ * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbench.main=weka.classifiers.functions.backprop.benchmark.ActivationBench</pre>
+ */
+public final class ActivationBench {
+
+  private static final int VALUES = 4096;
+  private static final int PASSES = 3000;
+  private static final double[] TAYLOR = new double[18];
+
+  static {
+    double factorial = 1;
+    for (int k = 1; k < TAYLOR.length; k++) {
+      factorial *= k;
+      TAYLOR[k] = 1.0 / factorial;
+    }
+  }
+
+  private ActivationBench() {
+  }
+
+  /** The dropped variant: expm1 of t/64 by its Taylor series, then (1 + q)² − 1 = q (2 + q) six times. */
+  static double polynomialTanh(double z) {
+    double u = Math.max(-2.0 * Math.abs(z), -40.0) / 64.0;
+    double p = TAYLOR[17];
+    for (int k = 16; k >= 1; k--) {
+      p = p * u + TAYLOR[k];
+    }
+    double q = p * u;
+    for (int doubling = 0; doubling < 6; doubling++) {
+      q = q * (2 + q);
+    }
+    double t = -q / (2.0 + q);
+    return z < 0 ? -t : t;
+  }
+
+  public static void main(String[] args) {
+    Random random = new Random(3);
+    double[] z = new double[VALUES];
+    double[] out = new double[VALUES];
+    for (int i = 0; i < VALUES; i++) {
+      z[i] = 2 * random.nextGaussian();
+    }
+    String[] names = {"Math.tanh", "Activation.tanh (exp-based, the engine's)", "polynomial expm1 (dropped)"};
+    double[][] times = new double[3][7];
+    for (int rep = 0; rep < 7; rep++) {
+      for (int variant = 0; variant < 3; variant++) {
+        long start = System.nanoTime();
+        for (int pass = 0; pass < PASSES; pass++) {
+          for (int i = 0; i < VALUES; i++) {
+            out[i] = variant == 0 ? Math.tanh(z[i]) : variant == 1 ? Activation.tanh(z[i]) : polynomialTanh(z[i]);
+          }
+        }
+        times[variant][rep] = (System.nanoTime() - start) / ((double) PASSES * VALUES);
+      }
+    }
+    double[] maxDifference = new double[3];
+    for (int i = 0; i < 1_000_000; i++) {
+      double v = random.nextGaussian() * Math.pow(10, random.nextInt(9) - 7);
+      double exact = Math.tanh(v);
+      maxDifference[1] = Math.max(maxDifference[1], Math.abs(Activation.tanh(v) - exact));
+      maxDifference[2] = Math.max(maxDifference[2], Math.abs(polynomialTanh(v) - exact));
+    }
+    System.out.println("# Hidden activation cost, ns per value (median of 7), " + System.getProperty("java.vm.name") + " "
+        + System.getProperty("java.vm.version"));
+    double base = median(times[0]);
+    for (int variant = 0; variant < 3; variant++) {
+      System.out.printf("%-44s %7.2f ns   %.2fx Math.tanh's time   max |difference from Math.tanh| %.1e%n",
+          names[variant], median(times[variant]), median(times[variant]) / base, maxDifference[variant]);
+    }
+    System.out.println("(checksum " + out[VALUES / 2] + ")");
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
