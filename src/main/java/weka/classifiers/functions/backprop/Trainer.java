@@ -137,6 +137,31 @@ public final class Trainer implements AutoCloseable {
   }
 
   /**
+   * A training run that starts from the given weights instead of the seeded random ones: incremental training
+   * continues each buffer of a stream from the weights the previous buffer left. Everything else is as for
+   * {@link #Trainer(DataMatrix, TrainingConfig)}: the validation split and the batch order come from the seed,
+   * the optimizer starts afresh, and the divergence guard restarts from these weights.
+   *
+   * @param data the training rows (not modified)
+   * @param config hyperparameters
+   * @param initialParams the starting parameters, in the layout of the shape that data and config give (copied)
+   * @return the training run, before its first epoch
+   * @throws IllegalArgumentException if initialParams does not have that shape's number of parameters
+   */
+  public static Trainer startingFrom(DataMatrix data, TrainingConfig config, double[] initialParams) {
+    Trainer trainer = new Trainer(data, config);
+    if (initialParams.length != trainer.initialParams.length) {
+      trainer.close();
+      throw new IllegalArgumentException(initialParams.length + " initial parameters for a network that has "
+          + trainer.initialParams.length + " (" + trainer.shape.numInputs() + " inputs, " + trainer.shape.numHidden()
+          + " hidden units, " + trainer.shape.numOutputs() + " outputs)");
+    }
+    System.arraycopy(initialParams, 0, trainer.initialParams, 0, initialParams.length);
+    trainer.start();
+    return trainer;
+  }
+
+  /**
    * Small random weights scaled to the fan-in, zero biases.
    *
    * @param shape the architecture

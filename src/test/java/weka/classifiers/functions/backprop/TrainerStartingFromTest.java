@@ -1,0 +1,92 @@
+package weka.classifiers.functions.backprop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Trainer#startingFrom}: a training run from given weights (incremental training continues each buffer
+ * from the previous buffer's weights). Starting from the seeded initial weights is the ordinary run bit for
+ * bit; full-batch gradient descent split into two runs is one longer run bit for bit; a wrong length is refused.
+ */
+class TrainerStartingFromTest {
+
+  private static TrainingResult run(Trainer trainer) {
+    try (Trainer t = trainer) {
+      while (t.epoch()) {
+        // one epoch per call
+      }
+      return t.result();
+    }
+  }
+
+  private static TrainingConfig adam(int epochs) {
+    return new TrainingConfig().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.ADAM)
+        .learningRate(0.01).batchSize(16).epochs(epochs).validationFraction(0.2).patience(3).weightDecay(1e-4)
+        .seed(7).numThreads(2);
+  }
+
+  @Test
+  void startingFromTheSeededInitialWeightsIsTheOrdinaryRun() {
+    DataMatrix data = EngineTestData.learnable(300, 4, 3, 11);
+    TrainingConfig config = adam(30);
+    TrainingResult ordinary = Trainer.train(data, config);
+    NetworkShape shape = ordinary.network().shape();
+    TrainingResult from = run(Trainer.startingFrom(data, config, Trainer.initialParameters(shape, 7)));
+    assertArrayEquals(ordinary.network().parameters(), from.network().parameters());
+    assertArrayEquals(ordinary.lossHistory(), from.lossHistory());
+    assertArrayEquals(ordinary.validationHistory(), from.validationHistory());
+    assertEquals(ordinary.keptEpoch(), from.keptEpoch());
+  }
+
+  @Test
+  void fullBatchGradientDescentInTwoRunsIsOneLongerRun() {
+    DataMatrix data = EngineTestData.learnable(200, 3, 2, 5);
+    TrainingConfig ten = new TrainingConfig().numHidden(4).activation(Activation.SIGMOID).learningRate(0.5)
+        .epochs(10).seed(3).numThreads(1);
+    TrainingConfig five = new TrainingConfig().numHidden(4).activation(Activation.SIGMOID).learningRate(0.5)
+        .epochs(5).seed(3).numThreads(1);
+    TrainingResult whole = Trainer.train(data, ten);
+    TrainingResult first = Trainer.train(data, five);
+    TrainingResult second = run(Trainer.startingFrom(data, five, first.network().parameters()));
+    assertArrayEquals(whole.network().parameters(), second.network().parameters());
+    // the second run's loss curve is the tail of the whole run's
+    assertArrayEquals(Arrays.copyOfRange(whole.lossHistory(), 5, 11), second.lossHistory());
+    assertTrue(second.finalLoss() < first.initialLoss());
+  }
+
+  @Test
+  void zeroEpochsKeepTheGivenWeights() {
+    DataMatrix data = EngineTestData.learnable(100, 3, 3, 9);
+    TrainingConfig config = adam(0);
+    NetworkShape shape = new NetworkShape(3, 5, 3, Activation.TANH);
+    double[] given = EngineTestData.randomParameters(shape, 0.7, 13);
+    TrainingResult result = run(Trainer.startingFrom(data, config, given));
+    assertArrayEquals(given, result.network().parameters());
+    assertFalse(Arrays.equals(Trainer.initialParameters(shape, 7), result.network().parameters()));
+  }
+
+  @Test
+  void givenWeightsAreCopiedNotShared() {
+    DataMatrix data = EngineTestData.learnable(100, 3, 2, 9);
+    NetworkShape shape = new NetworkShape(3, 5, 1, Activation.TANH);
+    double[] given = EngineTestData.randomParameters(shape, 0.7, 13);
+    double[] copy = given.clone();
+    run(Trainer.startingFrom(data, adam(5), given));
+    assertArrayEquals(copy, given);
+  }
+
+  @Test
+  void wrongNumberOfParametersIsRefused() {
+    DataMatrix data = EngineTestData.learnable(100, 3, 2, 9);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Trainer.startingFrom(data, adam(5), new double[7]));
+    assertTrue(e.getMessage().contains("7 initial parameters for a network that has 26"), e.getMessage());
+  }
+}
