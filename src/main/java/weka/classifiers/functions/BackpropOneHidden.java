@@ -9,6 +9,8 @@ import java.util.Vector;
 
 import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
+import weka.classifiers.UpdateableBatchProcessor;
+import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.DataMatrix;
 import weka.classifiers.functions.backprop.Network;
@@ -21,6 +23,7 @@ import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
 import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
+import weka.classifiers.functions.backprop.bridge.StreamBuffer;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -75,7 +78,8 @@ import weka.gui.ProgrammaticProperty;
  * <!-- options-end -->
  */
 public class BackpropOneHidden extends RandomizableClassifier
-    implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier, LogHandler {
+    implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier, LogHandler,
+    UpdateableClassifier, UpdateableBatchProcessor {
 
   private static final long serialVersionUID = 4242196307460150923L;
 
@@ -111,6 +115,12 @@ public class BackpropOneHidden extends RandomizableClassifier
   public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
   /** Default patience of early stopping in epochs (-E). */
   public static final int DEFAULT_PATIENCE = 20;
+  /**
+   * Default number of instances incremental training (updateClassifier) collects before training on them
+   * (-buffer). Large enough that the first buffer's preprocessing statistics are reliable, and that a data set
+   * of up to this size trains incrementally exactly as in one batch.
+   */
+  public static final int DEFAULT_BUFFER_SIZE = 10000;
 
   /** Shortest time between two status-bar updates while training (a few updates a second). */
   public static final long STATUS_INTERVAL_MILLIS = 250;
@@ -131,6 +141,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   private static final String RULE_PATIENCE = "-E (patience) must be at least 1";
   private static final String RULE_SEED = "-S (seed) must be a whole number";
   private static final String RULE_NUM_THREADS = "-num-threads (threads) must be at least 0 (0 = the available processors)";
+  private static final String RULE_BUFFER_SIZE = "-buffer (instances per buffer of incremental training) must be at least 1";
 
   /** The optimizers as Weka tags; tag ids are the enum ordinals. */
   public static final Tag[] TAGS_OPTIMIZER = tags(UpdateRule.values());
@@ -152,6 +163,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   private int m_Patience = DEFAULT_PATIENCE;
   private boolean m_BalanceClasses;
   private boolean m_Resume;
+  private int m_BufferSize = DEFAULT_BUFFER_SIZE;
 
   /** The fitted preprocessing (null until built, or when falling back to the prior). */
   private Preprocessing m_Preprocessing;
@@ -165,6 +177,11 @@ public class BackpropOneHidden extends RandomizableClassifier
   private int m_NumMissingClassDropped;
   /** Header of the training data. */
   private Instances m_Header;
+  /**
+   * Incremental training: the buffer and the stream's counts; null for a model trained in one batch and never
+   * updated.
+   */
+  private StreamBuffer m_Stream;
   /** The last prediction header found equal to m_Header (compared by identity, to check each header once). */
   private transient volatile Instances m_CheckedHeader;
   /** The training run between initializeClassifier and done (kept after done when resuming). */
@@ -207,6 +224,10 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "Missing values are replaced by means and modes, useless attributes removed, nominal attributes "
         + "turned into binary ones and all inputs standardized; the filters are kept with the model. A training "
         + "set with nothing to learn gives the class prior, as ZeroR does.\n\n"
+        + "Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): "
+        + "instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a "
+        + "batch, from the current weights; the preprocessing statistics come from the first buffer and stay "
+        + "fixed. Only one buffer is kept in memory, so streams larger than memory can be learned.\n\n"
         + "For more information see:\n\n" + getTechnicalInformation().toString();
   }
 
@@ -268,6 +289,10 @@ public class BackpropOneHidden extends RandomizableClassifier
     closeTrainer();
     resetModel();
     getCapabilities().testWithFail(data);
+    if (data.numInstances() == 0) {
+      startStream(data);
+      return;
+    }
     checkTrainingValues(data);
     Instances train = data;
     if (hasMissingClass(data)) {
@@ -326,16 +351,23 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   private static void checkTrainingValues(Instances data) {
     for (int k = 0; k < data.numInstances(); k++) {
-      Instance instance = data.instance(k);
-      double weight = instance.weight();
-      if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("BackpropOneHidden: training instance " + (k + 1) + " has weight "
-            + weight + "; instance weights must be finite and >= 0");
-      }
-      String infinite = infiniteValue(instance);
-      if (infinite != null) {
-        throw new IllegalArgumentException("BackpropOneHidden: training instance " + (k + 1) + ": " + infinite);
-      }
+      checkTrainingValues(data.instance(k), "training instance " + (k + 1));
+    }
+  }
+
+  /**
+   * @param where the instance, for the message ("training instance 3", "stream instance 12")
+   * @throws IllegalArgumentException naming the instance, the attribute and the value
+   */
+  private static void checkTrainingValues(Instance instance, String where) {
+    double weight = instance.weight();
+    if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("BackpropOneHidden: " + where + " has weight " + weight
+          + "; instance weights must be finite and >= 0");
+    }
+    String infinite = infiniteValue(instance);
+    if (infinite != null) {
+      throw new IllegalArgumentException("BackpropOneHidden: " + where + ": " + infinite);
     }
   }
 
@@ -402,15 +434,19 @@ public class BackpropOneHidden extends RandomizableClassifier
     } catch (TrainingDivergedException e) {
       abortTraining();
       log("training failed: " + e.getMessage());
-      String weightDecay = m_WeightDecay > 0 ? "; or a smaller weight decay, -R, now " + m_WeightDecay : "";
-      throw new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + weightDecay + ")",
-          e);
+      throw diverged(e);
     } catch (RuntimeException | Error e) {
       // anything else, including the ThreadDeath of Thread.stop(), which the Explorer's Stop button also calls
       // (Java 8 to 19): release the gradient threads and leave no half-trained model behind
       abortTraining();
       throw e;
     }
+  }
+
+  /** @return the error for training that diverged, naming the options that help */
+  private Exception diverged(TrainingDivergedException e) {
+    String weightDecay = m_WeightDecay > 0 ? "; or a smaller weight decay, -R, now " + m_WeightDecay : "";
+    return new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + weightDecay + ")", e);
   }
 
   /**
@@ -553,7 +589,261 @@ public class BackpropOneHidden extends RandomizableClassifier
     m_FallbackReason = null;
     m_NumMissingClassDropped = 0;
     m_Header = null;
+    m_Stream = null;
     m_CheckedHeader = null;
+  }
+
+  // ---------------------------------------------------------------------------- incremental training
+
+  /**
+   * Starts incremental training: Weka calls buildClassifier on the header alone, then
+   * {@link #updateClassifier} once per instance and {@link #batchFinished} at the end of the stream.
+   * Until the first buffer is trained, predictions give the class prior of the instances received.
+   */
+  private void startStream(Instances header) {
+    m_Header = new Instances(header, 0);
+    m_Stream = new StreamBuffer(m_Header);
+    log("incremental training started: instances are trained on " + m_BufferSize
+        + " at a time (-buffer) as updateClassifier receives them");
+  }
+
+  /**
+   * Adds one instance of a stream: a copy goes into the buffer (an instance without a class value is only
+   * counted), and a full buffer is trained on at once (see {@link #batchFinished} for the rest). A model
+   * trained in one batch can be updated too: its preprocessing stays, and training continues from its weights.
+   *
+   * @param instance an instance with the header given to buildClassifier
+   * @throws Exception if the instance does not fit the header, has an infinite value or a bad weight, or
+   *     training the buffer fails
+   */
+  @Override
+  public void updateClassifier(Instance instance) throws Exception {
+    if (m_Header == null) {
+      throw new Exception("BackpropOneHidden: no model to update; call buildClassifier first (on the header "
+          + "without instances, to start incremental training)");
+    }
+    String where = "stream instance " + (m_Stream == null ? 1 : m_Stream.nextInstanceNumber());
+    checkStreamHeader(instance, where);
+    checkTrainingValues(instance, where);
+    if (m_Stream == null) {
+      beginUpdatingBatchModel();
+    }
+    m_Stream.add(instance);
+    if (m_Result == null) {
+      m_ZeroR = null; // the prior changes with the stream until a network is trained
+    }
+    if (m_Stream.size() >= m_BufferSize) {
+      trainBuffer();
+    }
+  }
+
+  /**
+   * Trains on the instances left in the buffer at the end of a stream (Weka calls this after the last
+   * updateClassifier). The stream may go on afterwards.
+   *
+   * @throws Exception if training fails
+   */
+  @Override
+  public void batchFinished() throws Exception {
+    if (m_Stream != null && m_Stream.size() > 0) {
+      trainBuffer();
+    }
+    if (m_Stream != null) {
+      log("end of stream: " + m_Stream.instancesWithClass() + " instances in " + m_Stream.buffersTaken()
+          + (m_Stream.buffersTaken() == 1 ? " buffer" : " buffers"));
+    }
+  }
+
+  /** A model trained in one batch starts being updated: its preprocessing stays, its weights go on. */
+  private void beginUpdatingBatchModel() {
+    if (m_Result == null) {
+      throw new IllegalStateException(m_Trainer != null
+          ? "BackpropOneHidden: training is in progress (between initializeClassifier and done); updateClassifier "
+              + "can only update a finished model"
+          : "BackpropOneHidden: this model predicts the class prior (no network was trained: " + m_FallbackReason
+              + ") and cannot be updated; start incremental training with buildClassifier on the header without "
+              + "instances, then updateClassifier");
+    }
+    closeTrainer(); // a run kept for -resume does not know the weights the stream will change
+    int rows = m_Result.trainingRows() + m_Result.validationRows();
+    m_Stream = new StreamBuffer(m_Header, rows, rows);
+  }
+
+  /**
+   * @throws IllegalArgumentException if the instance has no header or one that differs from the header given
+   *     to buildClassifier (class included), saying how
+   */
+  private void checkStreamHeader(Instance instance, String where) {
+    Instances header = instance.dataset();
+    if (header == null) {
+      throw new IllegalArgumentException("BackpropOneHidden: " + where + " has no header (dataset); give it the "
+          + "header given to buildClassifier with Instance.setDataset");
+    }
+    if (header == m_CheckedHeader) {
+      return;
+    }
+    String difference = m_Header.equalHeadersMsg(header);
+    if (difference != null) {
+      throw new IllegalArgumentException("BackpropOneHidden: the header of " + where + " does not match the "
+          + "header given to buildClassifier: " + difference);
+    }
+    m_CheckedHeader = header;
+  }
+
+  /**
+   * Trains on the buffered instances, then empties the buffer. The first buffer with something to learn fits
+   * the preprocessing and trains from the seeded initial weights, exactly as batch training on the same
+   * instances; every later buffer is converted by that fixed preprocessing and trained from the current
+   * weights. Each buffer gets the configured epochs, with early stopping on a split of the buffer.
+   */
+  private void trainBuffer() throws Exception {
+    Instances buffer = m_Stream.take();
+    long number = m_Stream.buffersTaken();
+    TrainingResult result;
+    if (m_Preprocessing == null) {
+      String reason = nothingToLearn(buffer);
+      Preprocessing preprocessing = null;
+      if (reason == null) {
+        preprocessing = Preprocessing.fit(buffer);
+        if (preprocessing.numInputs() == 0) {
+          reason = "no attribute varies in the training data";
+        }
+      }
+      if (reason != null) {
+        m_FallbackReason = reason;
+        m_ZeroR = null;
+        log("buffer " + number + " (" + buffer.numInstances() + " instances): no network trained: " + reason
+            + "; predicting the class prior, as ZeroR does");
+        return;
+      }
+      checkNetworkSize(preprocessing.numInputs(), buffer.numClasses());
+      DataMatrix matrix = preprocessing.trainingMatrix(buffer.numClasses());
+      result = trainOn(matrix, null);
+      m_Preprocessing = preprocessing;
+      m_Stream.statisticsComputed(buffer.numInstances(), number);
+    } else {
+      DataMatrix matrix = streamMatrix(buffer, number);
+      if (matrix == null) {
+        log("buffer " + number + " (" + buffer.numInstances() + " instances) skipped: its weights sum to zero");
+        return;
+      }
+      NetworkShape shape = m_Result.network().shape();
+      if (shape.numHidden() != m_NumHidden || shape.activation() != m_Activation) {
+        throw new IllegalStateException("BackpropOneHidden: the network being updated has " + shape.numHidden()
+            + " " + shape.activation().optionName() + " hidden units, but the options now say -H " + m_NumHidden
+            + " -A " + m_Activation.optionName() + "; keep -H and -A during a stream, or start a new one with "
+            + "buildClassifier");
+      }
+      result = trainOn(matrix, m_Result.network().parameters());
+    }
+    m_Result = result;
+    m_Network = null;
+    m_ZeroR = null;
+    m_FallbackReason = null;
+    String line = "buffer " + number + " (" + buffer.numInstances() + " instances, " + m_Stream.instancesWithClass()
+        + " so far): " + result.epochs() + (result.epochs() == 1 ? " epoch" : " epochs") + ", training loss "
+        + format(result.initialLoss()) + " -> " + format(result.finalLoss());
+    log(line);
+    status("incremental training: " + m_Stream.instancesWithClass() + " instances, " + number
+        + (number == 1 ? " buffer" : " buffers"));
+    if (getDebug()) {
+      System.err.println("BackpropOneHidden: " + line);
+    }
+  }
+
+  /**
+   * A later buffer as the engine's matrix, through the preprocessing fitted on the first buffer (which leaves
+   * the instances in order, with their weights).
+   *
+   * @return the matrix, or null if the buffer's weights sum to zero (nothing to train on)
+   */
+  private DataMatrix streamMatrix(Instances buffer, long number) throws Exception {
+    int n = buffer.numInstances();
+    int[] y = new int[n];
+    double[] weights = new double[n];
+    boolean weighted = false;
+    double total = 0;
+    for (int k = 0; k < n; k++) {
+      Instance instance = buffer.instance(k);
+      y[k] = (int) instance.classValue();
+      weights[k] = instance.weight();
+      weighted |= weights[k] != 1.0;
+      total += weights[k];
+    }
+    if (!(total > 0)) {
+      return null;
+    }
+    double[] x;
+    try {
+      x = m_Preprocessing.toRows(buffer);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("BackpropOneHidden: buffer " + number + " of the stream: " + e.getMessage()
+          + " (the standardization uses the statistics of the first buffer)", e);
+    }
+    return new DataMatrix(x, y, weighted ? weights : null, m_Preprocessing.numInputs(), buffer.numClasses());
+  }
+
+  /**
+   * Runs the configured training on one buffer.
+   *
+   * @param start the weights to start from, or null for the seeded initial weights
+   */
+  private TrainingResult trainOn(DataMatrix matrix, double[] start) throws Exception {
+    DataMatrix rows = m_BalanceClasses ? matrix.classBalanced() : matrix;
+    TrainingConfig config = trainingConfig();
+    try (Trainer trainer = start == null ? new Trainer(rows, config) : Trainer.startingFrom(rows, config, start)) {
+      while (trainer.epoch()) {
+        // one epoch per call
+      }
+      return trainer.result();
+    } catch (TrainingInterruptedException e) {
+      throw new InterruptedException("BackpropOneHidden: " + e.getMessage() + "; this buffer's instances are "
+          + "dropped and the model keeps the weights from before it");
+    } catch (TrainingDivergedException e) {
+      throw diverged(e);
+    }
+  }
+
+  /** @return the lines of the model text that say how the stream went */
+  private String streamText() {
+    StringBuilder text = new StringBuilder();
+    StreamBuffer stream = m_Stream;
+    long buffers = stream.buffersTaken();
+    text.append("Trained incrementally (updateClassifier): ");
+    if (stream.batchRows() > 0) {
+      text.append("after one batch of ").append(stream.batchRows()).append(" instances, ");
+    }
+    long streamed = stream.instancesWithClass();
+    text.append(streamed).append(streamed == 1 ? " instance" : " instances").append(" with a class value in ")
+        .append(buffers).append(buffers == 1 ? " buffer" : " buffers").append(" of at most ").append(m_BufferSize)
+        .append(" (-buffer)");
+    if (stream.size() > 0) {
+      text.append("; ").append(stream.size()).append(" of them wait in the buffer (trained when it is full or when ")
+          .append("the stream ends: batchFinished)");
+    }
+    text.append('\n');
+    if (stream.statisticsRows() > 0) {
+      text.append("Preprocessing statistics (means and standard deviations, modes, nominal values seen, useless "
+          + "attributes) from the ").append(stream.batchRows() > 0 ? "batch"
+              : stream.statisticsBuffer() == 1 ? "first buffer"
+              : "buffer " + stream.statisticsBuffer() + " (the first with something to learn)").append(" of ")
+          .append(stream.statisticsRows()).append(" instances, fixed for the rest of the stream\n");
+    }
+    if (m_Result != null && (buffers > 1 || stream.batchRows() > 0)) {
+      text.append("Each buffer continues from the weights of the one before; the training lines below are the "
+          + "last buffer's\n");
+    } else if (m_Result != null) {
+      text.append("One buffer: trained exactly as one batch of its instances would be\n");
+    }
+    return text.toString();
+  }
+
+  /** Models saved before -buffer existed read it as 0: they get the default. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (m_BufferSize < 1) {
+      m_BufferSize = DEFAULT_BUFFER_SIZE;
+    }
   }
 
   // -------------------------------------------------------------------------------------- prediction
@@ -563,8 +853,9 @@ public class BackpropOneHidden extends RandomizableClassifier
     checkBuilt();
     checkHeader(instance.dataset());
     checkPredictionValues(instance, "the instance");
-    if (m_ZeroR != null) {
-      return m_ZeroR.distributionForInstance(instance);
+    ZeroR prior = prior();
+    if (prior != null) {
+      return prior.distributionForInstance(instance);
     }
     return checkDistribution(network().distribution(m_Preprocessing.toRow(instance)), "the instance");
   }
@@ -577,9 +868,10 @@ public class BackpropOneHidden extends RandomizableClassifier
       checkPredictionValues(instances.instance(k), "instance " + (k + 1));
     }
     double[][] result = new double[instances.numInstances()][];
-    if (m_ZeroR != null) {
+    ZeroR prior = prior();
+    if (prior != null) {
       for (int k = 0; k < result.length; k++) {
-        result[k] = m_ZeroR.distributionForInstance(instances.instance(k));
+        result[k] = prior.distributionForInstance(instances.instance(k));
       }
       return result;
     }
@@ -599,6 +891,20 @@ public class BackpropOneHidden extends RandomizableClassifier
   @Override
   public boolean implementsMoreEfficientBatchPrediction() {
     return true;
+  }
+
+  /**
+   * @return the class-prior model predictions use when there is no network (nothing to learn, or a stream
+   *     before its first buffer was trained), or null when there is a network
+   */
+  private synchronized ZeroR prior() throws Exception {
+    if (m_Result != null || m_Trainer != null) {
+      return null;
+    }
+    if (m_ZeroR == null) {
+      m_ZeroR = m_Stream.prior(m_Header); // a stream: the prior of the instances received so far
+    }
+    return m_ZeroR;
   }
 
   /** @return the network predictions use: the trained one, or between next() calls the current weights */
@@ -652,7 +958,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   }
 
   private void checkBuilt() throws Exception {
-    if (m_ZeroR == null && m_Result == null && m_Trainer == null) {
+    if (m_ZeroR == null && m_Result == null && m_Trainer == null && m_Stream == null) {
       throw new Exception("BackpropOneHidden: no model built yet; call buildClassifier first");
     }
   }
@@ -678,17 +984,33 @@ public class BackpropOneHidden extends RandomizableClassifier
   public String toString() {
     StringBuilder text = new StringBuilder();
     text.append("BackpropOneHidden\n=================\n\n");
-    if (m_ZeroR == null && m_Result == null) {
+    if (m_ZeroR == null && m_Result == null && m_Stream == null) {
       return text.append(m_Trainer != null ? "Training in progress: " + m_Trainer.epochsDone() + " epochs run.\n"
           : "No model built yet.\n").toString();
     }
-    if (m_NumMissingClassDropped > 0) {
-      text.append("Training instances without a class value ignored: ").append(m_NumMissingClassDropped)
-          .append("\n\n");
+    if (m_Stream != null) {
+      text.append(streamText()).append('\n');
     }
-    if (m_ZeroR != null) {
-      text.append("No network was trained: ").append(m_FallbackReason).append(".\n");
-      text.append("Predicting the class prior, as ZeroR does:\n\n").append(m_ZeroR.toString());
+    long missingClass = m_NumMissingClassDropped + (m_Stream == null ? 0 : m_Stream.missingClass());
+    if (missingClass > 0) {
+      text.append("Training instances without a class value ignored: ").append(missingClass).append("\n\n");
+    }
+    if (m_Result == null) {
+      if (m_FallbackReason != null) {
+        text.append("No network was trained: ").append(m_FallbackReason).append(".\n");
+      } else if (m_Stream.instancesWithClass() == 0) {
+        text.append("No network was trained: no training instance has a class value.\n");
+      } else {
+        text.append("No network was trained yet: the instances received wait in the buffer until it holds ")
+            .append(m_BufferSize).append(" (-buffer) or the stream ends (batchFinished).\n");
+      }
+      String prior;
+      try {
+        prior = prior().toString();
+      } catch (Exception e) {
+        prior = "(the prior could not be computed: " + e.getMessage() + ")\n";
+      }
+      text.append("Predicting the class prior, as ZeroR does:\n\n").append(prior);
       return text.toString();
     }
     text.append(ModelText.describe(m_Header, m_Preprocessing, m_Result, trainingConfig(), m_BalanceClasses,
@@ -732,6 +1054,9 @@ public class BackpropOneHidden extends RandomizableClassifier
     options.add(new Option("\tNumber of threads computing the gradient; 0 = the available processors.\n"
         + "\tThe model is the same for any number.\n\t(default " + DEFAULT_NUM_THREADS + ")", "num-threads", 1,
         "-num-threads <number>"));
+    options.add(new Option("\tIncremental training (updateClassifier): instances collected before training on"
+        + " them,\n\tat least 1; the first buffer's statistics fix the preprocessing.\n\t(default "
+        + DEFAULT_BUFFER_SIZE + ")", "buffer", 1, "-buffer <number>"));
     options.add(new Option("\tKeep the training state after training, so that more epochs continue it.\n"
         + "\t(default off)", "resume", 0, "-resume"));
     options.add(new Option("\tDebug: a progress line on standard error every " + DEBUG_EPOCH_INTERVAL
@@ -774,6 +1099,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     int patience = parseInt(Utils.getOption('E', options), DEFAULT_PATIENCE, 1, RULE_PATIENCE);
     boolean balance = Utils.getFlag("balance", options);
     int numThreads = parseInt(Utils.getOption("num-threads", options), DEFAULT_NUM_THREADS, 0, RULE_NUM_THREADS);
+    int bufferSize = parseInt(Utils.getOption("buffer", options), DEFAULT_BUFFER_SIZE, 1, RULE_BUFFER_SIZE);
     boolean resume = Utils.getFlag("resume", options);
     // the seed is parsed here rather than by RandomizableClassifier, whose NumberFormatException names no option
     int seed = parseInt(Utils.getOption('S', options), DEFAULT_SEED, Integer.MIN_VALUE, RULE_SEED);
@@ -796,6 +1122,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     setPatience(patience);
     setBalanceClasses(balance);
     setNumThreads(numThreads);
+    setBufferSize(bufferSize);
     setResume(resume);
   }
 
@@ -811,6 +1138,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       options.add("-balance");
     }
     Collections.addAll(options, "-num-threads", Integer.toString(m_NumThreads));
+    Collections.addAll(options, "-buffer", Integer.toString(m_BufferSize));
     if (m_Resume) {
       options.add("-resume");
     }
@@ -1146,6 +1474,31 @@ public class BackpropOneHidden extends RandomizableClassifier
   public String numThreadsTipText() {
     return "The number of threads computing the gradient (0 = the available processors). The trained model is "
         + "bit-identical for any number of threads.";
+  }
+
+  /** @return instances incremental training collects before training on them */
+  public int getBufferSize() {
+    return m_BufferSize;
+  }
+
+  /**
+   * Sets how many instances incremental training (updateClassifier) collects before it trains on them. A
+   * stream that is changed takes the new size from its next instance on.
+   *
+   * @param bufferSize at least 1
+   */
+  public void setBufferSize(int bufferSize) {
+    check(bufferSize >= 1, RULE_BUFFER_SIZE, bufferSize);
+    m_BufferSize = bufferSize;
+  }
+
+  /** @return tip text for the Explorer */
+  public String bufferSizeTipText() {
+    return "Incremental training only (updateClassifier: Weka's command line with a test file or -no-cv, the "
+        + "KnowledgeFlow's instance streams): instances collected before training on them (at least 1). Each full "
+        + "buffer gets the configured epochs, starting from the current weights; the first buffer's statistics "
+        + "(means, standard deviations, modes, nominal values seen) fix the preprocessing for the whole stream. "
+        + "Only one buffer is held in memory. A stream no longer than the buffer trains exactly as in one batch.";
   }
 
   @Override

@@ -25,7 +25,7 @@ class BackpropOneHiddenOptionsTest {
   /** Every option at a value other than its default, in getOptions order. */
   private static final String[] NON_DEFAULT = {"-H", "3", "-A", "tanh", "-O", "nesterov", "-L", "0.125",
       "-M", "0.5", "-decay", "0.01", "-R", "0.002", "-B", "16", "-N", "7", "-V", "0.2", "-E", "4", "-balance",
-      "-num-threads", "2", "-resume", "-S", "42"};
+      "-num-threads", "2", "-buffer", "500", "-resume", "-S", "42"};
 
   @Test
   void defaultsAreTheDefaultConstants() {
@@ -55,6 +55,7 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(BackpropOneHidden.DEFAULT_PATIENCE, classifier.getPatience());
     assertEquals(false, classifier.getBalanceClasses());
     assertEquals(false, classifier.getResume());
+    assertEquals(BackpropOneHidden.DEFAULT_BUFFER_SIZE, classifier.getBufferSize());
     assertEquals(1, classifier.getSeed(), "RandomizableClassifier's default seed");
     assertEquals(List.of("-H", "" + BackpropOneHidden.DEFAULT_NUM_HIDDEN,
         "-A", BackpropOneHidden.DEFAULT_ACTIVATION.optionName(), "-O", BackpropOneHidden.DEFAULT_OPTIMIZER.optionName(),
@@ -62,7 +63,8 @@ class BackpropOneHiddenOptionsTest {
         "-decay", "" + BackpropOneHidden.DEFAULT_LEARNING_RATE_DECAY, "-R", "" + BackpropOneHidden.DEFAULT_WEIGHT_DECAY,
         "-B", "" + BackpropOneHidden.DEFAULT_BATCH_SIZE, "-N", "" + BackpropOneHidden.DEFAULT_NUM_EPOCHS,
         "-V", "" + BackpropOneHidden.DEFAULT_VALIDATION_FRACTION, "-E", "" + BackpropOneHidden.DEFAULT_PATIENCE,
-        "-num-threads", "" + BackpropOneHidden.DEFAULT_NUM_THREADS, "-S", "1"), List.of(classifier.getOptions()));
+        "-num-threads", "" + BackpropOneHidden.DEFAULT_NUM_THREADS, "-buffer", "" + BackpropOneHidden.DEFAULT_BUFFER_SIZE,
+        "-S", "1"), List.of(classifier.getOptions()));
   }
 
   @Test
@@ -84,6 +86,7 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(4, classifier.getPatience());
     assertTrue(classifier.getBalanceClasses());
     assertTrue(classifier.getResume());
+    assertEquals(500, classifier.getBufferSize());
 
     String[] options = classifier.getOptions();
     assertArrayEquals(NON_DEFAULT, options);
@@ -100,6 +103,7 @@ class BackpropOneHiddenOptionsTest {
     classifier.setLearningRate(1e-7);
     classifier.setNumEpochs(0);
     classifier.setNumThreads(16);
+    classifier.setBufferSize(1);
     classifier.setSeed(-3);
     BackpropOneHidden copy = new BackpropOneHidden();
     copy.setOptions(classifier.getOptions());
@@ -108,6 +112,7 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(1e-7, copy.getLearningRate());
     assertEquals(0, copy.getNumEpochs());
     assertEquals(16, copy.getNumThreads());
+    assertEquals(1, copy.getBufferSize());
     assertEquals(-3, copy.getSeed());
   }
 
@@ -150,6 +155,9 @@ class BackpropOneHiddenOptionsTest {
         Arguments.of("-L", "-1e-300", "> 0"),
         Arguments.of("-M", "NaN", "[0, 1)"),
         Arguments.of("-V", "NaN", "[0, 1)"),
+        Arguments.of("-buffer", "0", "at least 1"),
+        Arguments.of("-buffer", "-5", "at least 1"),
+        Arguments.of("-buffer", "lots", "at least 1"),
         Arguments.of("-S", "abc", "whole number"),
         Arguments.of("-S", "2147483648", "whole number"));
   }
@@ -180,6 +188,7 @@ class BackpropOneHiddenOptionsTest {
     assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setNumEpochs(-1)), "-N", "at least 0");
     assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setNumThreads(-1)), "-num-threads",
         "at least 0");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setBufferSize(0)), "-buffer", "at least 1");
     assertMessage(assertThrows(IllegalArgumentException.class,
         () -> c.setActivation(new SelectedTag(0, new weka.core.Tag[] {new weka.core.Tag(0, "relu")}))), "-A",
         "sigmoid, tanh");
@@ -208,12 +217,13 @@ class BackpropOneHiddenOptionsTest {
       names.add(option.name());
       descriptions.append(option.description()).append('\n');
     }
-    assertTrue(names.containsAll(List.of("H", "A", "L", "N", "num-threads", "S")), names.toString());
+    assertTrue(names.containsAll(List.of("H", "A", "L", "N", "num-threads", "buffer", "S")), names.toString());
     String text = descriptions.toString();
     assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_HIDDEN + ")"), text);
     assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_ACTIVATION.optionName() + ")"), text);
     assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_LEARNING_RATE + ")"), text);
     assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_EPOCHS + ")"), text);
     assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_THREADS + ")"), text);
+    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_BUFFER_SIZE + ")"), text);
   }
 }

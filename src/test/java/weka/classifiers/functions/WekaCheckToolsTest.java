@@ -20,7 +20,12 @@ import weka.core.CheckOptionHandler;
  * line is parsed and every answer must be the one this classifier should give:
  * <ul>
  *   <li>the interface checks: options yes, weighted instances yes (it implements
- *       WeightedInstancesHandler), updateable no and multi-instance no (it implements neither);</li>
+ *       WeightedInstancesHandler), updateable yes (UpdateableClassifier) and multi-instance no;</li>
+ *   <li>"incremental training produces the same results as batch training": no, because the check streams
+ *       its 20 instances through updateClassifier but never calls batchFinished (UpdateableBatchProcessor), so
+ *       they wait in the buffer and the model still predicts the class prior. With batchFinished the results are
+ *       identical: IncrementalTrainingTest.aStreamInOneBufferTrainsExactlyAsOneBatch. (Weka's own
+ *       AbstractClassifierTest.testUpdatingEquality only prints this to standard error.)</li>
  *   <li>predictions with a nominal class and nominal, numeric or date predictors (its capabilities): yes;</li>
  *   <li>string or relational predictors, or a class that is not nominal (not in its capabilities): only
  *       "no (OK error message)", i.e. it refuses them with Weka's capability error;</li>
@@ -31,6 +36,7 @@ class WekaCheckToolsTest {
 
   private static final String CLASS_NAME = BackpropOneHidden.class.getName();
   private static final String OK_REFUSAL = "no (OK error message)";
+  private static final String UPDATING_EQUALITY = "incremental training produces the same results as batch training";
 
   @BeforeAll
   static void quiet() {
@@ -50,7 +56,7 @@ class WekaCheckToolsTest {
 
     assertEquals("yes", answers.get("options"), output);
     assertEquals("yes", answers.get("weighted instances classifier"), output);
-    assertEquals("no", answers.get("updateable classifier"), output);
+    assertEquals("yes", answers.get("updateable classifier"), output);
     assertEquals("no", answers.get("multi-instance classifier"), output);
 
     String[] mustBePresent = {"serialVersionUID", "toString",
@@ -60,10 +66,17 @@ class WekaCheckToolsTest {
       assertEquals("yes", answers.get(name), name + " in\n" + output);
     }
     int nominalClassChecks = 0;
+    int updatingEquality = 0;
     for (Map.Entry<String, String> entry : answers.entrySet()) {
       String name = entry.getKey();
       String answer = entry.getValue();
       if (isInterfaceCheck(name)) {
+        continue;
+      }
+      if (name.startsWith(UPDATING_EQUALITY)) {
+        assertEquals("no", answer, "'" + name + "': batchFinished is not called, see the class comment; in\n"
+            + output);
+        updatingEquality++;
         continue;
       }
       if (shouldBeRefused(name)) {
@@ -79,9 +92,10 @@ class WekaCheckToolsTest {
     // instances, missing predictors (some, all), missing class (some, all), initialisation, data set
     // integrity, test class values ignored
     assertEquals(13, nominalClassChecks, "checks on the full nominal-class data set in\n" + output);
-    // 4 interfaces, serialVersionUID, toString, 25 basic predictions (5 class types x 5 predictor types), 13 above
-    // 4 interface checks, serialVersionUID, toString, 25 basic predictions (5 class x 5 predictor types), 13
-    assertEquals(44, answers.size(), "number of checks in\n" + output);
+    assertEquals(1, updatingEquality, "the updating-equality check runs once, for the nominal class, in\n" + output);
+    // 4 interface checks, serialVersionUID, toString, 25 basic predictions (5 class x 5 predictor types), 13 above,
+    // the updating-equality check
+    assertEquals(45, answers.size(), "number of checks in\n" + output);
   }
 
   @Test

@@ -1,0 +1,162 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import java.io.Serializable;
+
+import weka.classifiers.rules.ZeroR;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The bookkeeping of incremental training (Weka's {@code UpdateableClassifier}): the instances buffered since
+ * the last buffer was trained, and counts of what the stream has brought. Only the buffer (at most one buffer
+ * of instances) and a few numbers per class are kept: nothing grows with the length of the stream.
+ *
+ * <p>It is saved with the model, buffered instances included, so that a saved model can go on being updated.
+ */
+public final class StreamBuffer implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The instances waiting to be trained on (the training header; copies of the stream's instances). */
+  private Instances buffer;
+  /** Sum of the weights of the instances with each class value, over the whole stream (for the prior). */
+  private final double[] classWeights;
+  /** Instances given to {@link #add}, with or without a class value. */
+  private long received;
+  /** Instances given to {@link #add} whose class value was missing (not buffered). */
+  private long missingClass;
+  /** Buffers handed out by {@link #take} and trained on (or, when nothing could be learned, counted only). */
+  private long buffersTaken;
+  /** Number of instances the preprocessing statistics were computed from; 0 while not yet computed. */
+  private int statisticsRows;
+  /** The buffer they came from, counting from 1 (0 for the batch before the stream, or not yet computed). */
+  private long statisticsBuffer;
+  /** Instances the model had been trained on in one batch before the stream (0 if it began with the stream). */
+  private final int batchRows;
+
+  /**
+   * A stream that begins with no model (buildClassifier on a header without instances).
+   *
+   * @param header the training header (class set)
+   */
+  public StreamBuffer(Instances header) {
+    this(header, 0, 0);
+  }
+
+  /**
+   * A stream that continues a model trained in one batch.
+   *
+   * @param header the training header (class set)
+   * @param batchRows instances of that batch (with a class value)
+   * @param statisticsRows instances its preprocessing statistics came from (0 if none were computed)
+   */
+  public StreamBuffer(Instances header, int batchRows, int statisticsRows) {
+    this.buffer = new Instances(header, 0);
+    this.classWeights = new double[Math.max(header.numClasses(), 0)];
+    this.batchRows = batchRows;
+    this.statisticsRows = statisticsRows;
+  }
+
+  /**
+   * Adds a copy of one instance to the buffer, or only counts it if its class value is missing.
+   *
+   * @param instance an instance with the training header, already checked
+   */
+  public void add(Instance instance) {
+    received++;
+    if (instance.classIsMissing()) {
+      missingClass++;
+      return;
+    }
+    buffer.add(instance); // Instances.add stores a copy
+    classWeights[(int) instance.classValue()] += instance.weight();
+  }
+
+  /** @return the instances waiting in the buffer */
+  public int size() {
+    return buffer.numInstances();
+  }
+
+  /**
+   * Hands out the buffered instances and starts an empty buffer.
+   *
+   * @return the buffer (this object keeps no reference to it)
+   */
+  public Instances take() {
+    Instances taken = buffer;
+    buffer = new Instances(taken, 0);
+    buffersTaken++;
+    return taken;
+  }
+
+  /**
+   * Records that the preprocessing statistics were computed from a buffer.
+   *
+   * @param rows the buffer's instances
+   * @param bufferNumber the buffer's number, counting from 1
+   */
+  public void statisticsComputed(int rows, long bufferNumber) {
+    statisticsRows = rows;
+    statisticsBuffer = bufferNumber;
+  }
+
+  /** @return the number of the next instance given to {@link #add}, counting from 1 */
+  public long nextInstanceNumber() {
+    return received + 1;
+  }
+
+  /** @return instances received with a class value (buffered, trained or counted) */
+  public long instancesWithClass() {
+    return received - missingClass;
+  }
+
+  /** @return instances received without a class value */
+  public long missingClass() {
+    return missingClass;
+  }
+
+  /** @return buffers taken for training */
+  public long buffersTaken() {
+    return buffersTaken;
+  }
+
+  /** @return the instances the preprocessing statistics came from, 0 if not computed yet */
+  public int statisticsRows() {
+    return statisticsRows;
+  }
+
+  /** @return the buffer the preprocessing statistics came from, counting from 1; 0 if none */
+  public long statisticsBuffer() {
+    return statisticsBuffer;
+  }
+
+  /** @return instances of the batch the model was trained on before the stream, 0 if none */
+  public int batchRows() {
+    return batchRows;
+  }
+
+  /**
+   * The class prior of the stream so far, as Weka's ZeroR computes it from the same instances
+   * (Laplace-corrected weighted counts): ZeroR needs only the total weight of each class, so it is given one
+   * instance per class carrying that weight (the same numbers for whole weights; other weights may differ in the
+   * last bit, being summed per class first).
+   *
+   * @param header the training header
+   * @return a ZeroR built on the class weights of the stream
+   * @throws Exception if ZeroR fails
+   */
+  public ZeroR prior(Instances header) throws Exception {
+    Instances totals = new Instances(header, classWeights.length);
+    for (int c = 0; c < classWeights.length; c++) {
+      double[] values = new double[header.numAttributes()];
+      java.util.Arrays.fill(values, Utils.missingValue());
+      values[header.classIndex()] = c;
+      totals.add(new DenseInstance(classWeights[c], values));
+    }
+    ZeroR zeroR = new ZeroR();
+    zeroR.buildClassifier(totals);
+    return zeroR;
+  }
+}
