@@ -824,8 +824,8 @@ public class BackpropOneHidden extends RandomizableClassifier
     text.append('\n');
     if (stream.statisticsRows() > 0) {
       text.append("Preprocessing statistics (means and standard deviations, modes, nominal values seen, useless "
-          + "attributes) from the ").append(stream.batchRows() > 0 ? "batch"
-              : stream.statisticsBuffer() == 1 ? "first buffer"
+          + "attributes) from ").append(stream.batchRows() > 0 ? "the batch"
+              : stream.statisticsBuffer() == 1 ? "the first buffer"
               : "buffer " + stream.statisticsBuffer() + " (the first with something to learn)").append(" of ")
           .append(stream.statisticsRows()).append(" instances, fixed for the rest of the stream\n");
     }

@@ -179,6 +179,42 @@ class IncrementalTrainingTest {
     assertSameDistributions(batch, streamed, data);
   }
 
+  /** A first buffer with nothing to learn counts for the prior only; the next one fits the preprocessing. */
+  @Test
+  void theFirstBufferWithSomethingToLearnFitsThePreprocessing() throws Exception {
+    Instances data = TestSupport.constantAttributes(6, 4); // 10 instances, every attribute constant
+    Instances varying = TestData.separable(5, 1.0);         // 10 instances, x varies
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("x"));
+    attributes.add(new Attribute("class", List.of("a", "b")));
+    Instances stream = new Instances("two parts", attributes, 20);
+    stream.setClassIndex(1);
+    for (Instance instance : data) {
+      stream.add(new DenseInstance(1.0, new double[] {instance.value(0), instance.classValue()}));
+    }
+    for (Instance instance : varying) {
+      stream.add(new DenseInstance(1.0, new double[] {instance.value(0), instance.classValue()}));
+    }
+    BackpropOneHidden classifier = classifier(OPTIONS + " -buffer 10 -V 0");
+    classifier.buildClassifier(new Instances(stream, 0));
+    for (int k = 0; k < 10; k++) {
+      classifier.updateClassifier(stream.instance(k));
+    }
+    assertNull(classifier.getNetwork());
+    assertTrue(classifier.toString().contains("No network was trained: no attribute varies in the training data"),
+        classifier.toString());
+    for (int k = 10; k < 20; k++) {
+      classifier.updateClassifier(stream.instance(k));
+    }
+    classifier.batchFinished();
+    assertNotNull(classifier.getNetwork());
+    String text = classifier.toString();
+    assertTrue(text.contains("20 instances with a class value in 2 buffers"), text);
+    assertTrue(text.contains("from buffer 2 (the first with something to learn) of 10 instances"), text);
+    assertEquals(0, classifier.classifyInstance(TestData.instance(stream, 1.0)));
+    assertEquals(1, classifier.classifyInstance(TestData.instance(stream, 10.0)));
+  }
+
   // ---------------------------------------------------------------------- one pass vs batch accuracy
 
   /**
