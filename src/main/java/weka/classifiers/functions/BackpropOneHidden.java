@@ -20,7 +20,8 @@ import weka.classifiers.functions.backprop.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
 import weka.classifiers.functions.backprop.bridge.ModelText;
-import weka.classifiers.functions.backprop.bridge.Preprocessing;
+import weka.classifiers.functions.backprop.bridge.Preprocessor;
+import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -154,7 +155,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   private boolean m_Resume;
 
   /** The fitted preprocessing (null until built, or when falling back to the prior). */
-  private Preprocessing m_Preprocessing;
+  private Preprocessor m_Preprocessing;
   /** The trained network and its loss history (null until built, or when falling back). */
   private TrainingResult m_Result;
   /** The class-prior model used when the data has nothing to learn. */
@@ -278,9 +279,9 @@ public class BackpropOneHidden extends RandomizableClassifier
     m_Header = new Instances(data, 0);
 
     String fallback = nothingToLearn(train);
-    Preprocessing preprocessing = null;
+    StatisticsPreprocessing preprocessing = null;
     if (fallback == null) {
-      preprocessing = Preprocessing.fit(train);
+      preprocessing = StatisticsPreprocessing.fit(train);
       if (preprocessing.numInputs() == 0) {
         fallback = "no attribute varies in the training data";
       }
@@ -294,7 +295,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       return;
     }
     checkNetworkSize(preprocessing.numInputs(), train.numClasses());
-    DataMatrix matrix = preprocessing.trainingMatrix(train.numClasses());
+    DataMatrix matrix = preprocessing.trainingMatrix(train, null, train.numClasses());
     if (m_BalanceClasses) {
       matrix = matrix.classBalanced();
     }

@@ -32,7 +32,7 @@ public final class ModelText {
    * @param maxUnitsForWeights the weights are listed for at most this many inputs and hidden units
    * @return the text, one line per fact
    */
-  public static String describe(Instances header, Preprocessing preprocessing, TrainingResult result,
+  public static String describe(Instances header, Preprocessor preprocessing, TrainingResult result,
       TrainingConfig config, boolean balanced, String options, int decimals, int maxUnitsForWeights) {
     StringBuilder text = new StringBuilder();
     NetworkShape shape = result.network().shape();
@@ -103,15 +103,9 @@ public final class ModelText {
    * one weight per hidden unit. At least 4 decimals, more with -num-decimal-places.
    */
   private static void appendWeights(StringBuilder text, Network network, Instances header,
-      Preprocessing preprocessing, int numDecimalPlaces) {
+      Preprocessor preprocessing, int numDecimalPlaces) {
     NetworkShape shape = network.shape();
-    Instances inputs = preprocessing.outputHeader();
-    List<String> inputNames = new ArrayList<>();
-    for (int a = 0; a < inputs.numAttributes(); a++) {
-      if (a != inputs.classIndex()) {
-        inputNames.add(inputs.attribute(a).name());
-      }
-    }
+    List<String> inputNames = preprocessing.inputNames();
     int width = "hidden unit ".length() + Integer.toString(shape.numHidden()).length();
     for (String name : inputNames) {
       width = Math.max(width, name.length());
