@@ -11,6 +11,7 @@ import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.Trainer;
@@ -203,8 +204,8 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "By default the weights are fitted by Adam on mini-batches of 32 shuffled rows, with early stopping on "
         + "a held-out tenth of the data (the best epoch's weights are kept). The derivation's full-batch "
         + "gradient descent, theta <- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0. Momentum, Nesterov's "
-        + "momentum, a decaying learning rate and class balancing are options; training restarts with half the "
-        + "learning rate if the loss diverges.\n\n"
+        + "momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are "
+        + "options; training restarts with half the learning rate if the loss diverges.\n\n"
         + "Missing values are replaced by means and modes, useless attributes removed, nominal attributes "
         + "turned into binary ones and all inputs standardized; the filters are kept with the model. A training "
         + "set with nothing to learn gives the class prior, as ZeroR does.\n\n"
@@ -259,6 +260,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   @Override
   public void initializeClassifier(Instances data) throws Exception {
+    checkOptimizerAndBatchSize(m_Optimizer, m_BatchSize, "BackpropOneHidden: ");
     if (m_Resume && m_Trainer != null) {
       m_Trainer.setMaxEpochs(m_NumEpochs);
       m_StartNanos = System.nanoTime();
@@ -710,10 +712,11 @@ public class BackpropOneHidden extends RandomizableClassifier
         "-H <number>"));
     options.add(new Option("\tHidden-unit activation: sigmoid or tanh.\n\t(default "
         + DEFAULT_ACTIVATION.optionName() + ")", "A", 1, "-A <sigmoid|tanh>"));
-    options.add(new Option("\tOptimizer: gd (the derivation's gradient descent), momentum, nesterov or adam.\n"
-        + "\t(default " + DEFAULT_OPTIMIZER.optionName() + ")", "O", 1, "-O <gd|momentum|nesterov|adam>"));
-    options.add(new Option("\tLearning rate, a finite number > 0.\n\t(default " + DEFAULT_LEARNING_RATE + ")", "L", 1,
-        "-L <number>"));
+    options.add(new Option("\tOptimizer: gd (the derivation's gradient descent), momentum, nesterov, adam,\n"
+        + "\tor lbfgs (L-BFGS, full batch only: needs -B 0; ignores -L).\n"
+        + "\t(default " + DEFAULT_OPTIMIZER.optionName() + ")", "O", 1, "-O <" + optimizerNames("|") + ">"));
+    options.add(new Option("\tLearning rate, a finite number > 0 (not used by lbfgs).\n\t(default "
+        + DEFAULT_LEARNING_RATE + ")", "L", 1, "-L <number>"));
     options.add(new Option("\tMomentum of the momentum and nesterov optimizers, in [0, 1).\n\t(default "
         + DEFAULT_MOMENTUM + ")", "M", 1, "-M <number>"));
     options.add(new Option("\tInverse-time learning-rate decay d >= 0: the rate of epoch t is L / (1 + d t).\n"
@@ -779,6 +782,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     // the seed is parsed here rather than by RandomizableClassifier, whose NumberFormatException names no option
     int seed = parseInt(Utils.getOption('S', options), DEFAULT_SEED, Integer.MIN_VALUE, RULE_SEED);
     boolean debug = Utils.getFlag('D', options); // the short form of Weka's -output-debug-info
+    checkOptimizerAndBatchSize(optimizer, batchSize, "");
     super.setOptions(options); // Weka's common options; rejects unknown leftovers
     setSeed(seed);
     if (debug) {
@@ -880,6 +884,21 @@ public class BackpropOneHidden extends RandomizableClassifier
     return value >= 0 && value < 1;
   }
 
+  /**
+   * The one check across options, made where all of them are known (setOptions, and buildClassifier for
+   * options set one by one, which may pass through such a combination): an optimizer that trains on full
+   * batches only (lbfgs) with -B &gt; 0.
+   *
+   * @param prefix put before the message ("" or the classifier's name)
+   * @throws IllegalArgumentException naming -O and -B
+   */
+  private static void checkOptimizerAndBatchSize(UpdateRule optimizer, int batchSize, String prefix) {
+    if (optimizer.isFullBatchOnly() && batchSize > 0) {
+      throw new IllegalArgumentException(prefix + "-O " + optimizer.optionName() + " trains on full batches: "
+          + "set -B 0 (got -B " + batchSize + ")");
+    }
+  }
+
   private static void check(boolean valid, String rule, Object value) {
     if (!valid) {
       throw new IllegalArgumentException(rule + ", got " + value);
@@ -950,15 +969,26 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   public void setOptimizer(SelectedTag optimizer) {
     if (optimizer == null || optimizer.getTags() != TAGS_OPTIMIZER) {
-      throw new IllegalArgumentException("-O (optimizer) must be one of gd, momentum, nesterov, adam");
+      throw new IllegalArgumentException("-O (optimizer) must be one of " + optimizerNames(", "));
     }
     m_Optimizer = UpdateRule.values()[optimizer.getSelectedTag().getID()];
+  }
+
+  /** @return the optimizers' command-line names, joined by the separator */
+  private static String optimizerNames(String separator) {
+    StringBuilder names = new StringBuilder();
+    for (UpdateRule rule : UpdateRule.values()) {
+      names.append(names.length() == 0 ? "" : separator).append(rule.optionName());
+    }
+    return names.toString();
   }
 
   /** @return tip text for the Explorer */
   public String optimizerTipText() {
     return "The update rule: gd (theta <- theta - eta * gradient, the derivation's), momentum, nesterov "
-        + "(Nesterov's momentum) or adam (Kingma & Ba 2015, beta1 0.9, beta2 0.999).";
+        + "(Nesterov's momentum), adam (Kingma & Ba 2015, beta1 0.9, beta2 0.999) or lbfgs (L-BFGS with "
+        + Lbfgs.HISTORY + " pairs and a strong Wolfe line search: one iteration per epoch, full batches only, "
+        + "so set miniBatchSize to 0; it does not use the learning rate).";
   }
 
   /** @return the learning rate */
@@ -976,7 +1006,8 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** @return tip text for the Explorer */
   public String learningRateTipText() {
-    return "The learning rate eta (finite, > 0): the step size of every optimizer.";
+    return "The learning rate eta (finite, > 0): the step size of gd, momentum, nesterov and adam. Not used by "
+        + "lbfgs, whose line search chooses each step.";
   }
 
   /** @return the momentum */
@@ -1052,7 +1083,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** @return tip text for the Explorer */
   public String miniBatchSizeTipText() {
     return "Rows per gradient step (at least 0); 0 = all rows, the derivation's full-batch gradient descent. "
-        + "Rows are shuffled every epoch from the seed.";
+        + "Rows are shuffled every epoch from the seed. The lbfgs optimizer needs 0.";
   }
 
   /** @return the number of epochs */

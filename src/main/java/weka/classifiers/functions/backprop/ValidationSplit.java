@@ -36,6 +36,19 @@ public final class ValidationSplit {
   }
 
   /**
+   * The split {@link Trainer} makes for a configuration: fraction {@link TrainingConfig#validationFraction()},
+   * shuffled with a {@link Random} seeded {@code seed + 1}.
+   *
+   * @param data all rows
+   * @param config the configuration
+   * @return the split, or null if the configuration asks for none or the data is too small to split
+   */
+  public static ValidationSplit of(DataMatrix data, TrainingConfig config) {
+    return config.validationFraction() > 0
+        ? split(data, config.validationFraction(), new Random(config.seed() + 1)) : null;
+  }
+
+  /**
    * @param data all rows
    * @param fraction in (0, 1)
    * @param random the source of the shuffle

@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import weka.classifiers.functions.backprop.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.UpdateRule;
 import weka.core.Instances;
 import weka.core.Utils;
 
 /**
  * The model text of a trained network, reading like Weka's other models: architecture, class, preprocessing,
- * options, how training went (optimizer, batches, epochs and why it stopped, the kept epoch, the training and
- * validation losses) and, for small networks, every weight named by the preprocessed input it multiplies.
+ * options, how training went (optimizer, with L-BFGS its function evaluations, batches, epochs and why it
+ * stopped, the kept epoch, the training and validation losses) and, for small networks, every weight named by
+ * the preprocessed input it multiplies.
  */
 public final class ModelText {
 
@@ -58,10 +61,20 @@ public final class ModelText {
     text.append("inputs standardized\n");
     text.append("Options: ").append(options).append("\n\n");
 
-    text.append("Training: ").append(config.updateRule().optionName()).append(", learning rate ").append(config.learningRate());
-    if (result.restarts() > 0) {
-      text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
-          .append(" after the loss became NaN or infinite)");
+    UpdateRule rule = config.updateRule();
+    text.append("Training: ").append(rule.optionName());
+    if (rule == UpdateRule.LBFGS) {
+      text.append(" (L-BFGS, ").append(Lbfgs.HISTORY).append(" pairs, strong Wolfe line search; no learning rate), ")
+          .append(result.functionEvaluations()).append(" function evaluations");
+      if (result.restarts() > 0) {
+        text.append(" (restarted ").append(result.restarts()).append(" times after the loss became NaN or infinite)");
+      }
+    } else {
+      text.append(", learning rate ").append(config.learningRate());
+      if (result.restarts() > 0) {
+        text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
+            .append(" after the loss became NaN or infinite)");
+      }
     }
     text.append(config.batchSize() > 0 && config.batchSize() < result.trainingRows() ? ", mini-batches of " + config.batchSize()
         + " rows" : ", full batch").append(", ").append(result.trainingRows()).append(" training rows");
