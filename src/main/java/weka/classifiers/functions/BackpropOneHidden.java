@@ -380,6 +380,44 @@ public class BackpropOneHidden extends RandomizableClassifier
   }
 
   /**
+   * The training configuration these options describe, for trainers that run outside
+   * {@link #buildClassifier} (the Spark adapter) with the same engine.
+   *
+   * @return a new configuration
+   */
+  public TrainingConfig trainingConfiguration() {
+    return trainingConfig();
+  }
+
+  /**
+   * Installs a network trained outside {@link #buildClassifier} (by the Spark adapter, with the same engine
+   * and preprocessing), so that this classifier predicts with it, describes it and serializes exactly like
+   * one it trained itself. Any training state is discarded.
+   *
+   * @param header the training data's header, class attribute set
+   * @param preprocessing the fitted preprocessing (its inputs are the network's)
+   * @param result the trained network and its training history
+   * @param numMissingClassDropped how many instances were ignored because their class was missing
+   * @throws IllegalArgumentException if the network does not fit the preprocessing or the header's class
+   */
+  public void installTrainedModel(Instances header, Preprocessor preprocessing, TrainingResult result,
+      int numMissingClassDropped) {
+    NetworkShape shape = result.network().shape();
+    if (shape.numInputs() != preprocessing.numInputs() || shape.numClasses() != header.numClasses()) {
+      throw new IllegalArgumentException("the network (" + shape.numInputs() + " inputs, " + shape.numClasses()
+          + " classes) does not fit the preprocessing (" + preprocessing.numInputs() + " inputs) and the class ("
+          + header.numClasses() + " values)");
+    }
+    closeTrainer();
+    resetModel();
+    m_Header = new Instances(header, 0);
+    m_Preprocessing = preprocessing;
+    m_Result = result;
+    m_Network = result.network();
+    m_NumMissingClassDropped = numMissingClassDropped;
+  }
+
+  /**
    * Runs one epoch.
    *
    * @return false if training has finished (all epochs run, stopped early, or nothing to train)
