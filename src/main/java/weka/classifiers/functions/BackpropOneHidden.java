@@ -20,6 +20,7 @@ import weka.classifiers.functions.backprop.TrainingDivergedException;
 import weka.classifiers.functions.backprop.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
+import weka.classifiers.functions.backprop.ValidationSplit;
 import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.Preprocessor;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
@@ -297,12 +298,25 @@ public class BackpropOneHidden extends RandomizableClassifier
       return;
     }
     checkNetworkSize(preprocessing.numInputs(), train.numClasses());
-    DataMatrix matrix = preprocessing.trainingMatrix(train, null, train.numClasses());
+    // the held-out rows are chosen from the labels first, so the matrix is built once, in split order
+    TrainingConfig config = trainingConfig();
+    int[] labels = new int[train.numInstances()];
+    for (int k = 0; k < labels.length; k++) {
+      labels[k] = (int) train.instance(k).classValue();
+    }
+    int[][] split = ValidationSplit.plan(labels, train.numClasses(), config);
+    int[] order = null;
+    if (split != null) {
+      order = java.util.Arrays.copyOf(split[0], labels.length);
+      System.arraycopy(split[1], 0, order, split[0].length, split[1].length);
+    }
+    DataMatrix matrix = preprocessing.trainingMatrix(train, order, train.numClasses());
     if (m_BalanceClasses) {
       matrix = matrix.classBalanced();
     }
     m_Preprocessing = preprocessing;
-    m_Trainer = new Trainer(matrix, trainingConfig());
+    m_Trainer = split == null ? new Trainer(matrix, config)
+        : Trainer.withHeldOutRowsLast(matrix, split[0].length, config);
     m_StartNanos = System.nanoTime();
     m_LastStatusNanos = m_StartNanos;
     NetworkShape shape = m_Trainer.shape();

@@ -6,8 +6,9 @@ package weka.classifiers.functions.backprop;
  */
 public final class LocalRowSums implements RowSums {
 
-  private final DataMatrix data;
   private final BatchGradient gradient;
+  private final int from;
+  private final int to;
 
   /**
    * @param shape the architecture
@@ -15,24 +16,43 @@ public final class LocalRowSums implements RowSums {
    * @param numThreads threads computing the sums, ≥ 1
    */
   public LocalRowSums(NetworkShape shape, DataMatrix data, int numThreads) {
-    this.data = data;
-    this.gradient = new BatchGradient(shape, data, numThreads);
+    this(shape, data, 0, data.numRows(), numThreads);
   }
 
   /**
-   * Computes G, L and S over rows 0 … n − 1 (see {@link BatchGradient#sums}).
+   * Sums over rows {@code from} … {@code to − 1} only; bit-identical to the sums over a matrix holding just
+   * those rows, since {@link BatchGradient} cuts a range into chunks relative to its start.
+   *
+   * @param shape the architecture
+   * @param data the rows (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive (from &lt; to ≤ n)
+   * @param numThreads threads computing the sums, ≥ 1
+   */
+  public LocalRowSums(NetworkShape shape, DataMatrix data, int from, int to, int numThreads) {
+    if (from < 0 || to > data.numRows() || from >= to) {
+      throw new IllegalArgumentException("rows " + from + " to " + to + " are not a range of the " + data.numRows()
+          + " rows");
+    }
+    this.gradient = new BatchGradient(shape, data, numThreads);
+    this.from = from;
+    this.to = to;
+  }
+
+  /**
+   * Computes G, L and S over the rows (see {@link BatchGradient#sums}).
    *
    * @param params θ (not modified)
    * @param total cleared, then receives the sums
    */
   @Override
   public void sums(double[] params, GradientSums total) {
-    gradient.sums(params, 0, data.numRows(), total);
+    gradient.sums(params, from, to, total);
   }
 
   @Override
   public long numRows() {
-    return data.numRows();
+    return to - from;
   }
 
   @Override

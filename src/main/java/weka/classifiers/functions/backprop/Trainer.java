@@ -97,7 +97,39 @@ public final class Trainer implements AutoCloseable {
         config.validationFraction() > 0 && split == null);
   }
 
+  /**
+   * Trains on rows held in this JVM that are already in split order: rows 0 … t − 1 are the training rows and
+   * rows t … n − 1 the held-out rows (t = n: none), e.g. built in the order of {@link ValidationSplit#plan}.
+   * Nothing is copied, so the data is held once; with the rows of {@link ValidationSplit#plan} in that order
+   * the network is bit-identical to {@link #Trainer(DataMatrix, TrainingConfig)}'s on the unsplit rows.
+   *
+   * @param data the rows, training rows first (not modified)
+   * @param numTrainRows t, 1 ≤ t ≤ n
+   * @param config hyperparameters
+   * @return a trainer before its first epoch
+   * @throws IllegalArgumentException for L-BFGS with a batch size &gt; 0, or t outside 1 … n
+   */
+  public static Trainer withHeldOutRowsLast(DataMatrix data, int numTrainRows, TrainingConfig config) {
+    checkRuleAndBatchSize(config);
+    int n = data.numRows();
+    if (numTrainRows < 1 || numTrainRows > n) {
+      throw new IllegalArgumentException("the training rows must be 1 to " + n + ", got " + numTrainRows);
+    }
+    NetworkShape shape = shapeFor(data, config);
+    int threads = config.numThreads();
+    return new Trainer(config, shape, data, numTrainRows, new LocalRowSums(shape, data, 0, numTrainRows, threads),
+        numTrainRows < n ? new LocalRowSums(shape, data, numTrainRows, n, threads) : null,
+        config.validationFraction() > 0 && numTrainRows == n);
+  }
+
   private Trainer(TrainingConfig config, NetworkShape shape, DataMatrix trainRows, RowSums train,
+      RowSums validation, boolean validationSkipped) {
+    this(config, shape, trainRows, trainRows == null ? 0 : trainRows.numRows(), train, validation,
+        validationSkipped);
+  }
+
+  /** @param numBatchRows the training rows are rows 0 … numBatchRows − 1 of trainRows (for mini-batches) */
+  private Trainer(TrainingConfig config, NetworkShape shape, DataMatrix trainRows, int numBatchRows, RowSums train,
       RowSums validation, boolean validationSkipped) {
     this.config = config;
     this.shape = shape;
@@ -117,9 +149,9 @@ public final class Trainer implements AutoCloseable {
       this.validationSums = null;
     }
     int batchSize = config.batchSize();
-    if (trainRows != null && batchSize > 0 && batchSize < trainRows.numRows()) {
+    if (trainRows != null && batchSize > 0 && batchSize < numBatchRows) {
       this.trainRows = trainRows;
-      this.order = new int[trainRows.numRows()];
+      this.order = new int[numBatchRows];
       this.batch = DataMatrix.batchBuffer(batchSize, trainRows);
       this.batchGradient = new BatchGradient(shape, batch, config.numThreads());
     } else {
@@ -369,7 +401,7 @@ public final class Trainer implements AutoCloseable {
         return false;
       }
     }
-    int n = trainRows.numRows();
+    int n = order.length;
     for (int k = 0; k < n; k++) {
       order[k] = k;
     }
