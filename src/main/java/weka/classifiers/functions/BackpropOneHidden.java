@@ -13,6 +13,7 @@ import weka.classifiers.UpdateableBatchProcessor;
 import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.Trainer;
@@ -21,8 +22,10 @@ import weka.classifiers.functions.backprop.TrainingDivergedException;
 import weka.classifiers.functions.backprop.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
+import weka.classifiers.functions.backprop.ValidationSplit;
 import weka.classifiers.functions.backprop.bridge.ModelText;
-import weka.classifiers.functions.backprop.bridge.Preprocessing;
+import weka.classifiers.functions.backprop.bridge.Preprocessor;
+import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
 import weka.classifiers.functions.backprop.bridge.StreamBuffer;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Capabilities;
@@ -166,7 +169,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   private int m_BufferSize = DEFAULT_BUFFER_SIZE;
 
   /** The fitted preprocessing (null until built, or when falling back to the prior). */
-  private Preprocessing m_Preprocessing;
+  private Preprocessor m_Preprocessing;
   /** The trained network and its loss history (null until built, or when falling back). */
   private TrainingResult m_Result;
   /** The class-prior model used when the data has nothing to learn. */
@@ -219,8 +222,8 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "By default the weights are fitted by Adam on mini-batches of 32 shuffled rows, with early stopping on "
         + "a held-out tenth of the data (the best epoch's weights are kept). The derivation's full-batch "
         + "gradient descent, theta <- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0. Momentum, Nesterov's "
-        + "momentum, a decaying learning rate and class balancing are options; training restarts with half the "
-        + "learning rate if the loss diverges.\n\n"
+        + "momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are "
+        + "options; training restarts with half the learning rate if the loss diverges.\n\n"
         + "Missing values are replaced by means and modes, useless attributes removed, nominal attributes "
         + "turned into binary ones and all inputs standardized; the filters are kept with the model. A training "
         + "set with nothing to learn gives the class prior, as ZeroR does.\n\n"
@@ -279,6 +282,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   @Override
   public void initializeClassifier(Instances data) throws Exception {
+    checkOptimizerAndBatchSize(m_Optimizer, m_BatchSize, "BackpropOneHidden: ");
     if (m_Resume && m_Trainer != null) {
       m_Trainer.setMaxEpochs(m_NumEpochs);
       m_StartNanos = System.nanoTime();
@@ -303,9 +307,9 @@ public class BackpropOneHidden extends RandomizableClassifier
     m_Header = new Instances(data, 0);
 
     String fallback = nothingToLearn(train);
-    Preprocessing preprocessing = null;
+    StatisticsPreprocessing preprocessing = null;
     if (fallback == null) {
-      preprocessing = Preprocessing.fit(train);
+      preprocessing = StatisticsPreprocessing.fit(train);
       if (preprocessing.numInputs() == 0) {
         fallback = "no attribute varies in the training data";
       }
@@ -319,19 +323,74 @@ public class BackpropOneHidden extends RandomizableClassifier
       return;
     }
     checkNetworkSize(preprocessing.numInputs(), train.numClasses());
-    DataMatrix matrix = preprocessing.trainingMatrix(train.numClasses());
-    if (m_BalanceClasses) {
-      matrix = matrix.classBalanced();
-    }
+    Trainer trainer = newTrainer(preprocessing, train, trainingConfig());
     m_Preprocessing = preprocessing;
-    m_Trainer = new Trainer(matrix, trainingConfig());
+    m_Trainer = trainer;
     m_StartNanos = System.nanoTime();
     m_LastStatusNanos = m_StartNanos;
     NetworkShape shape = m_Trainer.shape();
-    log("training started on " + matrix.numRows() + " instances: " + shape.numInputs() + " inputs -> "
+    log("training started on " + train.numInstances() + " instances: " + shape.numInputs() + " inputs -> "
         + shape.numHidden() + " " + shape.activation().optionName() + " hidden units -> " + shape.numOutputs()
         + (shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs") + ", at most " + m_NumEpochs
         + " epochs (" + Utils.joinOptions(getOptions()) + ")");
+  }
+
+  /**
+   * The training run of batch training, and of each buffer of a stream: the held-out rows are chosen from the
+   * labels first, so the matrix is built once, in split order.
+   *
+   * @param preprocessing the fitted preprocessing
+   * @param train instances with a class value
+   * @param config the settings
+   * @return a trainer before its first epoch
+   */
+  private Trainer newTrainer(Preprocessor preprocessing, Instances train, TrainingConfig config) throws Exception {
+    int[] labels = new int[train.numInstances()];
+    for (int k = 0; k < labels.length; k++) {
+      labels[k] = (int) train.instance(k).classValue();
+    }
+    int[][] split = ValidationSplit.plan(labels, train.numClasses(), config);
+    int[] order = null;
+    if (split != null) {
+      order = java.util.Arrays.copyOf(split[0], labels.length);
+      System.arraycopy(split[1], 0, order, split[0].length, split[1].length);
+    }
+    DataMatrix matrix = trainingMatrix(preprocessing, train, order);
+    if (m_BalanceClasses) {
+      matrix = matrix.classBalanced();
+    }
+    return split == null ? new Trainer(matrix, config)
+        : Trainer.withHeldOutRowsLast(matrix, split[0].length, config);
+  }
+
+  /**
+   * @param order the instances to take, in the order of the matrix rows (null: all, in order)
+   * @return the instances as the engine's matrix, through the preprocessing (a model saved by version 1.0 and
+   *     updated has the filter chain, which only converts whole data sets)
+   */
+  private static DataMatrix trainingMatrix(Preprocessor preprocessing, Instances train, int[] order)
+      throws Exception {
+    if (preprocessing instanceof StatisticsPreprocessing) {
+      return ((StatisticsPreprocessing) preprocessing).trainingMatrix(train, order, train.numClasses());
+    }
+    Instances rows = train;
+    if (order != null) {
+      rows = new Instances(train, order.length);
+      for (int k : order) {
+        rows.add(train.instance(k));
+      }
+    }
+    int n = rows.numInstances();
+    int[] y = new int[n];
+    double[] weights = new double[n];
+    boolean weighted = false;
+    for (int k = 0; k < n; k++) {
+      y[k] = (int) rows.instance(k).classValue();
+      weights[k] = rows.instance(k).weight();
+      weighted |= weights[k] != 1.0;
+    }
+    return new DataMatrix(preprocessing.toRows(rows), y, weighted ? weights : null, preprocessing.numInputs(),
+        train.numClasses());
   }
 
   private static boolean hasMissingClass(Instances data) {
@@ -406,6 +465,44 @@ public class BackpropOneHidden extends RandomizableClassifier
         .epochs(m_NumEpochs).seed(getSeed()).numThreads(effectiveNumThreads()).updateRule(m_Optimizer)
         .momentum(m_Momentum).learningRateDecay(m_LearningRateDecay).weightDecay(m_WeightDecay)
         .batchSize(m_BatchSize).validationFraction(m_ValidationFraction).patience(m_Patience);
+  }
+
+  /**
+   * The training configuration these options describe, for trainers that run outside
+   * {@link #buildClassifier} (the Spark adapter) with the same engine.
+   *
+   * @return a new configuration
+   */
+  public TrainingConfig trainingConfiguration() {
+    return trainingConfig();
+  }
+
+  /**
+   * Installs a network trained outside {@link #buildClassifier} (by the Spark adapter, with the same engine
+   * and preprocessing), so that this classifier predicts with it, describes it and serializes exactly like
+   * one it trained itself. Any training state is discarded.
+   *
+   * @param header the training data's header, class attribute set
+   * @param preprocessing the fitted preprocessing (its inputs are the network's)
+   * @param result the trained network and its training history
+   * @param numMissingClassDropped how many instances were ignored because their class was missing
+   * @throws IllegalArgumentException if the network does not fit the preprocessing or the header's class
+   */
+  public void installTrainedModel(Instances header, Preprocessor preprocessing, TrainingResult result,
+      int numMissingClassDropped) {
+    NetworkShape shape = result.network().shape();
+    if (shape.numInputs() != preprocessing.numInputs() || shape.numClasses() != header.numClasses()) {
+      throw new IllegalArgumentException("the network (" + shape.numInputs() + " inputs, " + shape.numClasses()
+          + " classes) does not fit the preprocessing (" + preprocessing.numInputs() + " inputs) and the class ("
+          + header.numClasses() + " values)");
+    }
+    closeTrainer();
+    resetModel();
+    m_Header = new Instances(header, 0);
+    m_Preprocessing = preprocessing;
+    m_Result = result;
+    m_Network = result.network();
+    m_NumMissingClassDropped = numMissingClassDropped;
   }
 
   /**
@@ -702,9 +799,9 @@ public class BackpropOneHidden extends RandomizableClassifier
     TrainingResult result;
     if (m_Preprocessing == null) {
       String reason = nothingToLearn(buffer);
-      Preprocessing preprocessing = null;
+      StatisticsPreprocessing preprocessing = null;
       if (reason == null) {
-        preprocessing = Preprocessing.fit(buffer);
+        preprocessing = StatisticsPreprocessing.fit(buffer);
         if (preprocessing.numInputs() == 0) {
           reason = "no attribute varies in the training data";
         }
@@ -717,13 +814,11 @@ public class BackpropOneHidden extends RandomizableClassifier
         return;
       }
       checkNetworkSize(preprocessing.numInputs(), buffer.numClasses());
-      DataMatrix matrix = preprocessing.trainingMatrix(buffer.numClasses());
-      result = trainOn(matrix, null);
+      result = trainOn(preprocessing, buffer, number, null);
       m_Preprocessing = preprocessing;
       m_Stream.statisticsComputed(buffer.numInstances(), number);
     } else {
-      DataMatrix matrix = streamMatrix(buffer, number);
-      if (matrix == null) {
+      if (!(buffer.sumOfWeights() > 0)) {
         log("buffer " + number + " (" + buffer.numInstances() + " instances) skipped: its weights sum to zero");
         return;
       }
@@ -734,7 +829,7 @@ public class BackpropOneHidden extends RandomizableClassifier
             + " -A " + m_Activation.optionName() + "; keep -H and -A during a stream, or start a new one with "
             + "buildClassifier");
       }
-      result = trainOn(matrix, m_Result.network().parameters());
+      result = trainOn(m_Preprocessing, buffer, number, m_Result.network().parameters());
     }
     m_Result = result;
     m_Network = null;
@@ -752,50 +847,28 @@ public class BackpropOneHidden extends RandomizableClassifier
   }
 
   /**
-   * A later buffer as the engine's matrix, through the preprocessing fitted on the first buffer (which leaves
-   * the instances in order, with their weights).
-   *
-   * @return the matrix, or null if the buffer's weights sum to zero (nothing to train on)
-   */
-  private DataMatrix streamMatrix(Instances buffer, long number) throws Exception {
-    int n = buffer.numInstances();
-    int[] y = new int[n];
-    double[] weights = new double[n];
-    boolean weighted = false;
-    double total = 0;
-    for (int k = 0; k < n; k++) {
-      Instance instance = buffer.instance(k);
-      y[k] = (int) instance.classValue();
-      weights[k] = instance.weight();
-      weighted |= weights[k] != 1.0;
-      total += weights[k];
-    }
-    if (!(total > 0)) {
-      return null;
-    }
-    double[] x;
-    try {
-      x = m_Preprocessing.toRows(buffer);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("BackpropOneHidden: buffer " + number + " of the stream: " + e.getMessage()
-          + " (the standardization uses the statistics of the first buffer)", e);
-    }
-    return new DataMatrix(x, y, weighted ? weights : null, m_Preprocessing.numInputs(), buffer.numClasses());
-  }
-
-  /**
-   * Runs the configured training on one buffer.
+   * Runs the configured training on one buffer, as batch training would run on its instances.
    *
    * @param start the weights to start from, or null for the seeded initial weights
    */
-  private TrainingResult trainOn(DataMatrix matrix, double[] start) throws Exception {
-    DataMatrix rows = m_BalanceClasses ? matrix.classBalanced() : matrix;
+  private TrainingResult trainOn(Preprocessor preprocessing, Instances buffer, long number, double[] start)
+      throws Exception {
     TrainingConfig config = trainingConfig();
-    try (Trainer trainer = start == null ? new Trainer(rows, config) : Trainer.startingFrom(rows, config, start)) {
-      while (trainer.epoch()) {
+    Trainer trainer;
+    try {
+      trainer = newTrainer(preprocessing, buffer, config);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("BackpropOneHidden: buffer " + number + " of the stream: " + e.getMessage()
+          + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"), e);
+    }
+    try (Trainer run = trainer) {
+      if (start != null) {
+        run.startFrom(start);
+      }
+      while (run.epoch()) {
         // one epoch per call
       }
-      return trainer.result();
+      return run.result();
     } catch (TrainingInterruptedException e) {
       throw new InterruptedException("BackpropOneHidden: " + e.getMessage() + "; this buffer's instances are "
           + "dropped and the model keeps the weights from before it");
@@ -1031,10 +1104,11 @@ public class BackpropOneHidden extends RandomizableClassifier
         "-H <number>"));
     options.add(new Option("\tHidden-unit activation: sigmoid or tanh.\n\t(default "
         + DEFAULT_ACTIVATION.optionName() + ")", "A", 1, "-A <sigmoid|tanh>"));
-    options.add(new Option("\tOptimizer: gd (the derivation's gradient descent), momentum, nesterov or adam.\n"
-        + "\t(default " + DEFAULT_OPTIMIZER.optionName() + ")", "O", 1, "-O <gd|momentum|nesterov|adam>"));
-    options.add(new Option("\tLearning rate, a finite number > 0.\n\t(default " + DEFAULT_LEARNING_RATE + ")", "L", 1,
-        "-L <number>"));
+    options.add(new Option("\tOptimizer: gd (the derivation's gradient descent), momentum, nesterov, adam,\n"
+        + "\tor lbfgs (L-BFGS, full batch only: needs -B 0; ignores -L).\n"
+        + "\t(default " + DEFAULT_OPTIMIZER.optionName() + ")", "O", 1, "-O <" + optimizerNames("|") + ">"));
+    options.add(new Option("\tLearning rate, a finite number > 0 (not used by lbfgs).\n\t(default "
+        + DEFAULT_LEARNING_RATE + ")", "L", 1, "-L <number>"));
     options.add(new Option("\tMomentum of the momentum and nesterov optimizers, in [0, 1).\n\t(default "
         + DEFAULT_MOMENTUM + ")", "M", 1, "-M <number>"));
     options.add(new Option("\tInverse-time learning-rate decay d >= 0: the rate of epoch t is L / (1 + d t).\n"
@@ -1104,6 +1178,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     // the seed is parsed here rather than by RandomizableClassifier, whose NumberFormatException names no option
     int seed = parseInt(Utils.getOption('S', options), DEFAULT_SEED, Integer.MIN_VALUE, RULE_SEED);
     boolean debug = Utils.getFlag('D', options); // the short form of Weka's -output-debug-info
+    checkOptimizerAndBatchSize(optimizer, batchSize, "");
     super.setOptions(options); // Weka's common options; rejects unknown leftovers
     setSeed(seed);
     if (debug) {
@@ -1207,6 +1282,21 @@ public class BackpropOneHidden extends RandomizableClassifier
     return value >= 0 && value < 1;
   }
 
+  /**
+   * The one check across options, made where all of them are known (setOptions, and buildClassifier for
+   * options set one by one, which may pass through such a combination): an optimizer that trains on full
+   * batches only (lbfgs) with -B &gt; 0.
+   *
+   * @param prefix put before the message ("" or the classifier's name)
+   * @throws IllegalArgumentException naming -O and -B
+   */
+  private static void checkOptimizerAndBatchSize(UpdateRule optimizer, int batchSize, String prefix) {
+    if (optimizer.isFullBatchOnly() && batchSize > 0) {
+      throw new IllegalArgumentException(prefix + "-O " + optimizer.optionName() + " trains on full batches: "
+          + "set -B 0 (got -B " + batchSize + ")");
+    }
+  }
+
   private static void check(boolean valid, String rule, Object value) {
     if (!valid) {
       throw new IllegalArgumentException(rule + ", got " + value);
@@ -1277,15 +1367,26 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   public void setOptimizer(SelectedTag optimizer) {
     if (optimizer == null || optimizer.getTags() != TAGS_OPTIMIZER) {
-      throw new IllegalArgumentException("-O (optimizer) must be one of gd, momentum, nesterov, adam");
+      throw new IllegalArgumentException("-O (optimizer) must be one of " + optimizerNames(", "));
     }
     m_Optimizer = UpdateRule.values()[optimizer.getSelectedTag().getID()];
+  }
+
+  /** @return the optimizers' command-line names, joined by the separator */
+  private static String optimizerNames(String separator) {
+    StringBuilder names = new StringBuilder();
+    for (UpdateRule rule : UpdateRule.values()) {
+      names.append(names.length() == 0 ? "" : separator).append(rule.optionName());
+    }
+    return names.toString();
   }
 
   /** @return tip text for the Explorer */
   public String optimizerTipText() {
     return "The update rule: gd (theta <- theta - eta * gradient, the derivation's), momentum, nesterov "
-        + "(Nesterov's momentum) or adam (Kingma & Ba 2015, beta1 0.9, beta2 0.999).";
+        + "(Nesterov's momentum), adam (Kingma & Ba 2015, beta1 0.9, beta2 0.999) or lbfgs (L-BFGS with "
+        + Lbfgs.HISTORY + " pairs and a strong Wolfe line search: one iteration per epoch, full batches only, "
+        + "so set miniBatchSize to 0; it does not use the learning rate).";
   }
 
   /** @return the learning rate */
@@ -1303,7 +1404,8 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** @return tip text for the Explorer */
   public String learningRateTipText() {
-    return "The learning rate eta (finite, > 0): the step size of every optimizer.";
+    return "The learning rate eta (finite, > 0): the step size of gd, momentum, nesterov and adam. Not used by "
+        + "lbfgs, whose line search chooses each step.";
   }
 
   /** @return the momentum */
@@ -1379,7 +1481,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** @return tip text for the Explorer */
   public String miniBatchSizeTipText() {
     return "Rows per gradient step (at least 0); 0 = all rows, the derivation's full-batch gradient descent. "
-        + "Rows are shuffled every epoch from the seed.";
+        + "Rows are shuffled every epoch from the seed. The lbfgs optimizer needs 0.";
   }
 
   /** @return the number of epochs */

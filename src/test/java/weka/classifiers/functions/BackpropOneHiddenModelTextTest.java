@@ -40,6 +40,25 @@ class BackpropOneHiddenModelTextTest {
   }
 
   @Test
+  void lbfgsTextShowsTheFunctionEvaluationsAndNoLearningRate() throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(new String[] {"-H", "4", "-A", "tanh", "-O", "lbfgs", "-B", "0", "-V", "0", "-R", "0.001",
+        "-N", "30", "-num-threads", "1", "-S", "1"});
+    classifier.buildClassifier(iris);
+    String text = classifier.toString();
+    int evaluations = classifier.getTrainingResult().functionEvaluations();
+    assertTrue(evaluations > classifier.getTrainingResult().epochs(), "one per iteration and one at the start");
+    assertContains(text, "Training: lbfgs (L-BFGS, 10 pairs, strong Wolfe line search; no learning rate), "
+        + evaluations + " function evaluations, full batch, 150 training rows");
+    assertContains(text, "-O lbfgs");
+    assertTrue(!text.contains("learning rate 0.01"), text);
+    double[] losses = classifier.getLossHistory();
+    for (int e = 1; e < losses.length; e++) {
+      assertTrue(losses[e] <= losses[e - 1], "the L-BFGS loss never rises");
+    }
+  }
+
+  @Test
   void textShowsArchitectureLossesAndEpochs() throws Exception {
     BackpropOneHidden classifier = new BackpropOneHidden();
     classifier.setOptions(new String[] {"-H", "6", "-A", "sigmoid", "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0",

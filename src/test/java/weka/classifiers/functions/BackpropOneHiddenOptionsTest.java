@@ -117,6 +117,29 @@ class BackpropOneHiddenOptionsTest {
   }
 
   @Test
+  void lbfgsSurvivesTheRoundTripAndIsListed() throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(new String[] {"-O", "LBFGS", "-B", "0", "-N", "12"});
+    assertEquals("lbfgs", classifier.getOptimizer().getSelectedTag().getIDStr());
+    List<String> options = List.of(classifier.getOptions());
+    assertEquals("lbfgs", options.get(options.indexOf("-O") + 1));
+    assertEquals("0", options.get(options.indexOf("-B") + 1));
+    BackpropOneHidden copy = new BackpropOneHidden();
+    copy.setOptions(classifier.getOptions());
+    assertArrayEquals(classifier.getOptions(), copy.getOptions());
+
+    String synopsis = null;
+    for (Option option : Collections.list(classifier.listOptions())) {
+      if (option.name().equals("O")) {
+        synopsis = option.synopsis();
+      }
+    }
+    assertEquals("-O <gd|momentum|nesterov|adam|lbfgs>", synopsis);
+    assertTrue(classifier.optimizerTipText().contains("lbfgs"), classifier.optimizerTipText());
+    assertTrue(classifier.learningRateTipText().contains("Not used by lbfgs"), classifier.learningRateTipText());
+  }
+
+  @Test
   void activationNameIgnoresCase() throws Exception {
     BackpropOneHidden classifier = new BackpropOneHidden();
     classifier.setOptions(new String[] {"-A", "TANH"});
@@ -140,7 +163,7 @@ class BackpropOneHiddenOptionsTest {
         Arguments.of("-A", "relu", "sigmoid, tanh"),
         Arguments.of("-num-threads", "-1", "at least 0"),
         Arguments.of("-num-threads", "x", "at least 0"),
-        Arguments.of("-O", "sgd", "gd, momentum, nesterov, adam"),
+        Arguments.of("-O", "sgd", "gd, momentum, nesterov, adam, lbfgs"),
         Arguments.of("-M", "1", "[0, 1)"),
         Arguments.of("-M", "-0.1", "[0, 1)"),
         Arguments.of("-decay", "-1", ">= 0"),

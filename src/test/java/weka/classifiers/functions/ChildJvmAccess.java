@@ -32,4 +32,17 @@ public final class ChildJvmAccess {
         timeoutSeconds, mainClass, args);
     return new Result(result.exitCode, result.output);
   }
+
+  /**
+   * Runs a main class in a child JVM whose class path holds the project's classes and Weka's jars only (no
+   * Spark, no test dependencies).
+   *
+   * @see ChildJvm#run
+   */
+  public static Result runWithWekaOnly(List<String> jvmOptions, long timeoutSeconds, String mainClass,
+      String... args) throws Exception {
+    ChildJvm.Result result = ChildJvm.run(ChildJvm.projectClassPath(), java.util.Collections.emptyMap(), jvmOptions,
+        timeoutSeconds, mainClass, args);
+    return new Result(result.exitCode, result.output);
+  }
 }

@@ -46,6 +46,9 @@ class OptionRobustnessTest {
         Arguments.of((Object) new String[] {"-O", "momentum", "-M", "0"}),
         Arguments.of((Object) new String[] {"-O", "nesterov", "-M", "0.9999999999"}),
         Arguments.of((Object) new String[] {"-O", "adam", "-L", "1000"}),
+        Arguments.of((Object) new String[] {"-O", "lbfgs", "-B", "0"}),
+        Arguments.of((Object) new String[] {"-O", "lbfgs", "-B", "0", "-R", "1e300"}),
+        Arguments.of((Object) new String[] {"-O", "lbfgs", "-B", "0", "-V", "0.3", "-E", "1"}),
         Arguments.of((Object) new String[] {"-decay", "0"}),
         Arguments.of((Object) new String[] {"-decay", "1.7976931348623157E308"}),
         Arguments.of((Object) new String[] {"-R", "0"}),
@@ -132,6 +135,37 @@ class OptionRobustnessTest {
     BackpropOneHidden low = train(small, "-O", "momentum", "-M", "0.1");
     BackpropOneHidden high = train(small, "-O", "momentum", "-M", "0.95");
     assertTrue(low.getNetwork().parameters()[0] != high.getNetwork().parameters()[0]);
+  }
+
+  /** L-BFGS steps on full batches only: with -B > 0 (the default is 32) it is refused naming -O and -B. */
+  @Test
+  void lbfgsWithMiniBatchesIsRefusedNamingBothOptions() throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    String[] before = classifier.getOptions();
+    Exception e = assertThrows(IllegalArgumentException.class, () -> classifier.setOptions(new String[] {"-O", "lbfgs"}));
+    assertEquals("-O lbfgs trains on full batches: set -B 0 (got -B " + BackpropOneHidden.DEFAULT_BATCH_SIZE + ")",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> classifier.setOptions(new String[] {"-O", "lbfgs", "-B", "7"}));
+    assertEquals("-O lbfgs trains on full batches: set -B 0 (got -B 7)", e.getMessage());
+    assertArrayEquals(before, classifier.getOptions(), "a refused setOptions must change nothing");
+
+    // set one by one (the Explorer's property sheet), the combination is refused when training starts
+    classifier.setOptimizer(new weka.core.SelectedTag(weka.classifiers.functions.backprop.UpdateRule.LBFGS.ordinal(),
+        BackpropOneHidden.TAGS_OPTIMIZER));
+    classifier.setMiniBatchSize(16);
+    e = assertThrows(IllegalArgumentException.class, () -> classifier.buildClassifier(small));
+    assertEquals("BackpropOneHidden: -O lbfgs trains on full batches: set -B 0 (got -B 16)", e.getMessage());
+    classifier.setMiniBatchSize(0);
+    classifier.buildClassifier(small);
+    assertPredictsProbabilities(classifier, small);
+  }
+
+  /** The learning rate is not read by lbfgs: the model is identical for any -L. */
+  @Test
+  void learningRateIsIgnoredByLbfgs() throws Exception {
+    BackpropOneHidden low = train(small, "-O", "lbfgs", "-B", "0", "-L", "1e-6");
+    BackpropOneHidden high = train(small, "-O", "lbfgs", "-B", "0", "-L", "1000");
+    assertArrayEquals(low.getNetwork().parameters(), high.getNetwork().parameters());
   }
 
   @Test

@@ -114,6 +114,11 @@ class PropertyBasedTest {
     if (random.nextBoolean()) {
       all.add("-balance");
     }
+    // drawn last, so that the cases drawn before lbfgs existed stay the same otherwise
+    if (random.nextInt(5) == 0) {
+      all.set(all.indexOf("-O") + 1, "lbfgs");
+      all.set(all.indexOf("-B") + 1, "0");
+    }
     return all;
   }
 

@@ -17,8 +17,19 @@ import java.util.Random;
  * after {@code patience} epochs without a lower value, and the weights of the best epoch are restored.
  * Data too small to split trains on all rows without early stopping ({@link #validationSkipped()}).
  *
+ * <p>L-BFGS ({@link UpdateRule#LBFGS}, full batch only): an epoch is one iteration of {@link Lbfgs}, whose
+ * line search evaluates J and ∇J as often as it needs (counted in {@link TrainingResult#functionEvaluations()});
+ * the learning rate is not used. Training stops with {@link StopReason#CONVERGED} when the gradient vanishes or
+ * no step lowers J.
+ *
+ * <p>Where the rows are: {@link #Trainer(DataMatrix, TrainingConfig)} holds them locally and makes the
+ * validation split itself; {@link #fullBatch} trains on any {@link RowSums} (e.g. rows spread over a cluster)
+ * with the same full-batch code, so the same sums give the same network, bit for bit.
+ *
  * <p>Divergence guard: if a loss becomes NaN or infinite, training restarts from the initial weights with
- * half the learning rate, at most {@link #MAX_RESTARTS} times; then {@link TrainingDivergedException}.
+ * half the learning rate, at most {@link #MAX_RESTARTS} times; then {@link TrainingDivergedException}. (L-BFGS
+ * accepts finite losses only, so only a non-finite J(θ_0) or validation loss restarts it, and as it uses no
+ * learning rate the restarts repeat the same run.)
  *
  * <p>Initial weights: every non-bias weight is drawn uniformly from ±√(3 / fan-in) (variance 1 / fan-in,
  * fan-in = m + 1 for Θ and g + 1 for β) with {@link Random} seeded from the configuration; biases start at
@@ -31,20 +42,25 @@ public final class Trainer implements AutoCloseable {
 
   private final TrainingConfig config;
   private final NetworkShape shape;
-  private final DataMatrix train;
-  private final DataMatrix validation;
+  private final RowSums train;
+  private final RowSums validation;
   private final boolean validationSkipped;
+  private final int trainingRows;
+  private final int validationRows;
   private final double[] initialParams;
   private final double[] params;
   private final double[] gradient;
   private final GradientSums sums;
-  private final BatchGradient fullGradient;
-  private final BatchGradient validationGradient;
   private final GradientSums validationSums;
+  /** Mini-batches only (local rows): the rows, their shuffled order, the batch buffer and its gradient. */
+  private final DataMatrix trainRows;
   private final int[] order;
   private final DataMatrix batch;
   private final BatchGradient batchGradient;
+  /** The step rule, or null for L-BFGS. */
   private final Optimizer optimizer;
+  /** L-BFGS, or null for a step rule. */
+  private final Lbfgs lbfgs;
 
   private Random shuffleRandom;
   private double learningRate;
@@ -59,53 +75,162 @@ public final class Trainer implements AutoCloseable {
   private double[] bestParams;
   private int epochsSinceBest;
   private StopReason stopReason;
+  private boolean lbfgsStarted;
+  private int functionEvaluations;
 
   /**
+   * Trains on rows held in this JVM: holds out the validation rows ({@link ValidationSplit#of}) and, with a
+   * batch size &gt; 0, steps on shuffled mini-batches.
+   *
    * @param data the training rows (not modified)
    * @param config hyperparameters (read now; {@link #setMaxEpochs} changes the epoch limit later)
+   * @throws IllegalArgumentException for L-BFGS with a batch size &gt; 0
    */
   public Trainer(DataMatrix data, TrainingConfig config) {
+    this(checkRuleAndBatchSize(config), shapeFor(data, config), data, ValidationSplit.of(data, config));
+  }
+
+  private Trainer(TrainingConfig config, NetworkShape shape, DataMatrix data, ValidationSplit split) {
+    this(config, shape, split == null ? data : split.train(),
+        new LocalRowSums(shape, split == null ? data : split.train(), config.numThreads()),
+        split == null ? null : new LocalRowSums(shape, split.validation(), config.numThreads()),
+        config.validationFraction() > 0 && split == null);
+  }
+
+  /**
+   * Trains on rows held in this JVM that are already in split order: rows 0 … t − 1 are the training rows and
+   * rows t … n − 1 the held-out rows (t = n: none), e.g. built in the order of {@link ValidationSplit#plan}.
+   * Nothing is copied, so the data is held once; with the rows of {@link ValidationSplit#plan} in that order
+   * the network is bit-identical to {@link #Trainer(DataMatrix, TrainingConfig)}'s on the unsplit rows.
+   *
+   * @param data the rows, training rows first (not modified)
+   * @param numTrainRows t, 1 ≤ t ≤ n
+   * @param config hyperparameters
+   * @return a trainer before its first epoch
+   * @throws IllegalArgumentException for L-BFGS with a batch size &gt; 0, or t outside 1 … n
+   */
+  public static Trainer withHeldOutRowsLast(DataMatrix data, int numTrainRows, TrainingConfig config) {
+    checkRuleAndBatchSize(config);
+    int n = data.numRows();
+    if (numTrainRows < 1 || numTrainRows > n) {
+      throw new IllegalArgumentException("the training rows must be 1 to " + n + ", got " + numTrainRows);
+    }
+    NetworkShape shape = shapeFor(data, config);
+    int threads = config.numThreads();
+    return new Trainer(config, shape, data, numTrainRows, new LocalRowSums(shape, data, 0, numTrainRows, threads),
+        numTrainRows < n ? new LocalRowSums(shape, data, numTrainRows, n, threads) : null,
+        config.validationFraction() > 0 && numTrainRows == n);
+  }
+
+  private Trainer(TrainingConfig config, NetworkShape shape, DataMatrix trainRows, RowSums train,
+      RowSums validation, boolean validationSkipped) {
+    this(config, shape, trainRows, trainRows == null ? 0 : trainRows.numRows(), train, validation,
+        validationSkipped);
+  }
+
+  /** @param numBatchRows the training rows are rows 0 … numBatchRows − 1 of trainRows (for mini-batches) */
+  private Trainer(TrainingConfig config, NetworkShape shape, DataMatrix trainRows, int numBatchRows, RowSums train,
+      RowSums validation, boolean validationSkipped) {
     this.config = config;
-    this.shape = new NetworkShape(data.numInputs(), config.numHidden(),
-        NetworkShape.outputsForClasses(data.numClasses()), config.activation());
-    ValidationSplit split = config.validationFraction() > 0
-        ? ValidationSplit.split(data, config.validationFraction(), new Random(config.seed() + 1)) : null;
-    this.validationSkipped = config.validationFraction() > 0 && split == null;
-    this.train = split == null ? data : split.train();
-    this.validation = split == null ? null : split.validation();
+    this.shape = shape;
+    this.train = train;
+    this.validation = validation;
+    this.validationSkipped = validationSkipped;
+    this.trainingRows = rowCount(train);
+    this.validationRows = validation == null ? 0 : rowCount(validation);
     this.initialParams = initialParameters(shape, config.seed());
     this.params = initialParams.clone();
     this.gradient = new double[shape.numParameters()];
     this.sums = new GradientSums(shape.numParameters());
-    this.fullGradient = new BatchGradient(shape, train, config.numThreads());
     if (validation != null) {
-      this.validationGradient = new BatchGradient(shape, validation, config.numThreads());
       this.validationSums = new GradientSums(shape.numParameters());
       this.validationLoss = new double[16];
     } else {
-      this.validationGradient = null;
       this.validationSums = null;
     }
     int batchSize = config.batchSize();
-    if (batchSize > 0 && batchSize < train.numRows()) {
-      this.order = new int[train.numRows()];
-      this.batch = DataMatrix.batchBuffer(batchSize, train);
+    if (trainRows != null && batchSize > 0 && batchSize < numBatchRows) {
+      this.trainRows = trainRows;
+      this.order = new int[numBatchRows];
+      this.batch = DataMatrix.batchBuffer(batchSize, trainRows);
       this.batchGradient = new BatchGradient(shape, batch, config.numThreads());
     } else {
+      this.trainRows = null;
       this.order = null;
       this.batch = null;
       this.batchGradient = null;
     }
-    this.optimizer = config.updateRule().create(shape.numParameters(), config.learningRate(), config.momentum());
+    UpdateRule rule = config.updateRule();
+    this.optimizer = rule.isFullBatchOnly() ? null
+        : rule.create(shape.numParameters(), config.learningRate(), config.momentum());
+    this.lbfgs = rule == UpdateRule.LBFGS ? new Lbfgs(shape.numParameters(), this::lbfgsObjective) : null;
     this.learningRate = config.learningRate();
     this.maxEpochs = config.epochs();
     start();
   }
 
+  /**
+   * Full-batch training on rows that compute their own sums, wherever they are: the optimizer, the
+   * divergence guard and early stopping run exactly as in {@link #Trainer(DataMatrix, TrainingConfig)} with
+   * batch size 0, so sums equal to those of the local rows give the same network, bit for bit. The trainer
+   * closes the sources in {@link #close()}.
+   *
+   * @param shape the architecture; its hidden units and activation must be the configuration's
+   * @param train the training rows
+   * @param validation the held-out rows for early stopping, or null for none (if the configuration has a
+   *        validation fraction &gt; 0, the result then says that early stopping was skipped, as for data too
+   *        small to split)
+   * @param config hyperparameters, with batch size 0
+   * @return a trainer before its first epoch
+   * @throws IllegalArgumentException if the batch size is not 0 or the shape does not match the
+   *         configuration (the sources are then not closed)
+   */
+  public static Trainer fullBatch(NetworkShape shape, RowSums train, RowSums validation, TrainingConfig config) {
+    if (config.batchSize() > 0) {
+      throw new IllegalArgumentException("training from row sums is full batch only: the batch size must be 0, "
+          + "got " + config.batchSize());
+    }
+    if (shape.numHidden() != config.numHidden() || shape.activation() != config.activation()) {
+      throw new IllegalArgumentException("the shape " + shape + " does not match the configuration's "
+          + config.numHidden() + " " + config.activation().optionName() + " hidden units");
+    }
+    if (train == null) {
+      throw new IllegalArgumentException("no training rows");
+    }
+    return new Trainer(config, shape, null, train, validation,
+        config.validationFraction() > 0 && validation == null);
+  }
+
+  private static TrainingConfig checkRuleAndBatchSize(TrainingConfig config) {
+    if (config.updateRule().isFullBatchOnly() && config.batchSize() > 0) {
+      throw new IllegalArgumentException(config.updateRule().optionName() + " trains on full batches: the batch "
+          + "size must be 0, got " + config.batchSize());
+    }
+    return config;
+  }
+
+  private static NetworkShape shapeFor(DataMatrix data, TrainingConfig config) {
+    return new NetworkShape(data.numInputs(), config.numHidden(), NetworkShape.outputsForClasses(data.numClasses()),
+        config.activation());
+  }
+
+  /** @return the number of rows, which {@link TrainingResult} records as an int */
+  private static int rowCount(RowSums rows) {
+    long n = rows.numRows();
+    if (n < 1 || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("need 1 to " + Integer.MAX_VALUE + " rows, got " + n);
+    }
+    return (int) n;
+  }
+
   /** (Re)starts from the initial weights with the current learning rate. */
   private void start() {
     System.arraycopy(initialParams, 0, params, 0, params.length);
-    optimizer.reset();
+    if (optimizer != null) {
+      optimizer.reset();
+    }
+    lbfgsStarted = false;
+    functionEvaluations = 0;
     shuffleRandom = new Random(config.seed() + 2);
     epochsDone = 0;
     stopReason = null;
@@ -137,28 +262,28 @@ public final class Trainer implements AutoCloseable {
   }
 
   /**
-   * A training run that starts from the given weights instead of the seeded random ones: incremental training
-   * continues each buffer of a stream from the weights the previous buffer left. Everything else is as for
-   * {@link #Trainer(DataMatrix, TrainingConfig)}: the validation split and the batch order come from the seed,
-   * the optimizer starts afresh, and the divergence guard restarts from these weights.
+   * Starts from the given weights instead of the seeded random ones: incremental training continues each
+   * buffer of a stream from the weights the previous buffer left. Works with every way of making a trainer.
+   * Everything else stays as it is: the validation split and the batch order come from the seed, the optimizer
+   * starts afresh, and the divergence guard restarts from these weights.
    *
-   * @param data the training rows (not modified)
-   * @param config hyperparameters
-   * @param initialParams the starting parameters, in the layout of the shape that data and config give (copied)
-   * @return the training run, before its first epoch
-   * @throws IllegalArgumentException if initialParams does not have that shape's number of parameters
+   * @param initialParams the starting parameters, in the layout of {@link #shape()} (copied)
+   * @return this trainer
+   * @throws IllegalArgumentException if initialParams does not have the shape's number of parameters
+   * @throws IllegalStateException if an epoch has already run
    */
-  public static Trainer startingFrom(DataMatrix data, TrainingConfig config, double[] initialParams) {
-    Trainer trainer = new Trainer(data, config);
-    if (initialParams.length != trainer.initialParams.length) {
-      trainer.close();
+  public Trainer startFrom(double[] initialParams) {
+    if (initialParams.length != this.initialParams.length) {
       throw new IllegalArgumentException(initialParams.length + " initial parameters for a network that has "
-          + trainer.initialParams.length + " (" + trainer.shape.numInputs() + " inputs, " + trainer.shape.numHidden()
-          + " hidden units, " + trainer.shape.numOutputs() + " outputs)");
+          + this.initialParams.length + " (" + shape.numInputs() + " inputs, " + shape.numHidden()
+          + " hidden units, " + shape.numOutputs() + " outputs)");
     }
-    System.arraycopy(initialParams, 0, trainer.initialParams, 0, initialParams.length);
-    trainer.start();
-    return trainer;
+    if (epochsDone > 0 || restarts > 0) {
+      throw new IllegalStateException("the starting weights can only be set before the first epoch");
+    }
+    System.arraycopy(initialParams, 0, this.initialParams, 0, initialParams.length);
+    start();
+    return this;
   }
 
   /**
@@ -185,8 +310,9 @@ public final class Trainer implements AutoCloseable {
   /**
    * Runs one epoch, unless training has finished.
    *
-   * @return true if an epoch was run, false if training had already finished (all epochs run, or stopped
-   *         early)
+   * @return true if an epoch was run (or, with L-BFGS, tried: when no step lowers J, training ends with
+   *         {@link StopReason#CONVERGED} and the epoch count stays), false if training had already finished
+   *         (all epochs run, stopped early, or converged)
    * @throws TrainingInterruptedException if the thread was interrupted
    * @throws TrainingDivergedException if the loss cannot be kept finite
    */
@@ -200,19 +326,9 @@ public final class Trainer implements AutoCloseable {
     if (epochsDone == 0 && validation != null) {
       recordValidation();
     }
-    // a huge decay makes η / (1 + d t) underflow to 0, which no optimizer takes: keep the smallest positive rate
-    double rate = learningRate / (1.0 + config.learningRateDecay() * epochsDone);
-    optimizer.setLearningRate(Math.max(Double.MIN_VALUE, rate));
     boolean finite;
     try {
-      finite = batch == null ? fullBatchStep() : miniBatchEpoch();
-      if (finite) {
-        epochsDone++;
-        trainingLossIsCurrent = false;
-        if (validation != null) {
-          finite = recordValidation();
-        }
-      }
+      finite = lbfgs != null ? lbfgsIteration() : stepEpoch();
     } catch (TrainingInterruptedException e) {
       // interrupted while waiting for the gradient threads: report the epochs done and clear the flag, as
       // the thrower of an interruption does
@@ -225,6 +341,20 @@ public final class Trainer implements AutoCloseable {
     return true;
   }
 
+  /** A step rule's epoch: one full-batch step or one pass of mini-batch steps, then the validation loss. */
+  private boolean stepEpoch() {
+    // a huge decay makes η / (1 + d t) underflow to 0, which no optimizer takes: keep the smallest positive rate
+    double rate = learningRate / (1.0 + config.learningRateDecay() * epochsDone);
+    optimizer.setLearningRate(Math.max(Double.MIN_VALUE, rate));
+    boolean finite = batch == null ? fullBatchStep() : miniBatchEpoch();
+    if (!finite) {
+      return false;
+    }
+    epochsDone++;
+    trainingLossIsCurrent = false;
+    return validation == null || recordValidation();
+  }
+
   /** Full batch: J(θ_e), ∇J(θ_e), one step. */
   private boolean fullBatchStep() {
     double loss = evaluateTrainingObjective();
@@ -235,6 +365,60 @@ public final class Trainer implements AutoCloseable {
     return true;
   }
 
+  /**
+   * L-BFGS: one iteration from θ_e to θ_{e+1}, recording J(θ_{e+1}) (known from the line search) and the
+   * validation loss; at the first epoch it first evaluates J(θ_0).
+   *
+   * @return false if a loss is not finite (J(θ_0) or the validation loss; the line search accepts finite
+   *         values only)
+   */
+  private boolean lbfgsIteration() {
+    if (!lbfgsStarted) {
+      double loss = lbfgs.start(params);
+      record(epochsDone, loss);
+      trainingLossIsCurrent = true;
+      if (!isFinite(loss)) {
+        return false;
+      }
+      lbfgsStarted = true;
+    }
+    if (!lbfgs.iterate()) {
+      stopReason = StopReason.CONVERGED;
+      return true;
+    }
+    lbfgs.copyPosition(params);
+    epochsDone++;
+    record(epochsDone, lbfgs.value());
+    trainingLossIsCurrent = true;
+    if (lbfgs.converged()) {
+      stopReason = StopReason.CONVERGED;
+    }
+    return validation == null || recordValidation();
+  }
+
+  /** J and ∇J for L-BFGS's line search, which may evaluate many times per epoch: checks for interruption. */
+  private double lbfgsObjective(double[] theta, double[] gradientOut) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new TrainingInterruptedException(epochsDone);
+    }
+    return objective(theta, gradientOut);
+  }
+
+  /**
+   * The training objective over all training rows:
+   * J(θ) = L / S + (λ/2) Σ w², ∇J(θ) = G / S + λw, from the sums G, L, S of {@link RowSums}.
+   *
+   * @param theta θ (not modified)
+   * @param gradientOut receives ∇J(θ)
+   * @return J(θ)
+   */
+  private double objective(double[] theta, double[] gradientOut) {
+    train.sums(theta, sums);
+    functionEvaluations++;
+    sums.meanGradient(gradientOut);
+    return sums.meanLoss() + WeightDecay.apply(shape, theta, config.weightDecay(), gradientOut);
+  }
+
   /** Mini-batches: shuffle, then one step per batch; records the weighted mean of the batch objectives. */
   private boolean miniBatchEpoch() {
     if (epochsDone == 0 && !trainingLossIsCurrent) {
@@ -242,7 +426,7 @@ public final class Trainer implements AutoCloseable {
         return false;
       }
     }
-    int n = train.numRows();
+    int n = order.length;
     for (int k = 0; k < n; k++) {
       order[k] = k;
     }
@@ -261,7 +445,7 @@ public final class Trainer implements AutoCloseable {
         throw new TrainingInterruptedException(epochsDone);
       }
       int rows = Math.min(batchSize, n - from);
-      batch.gather(train, order, from, rows);
+      batch.gather(trainRows, order, from, rows);
       batchGradient.sums(params, 0, rows, sums);
       if (sums.weight() <= 0) {
         continue;
@@ -284,9 +468,7 @@ public final class Trainer implements AutoCloseable {
    * {@code epochsDone} epochs.
    */
   private double evaluateTrainingObjective() {
-    fullGradient.sums(params, 0, train.numRows(), sums);
-    sums.meanGradient(gradient);
-    double loss = sums.meanLoss() + WeightDecay.apply(shape, params, config.weightDecay(), gradient);
+    double loss = objective(params, gradient);
     record(epochsDone, loss);
     trainingLossIsCurrent = true;
     return loss;
@@ -294,7 +476,7 @@ public final class Trainer implements AutoCloseable {
 
   /** Records the held-out loss at the current weights; returns false if it is not finite. */
   private boolean recordValidation() {
-    validationGradient.sums(params, 0, validation.numRows(), validationSums);
+    validation.sums(params, validationSums);
     double loss = validationSums.meanLoss();
     if (!isFinite(loss)) {
       return false;
@@ -334,7 +516,7 @@ public final class Trainer implements AutoCloseable {
     trainingLoss[index] = loss;
   }
 
-  /** @return true when no further epoch will run: all epochs run, or stopped early */
+  /** @return true when no further epoch will run: all epochs run, stopped early, or converged (L-BFGS) */
   public boolean isFinished() {
     return stopReason != null || epochsDone >= maxEpochs;
   }
@@ -359,6 +541,11 @@ public final class Trainer implements AutoCloseable {
   /** @return how often training restarted with a halved learning rate */
   public int restarts() {
     return restarts;
+  }
+
+  /** @return evaluations of J and ∇J over all training rows since the last restart */
+  public int functionEvaluations() {
+    return functionEvaluations;
   }
 
   /** @return the learning rate in use (η, halved once per restart) */
@@ -389,8 +576,9 @@ public final class Trainer implements AutoCloseable {
 
   /**
    * The training loss last computed, without computing anything (for progress reports): with mini-batches
-   * the weighted mean of the objective over the last epoch's batches; with full batches J(θ) at the start of
-   * the last epoch (the loss that epoch's step descended from).
+   * the weighted mean of the objective over the last epoch's batches; with full-batch step rules J(θ) at the
+   * start of the last epoch (the loss that epoch's step descended from); with L-BFGS J(θ) after the last
+   * epoch (its line search computed it).
    *
    * @return that loss, or NaN before the first epoch
    */
@@ -424,14 +612,14 @@ public final class Trainer implements AutoCloseable {
     double[] validationCurve = validation == null ? null : Arrays.copyOf(validationLoss, epochsDone + 1);
     return new TrainingResult(new Network(shape, kept), Arrays.copyOf(trainingLoss, epochsDone + 1),
         validationCurve, epochsDone, keptEpoch, reason, learningRate, restarts, validationSkipped,
-        train.numRows(), validation == null ? 0 : validation.numRows());
+        trainingRows, validationRows, functionEvaluations);
   }
 
   @Override
   public void close() {
-    fullGradient.close();
-    if (validationGradient != null) {
-      validationGradient.close();
+    train.close();
+    if (validation != null) {
+      validation.close();
     }
     if (batchGradient != null) {
       batchGradient.close();

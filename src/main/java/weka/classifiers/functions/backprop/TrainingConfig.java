@@ -133,12 +133,12 @@ public final class TrainingConfig implements Serializable {
   }
 
   /**
-   * @param updateRule gd (the derivation's), momentum, nesterov or adam
+   * @param updateRule gd (the derivation's), momentum, nesterov, adam or lbfgs (full batch only: batch size 0)
    * @return this
    */
   public TrainingConfig updateRule(UpdateRule updateRule) {
     if (updateRule == null) {
-      throw new IllegalArgumentException("optimizer must be gd, momentum, nesterov or adam, got null");
+      throw new IllegalArgumentException("optimizer must be gd, momentum, nesterov, adam or lbfgs, got null");
     }
     this.updateRule = updateRule;
     return this;

@@ -18,6 +18,8 @@ public final class TrainingResult implements Serializable {
   private final boolean validationSkipped;
   private final int trainingRows;
   private final int validationRows;
+  /** Added after 1.0.0: models saved by 1.0.0 read it as 0. */
+  private final int functionEvaluations;
 
   /**
    * A result of full training without early stopping or restarts.
@@ -27,7 +29,7 @@ public final class TrainingResult implements Serializable {
    * @param epochs epochs run
    */
   public TrainingResult(Network network, double[] lossHistory, int epochs) {
-    this(network, lossHistory, null, epochs, epochs, StopReason.EPOCHS, Double.NaN, 0, false, 0, 0);
+    this(network, lossHistory, null, epochs, epochs, StopReason.EPOCHS, Double.NaN, 0, false, 0, 0, 0);
   }
 
   /**
@@ -42,10 +44,11 @@ public final class TrainingResult implements Serializable {
    * @param validationSkipped true if early stopping was asked for but the data was too small to split
    * @param trainingRows rows trained on
    * @param validationRows rows held out
+   * @param functionEvaluations evaluations of J and ∇J over all training rows (since the last restart)
    */
   public TrainingResult(Network network, double[] lossHistory, double[] validationHistory, int epochs,
       int keptEpoch, StopReason stopReason, double learningRate, int restarts, boolean validationSkipped,
-      int trainingRows, int validationRows) {
+      int trainingRows, int validationRows, int functionEvaluations) {
     this.network = network;
     this.lossHistory = lossHistory.clone();
     this.validationHistory = validationHistory == null ? null : validationHistory.clone();
@@ -57,6 +60,7 @@ public final class TrainingResult implements Serializable {
     this.validationSkipped = validationSkipped;
     this.trainingRows = trainingRows;
     this.validationRows = validationRows;
+    this.functionEvaluations = functionEvaluations;
   }
 
   /** @return the trained network */
@@ -126,5 +130,14 @@ public final class TrainingResult implements Serializable {
   /** @return rows held out for early stopping */
   public int validationRows() {
     return validationRows;
+  }
+
+  /**
+   * @return how often J and ∇J were computed over all training rows since the last restart: by L-BFGS's
+   *         line searches, by each full-batch step, and for the loss reported at the start (mini-batches) and
+   *         the end; batch steps are not counted
+   */
+  public int functionEvaluations() {
+    return functionEvaluations;
   }
 }

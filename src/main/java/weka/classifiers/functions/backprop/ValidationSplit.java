@@ -36,18 +36,50 @@ public final class ValidationSplit {
   }
 
   /**
+   * The split {@link Trainer} makes for a configuration: fraction {@link TrainingConfig#validationFraction()},
+   * shuffled with a {@link Random} seeded {@code seed + 1}.
+   *
+   * @param data all rows
+   * @param config the configuration
+   * @return the split, or null if the configuration asks for none or the data is too small to split
+   */
+  public static ValidationSplit of(DataMatrix data, TrainingConfig config) {
+    return config.validationFraction() > 0
+        ? split(data, config.validationFraction(), new Random(config.seed() + 1)) : null;
+  }
+
+  /**
    * @param data all rows
    * @param fraction in (0, 1)
    * @param random the source of the shuffle
    * @return the split, or null if the data is too small to split
    */
   public static ValidationSplit split(DataMatrix data, double fraction, Random random) {
+    int[][] rows = plan(data.y(), data.numClasses(), fraction, random);
+    return rows == null ? null : new ValidationSplit(data.rows(rows[0]), data.rows(rows[1]));
+  }
+
+  /**
+   * Which rows {@link #of} holds out, from the class labels alone, so that a caller can build the rows in
+   * split order without a copy (see {@link Trainer#withHeldOutRowsLast}).
+   *
+   * @param y the class index of every row
+   * @param numClasses the number of classes
+   * @param config the configuration
+   * @return {training rows, held-out rows}, each in ascending order, or null if there is no split
+   */
+  public static int[][] plan(int[] y, int numClasses, TrainingConfig config) {
+    return config.validationFraction() > 0
+        ? plan(y, numClasses, config.validationFraction(), new Random(config.seed() + 1)) : null;
+  }
+
+  private static int[][] plan(int[] y, int numClasses, double fraction, Random random) {
     List<List<Integer>> byClass = new ArrayList<>();
-    for (int c = 0; c < data.numClasses(); c++) {
+    for (int c = 0; c < numClasses; c++) {
       byClass.add(new ArrayList<Integer>());
     }
-    for (int k = 0; k < data.numRows(); k++) {
-      byClass.get(data.y()[k]).add(k);
+    for (int k = 0; k < y.length; k++) {
+      byClass.get(y[k]).add(k);
     }
     List<Integer> trainRows = new ArrayList<>();
     List<Integer> validationRows = new ArrayList<>();
@@ -62,7 +94,7 @@ public final class ValidationSplit {
     }
     java.util.Collections.sort(trainRows);
     java.util.Collections.sort(validationRows);
-    return new ValidationSplit(data.rows(toArray(trainRows)), data.rows(toArray(validationRows)));
+    return new int[][] {toArray(trainRows), toArray(validationRows)};
   }
 
   private static int[] toArray(List<Integer> list) {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine knows nothing of Weka: no source file directly in the engine package imports a
- * {@code weka.*} type other than the engine's own classes. Only the Weka-facing classes (the classifier
- * and the {@code bridge} subpackage) may use Weka; subfolders are therefore not scanned, and the engine
- * may not import them either.
+ * {@code weka.*} type other than the engine's own classes, and neither does the Weka-free statistics
+ * package {@code preprocess}. Only the Weka-facing classes (the classifier and the {@code bridge}
+ * subpackage) may use Weka; the engine may not import them either.
  */
 class EngineArchitectureTest {
 
@@ -32,9 +32,9 @@ class EngineArchitectureTest {
   private static final Pattern WEKA_IMPORT = Pattern.compile(
       "^\\s*import\\s+(?:static\\s+)?(weka\\.[\\w.]*(?:\\*)?)\\s*;", Pattern.MULTILINE);
 
-  /** The engine's own classes (or the whole package with *), but nothing in a subpackage. */
+  /** The engine's own classes and those of preprocess (or the whole package with *), nothing else. */
   private static final Pattern ENGINE_NAME = Pattern.compile(
-      "weka\\.classifiers\\.functions\\.backprop\\.(?:\\*|[A-Z]\\w*(?:\\.[\\w*]+)*)");
+      "weka\\.classifiers\\.functions\\.backprop\\.(?:preprocess\\.)?(?:\\*|[A-Z]\\w*(?:\\.[\\w*]+)*)");
 
   /**
    * @param source the text of one Java file
@@ -56,13 +56,17 @@ class EngineArchitectureTest {
   void engineSourcesImportNoWekaTypes() throws IOException {
     assertTrue(Files.isDirectory(ENGINE_SOURCES), "engine sources not found at "
         + ENGINE_SOURCES.toAbsolutePath());
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(ENGINE_SOURCES)) {
-      files = listing.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted()
-          .collect(Collectors.toList());
+    List<Path> files = new ArrayList<>();
+    for (Path folder : new Path[] {ENGINE_SOURCES, ENGINE_SOURCES.resolve("preprocess")}) {
+      try (Stream<Path> listing = Files.list(folder)) {
+        files.addAll(listing.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted()
+            .collect(Collectors.toList()));
+      }
     }
     assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().equals("Objective.java")),
         "the scan must see the engine classes, saw " + files);
+    assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().equals("InputEncoder.java")),
+        "the scan must see the statistics classes, saw " + files);
 
     List<String> violations = new ArrayList<>();
     for (Path file : files) {
@@ -85,6 +89,7 @@ class EngineArchitectureTest {
         + "import static weka.classifiers.functions.backprop.Activation.sigmoid;\n"
         + "import weka.classifiers.functions.backprop.*;\n"
         + "import weka.classifiers.functions.backprop.bridge.Preprocessing;\n"
+        + "import weka.classifiers.functions.backprop.preprocess.InputEncoder;\n"
         + "import weka.classifiers.functions.*;\n"
         + "import wekafoo.Bar;\n";
     List<String> expected = new ArrayList<>();

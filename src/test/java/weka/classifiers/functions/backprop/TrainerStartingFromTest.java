@@ -11,9 +11,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Trainer#startingFrom}: a training run from given weights (incremental training continues each buffer
+ * {@link Trainer#startFrom}: a training run from given weights (incremental training continues each buffer
  * from the previous buffer's weights). Starting from the seeded initial weights is the ordinary run bit for
- * bit; full-batch gradient descent split into two runs is one longer run bit for bit; a wrong length is refused.
+ * bit; full-batch gradient descent split into two runs is one longer run bit for bit; it works for trainers
+ * with the held-out rows last and for L-BFGS; a wrong length, or a call after an epoch, is refused.
  */
 class TrainerStartingFromTest {
 
@@ -38,7 +39,7 @@ class TrainerStartingFromTest {
     TrainingConfig config = adam(30);
     TrainingResult ordinary = Trainer.train(data, config);
     NetworkShape shape = ordinary.network().shape();
-    TrainingResult from = run(Trainer.startingFrom(data, config, Trainer.initialParameters(shape, 7)));
+    TrainingResult from = run(new Trainer(data, config).startFrom(Trainer.initialParameters(shape, 7)));
     assertArrayEquals(ordinary.network().parameters(), from.network().parameters());
     assertArrayEquals(ordinary.lossHistory(), from.lossHistory());
     assertArrayEquals(ordinary.validationHistory(), from.validationHistory());
@@ -54,7 +55,7 @@ class TrainerStartingFromTest {
         .epochs(5).seed(3).numThreads(1);
     TrainingResult whole = Trainer.train(data, ten);
     TrainingResult first = Trainer.train(data, five);
-    TrainingResult second = run(Trainer.startingFrom(data, five, first.network().parameters()));
+    TrainingResult second = run(new Trainer(data, five).startFrom(first.network().parameters()));
     assertArrayEquals(whole.network().parameters(), second.network().parameters());
     // the second run's loss curve is the tail of the whole run's
     assertArrayEquals(Arrays.copyOfRange(whole.lossHistory(), 5, 11), second.lossHistory());
@@ -67,7 +68,7 @@ class TrainerStartingFromTest {
     TrainingConfig config = adam(0);
     NetworkShape shape = new NetworkShape(3, 5, 3, Activation.TANH);
     double[] given = EngineTestData.randomParameters(shape, 0.7, 13);
-    TrainingResult result = run(Trainer.startingFrom(data, config, given));
+    TrainingResult result = run(new Trainer(data, config).startFrom(given));
     assertArrayEquals(given, result.network().parameters());
     assertFalse(Arrays.equals(Trainer.initialParameters(shape, 7), result.network().parameters()));
   }
@@ -78,15 +79,40 @@ class TrainerStartingFromTest {
     NetworkShape shape = new NetworkShape(3, 5, 1, Activation.TANH);
     double[] given = EngineTestData.randomParameters(shape, 0.7, 13);
     double[] copy = given.clone();
-    run(Trainer.startingFrom(data, adam(5), given));
+    run(new Trainer(data, adam(5)).startFrom(given));
     assertArrayEquals(copy, given);
   }
 
   @Test
   void wrongNumberOfParametersIsRefused() {
     DataMatrix data = EngineTestData.learnable(100, 3, 2, 9);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Trainer.startingFrom(data, adam(5), new double[7]));
-    assertTrue(e.getMessage().contains("7 initial parameters for a network that has 26"), e.getMessage());
+    try (Trainer trainer = new Trainer(data, adam(5))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.startFrom(new double[7]));
+      assertTrue(e.getMessage().contains("7 initial parameters for a network that has 26"), e.getMessage());
+    }
+  }
+
+  @Test
+  void startingWeightsCannotChangeOnceTrainingRan() {
+    DataMatrix data = EngineTestData.learnable(100, 3, 2, 9);
+    try (Trainer trainer = new Trainer(data, adam(5))) {
+      trainer.epoch();
+      double[] params = trainer.currentNetwork().parameters();
+      assertThrows(IllegalStateException.class, () -> trainer.startFrom(params));
+    }
+  }
+
+  @Test
+  void heldOutRowsLastAndLbfgsStartFromGivenWeightsToo() {
+    DataMatrix data = EngineTestData.learnable(200, 3, 3, 4);
+    NetworkShape shape = new NetworkShape(3, 5, 3, Activation.TANH);
+    double[] given = EngineTestData.randomParameters(shape, 0.5, 21);
+    TrainingConfig lbfgs = new TrainingConfig().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.LBFGS)
+        .batchSize(0).epochs(0).seed(3).numThreads(1);
+    assertArrayEquals(given, run(Trainer.withHeldOutRowsLast(data, 150, lbfgs).startFrom(given)).network().parameters());
+    TrainingResult trained = run(Trainer.withHeldOutRowsLast(data, 150, lbfgs.epochs(10)).startFrom(given));
+    assertTrue(trained.finalLoss() < trained.initialLoss());
+    assertEquals(trained.initialLoss(), run(Trainer.withHeldOutRowsLast(data, 150, lbfgs.epochs(0)).startFrom(given))
+        .initialLoss());
   }
 }

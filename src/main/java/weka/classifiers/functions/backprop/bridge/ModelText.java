@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import weka.classifiers.functions.backprop.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.UpdateRule;
 import weka.core.Instances;
 import weka.core.Utils;
 
 /**
  * The model text of a trained network, reading like Weka's other models: architecture, class, preprocessing,
- * options, how training went (optimizer, batches, epochs and why it stopped, the kept epoch, the training and
- * validation losses) and, for small networks, every weight named by the preprocessed input it multiplies.
+ * options, how training went (optimizer, with L-BFGS its function evaluations, batches, epochs and why it
+ * stopped, the kept epoch, the training and validation losses) and, for small networks, every weight named by
+ * the preprocessed input it multiplies.
  */
 public final class ModelText {
 
@@ -32,7 +35,7 @@ public final class ModelText {
    * @param maxUnitsForWeights the weights are listed for at most this many inputs and hidden units
    * @return the text, one line per fact
    */
-  public static String describe(Instances header, Preprocessing preprocessing, TrainingResult result,
+  public static String describe(Instances header, Preprocessor preprocessing, TrainingResult result,
       TrainingConfig config, boolean balanced, String options, int decimals, int maxUnitsForWeights) {
     StringBuilder text = new StringBuilder();
     NetworkShape shape = result.network().shape();
@@ -58,10 +61,20 @@ public final class ModelText {
     text.append("inputs standardized\n");
     text.append("Options: ").append(options).append("\n\n");
 
-    text.append("Training: ").append(config.updateRule().optionName()).append(", learning rate ").append(config.learningRate());
-    if (result.restarts() > 0) {
-      text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
-          .append(" after the loss became NaN or infinite)");
+    UpdateRule rule = config.updateRule();
+    text.append("Training: ").append(rule.optionName());
+    if (rule == UpdateRule.LBFGS) {
+      text.append(" (L-BFGS, ").append(Lbfgs.HISTORY).append(" pairs, strong Wolfe line search; no learning rate), ")
+          .append(result.functionEvaluations()).append(" function evaluations");
+      if (result.restarts() > 0) {
+        text.append(" (restarted ").append(result.restarts()).append(" times after the loss became NaN or infinite)");
+      }
+    } else {
+      text.append(", learning rate ").append(config.learningRate());
+      if (result.restarts() > 0) {
+        text.append(" (halved ").append(result.restarts()).append(" times to ").append(format(result.learningRate()))
+            .append(" after the loss became NaN or infinite)");
+      }
     }
     text.append(config.batchSize() > 0 && config.batchSize() < result.trainingRows() ? ", mini-batches of " + config.batchSize()
         + " rows" : ", full batch").append(", ").append(result.trainingRows()).append(" training rows");
@@ -103,15 +116,9 @@ public final class ModelText {
    * one weight per hidden unit. At least 4 decimals, more with -num-decimal-places.
    */
   private static void appendWeights(StringBuilder text, Network network, Instances header,
-      Preprocessing preprocessing, int numDecimalPlaces) {
+      Preprocessor preprocessing, int numDecimalPlaces) {
     NetworkShape shape = network.shape();
-    Instances inputs = preprocessing.outputHeader();
-    List<String> inputNames = new ArrayList<>();
-    for (int a = 0; a < inputs.numAttributes(); a++) {
-      if (a != inputs.classIndex()) {
-        inputNames.add(inputs.attribute(a).name());
-      }
-    }
+    List<String> inputNames = preprocessing.inputNames();
     int width = "hidden unit ".length() + Integer.toString(shape.numHidden()).length();
     for (String name : inputNames) {
       width = Math.max(width, name.length());

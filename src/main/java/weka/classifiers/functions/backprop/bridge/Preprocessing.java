@@ -1,6 +1,8 @@
 package weka.classifiers.functions.backprop.bridge;
 
-import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import weka.classifiers.functions.backprop.DataMatrix;
 import weka.core.Instance;
@@ -12,8 +14,10 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 import weka.filters.unsupervised.attribute.Standardize;
 
 /**
- * Turns Weka data into the engine's dense matrix, with Weka's own filters fitted on the training data and
- * kept for prediction, in this order:
+ * The preprocessing of models saved by version 1.0: Weka's own filters, fitted on the training data and kept
+ * for prediction. Training now uses {@link StatisticsPreprocessing}, which computes the same from mergeable
+ * statistics without copying the data; this class remains so that saved models load and predict, and as the
+ * reference the new one is tested against. The filters, in order:
  * <ol>
  *   <li>{@link PowerOfTwoScaling}: every numeric attribute is multiplied by a power of two so that its largest
  *       absolute value lies in [1, 2): exact, invisible after standardization, and it keeps the sums of the
@@ -35,7 +39,7 @@ import weka.filters.unsupervised.attribute.Standardize;
  * <p>Every converted row is checked to be finite; a value that is not (a prediction value so far outside the
  * training range that standardizing it overflows) fails with a message naming the input.
  */
-public final class Preprocessing implements Serializable {
+public final class Preprocessing implements Preprocessor {
 
   private static final long serialVersionUID = 1L;
 
@@ -104,11 +108,13 @@ public final class Preprocessing implements Serializable {
 
 
   /** @return m, the number of network inputs after preprocessing */
+  @Override
   public int numInputs() {
     return numInputs;
   }
 
   /** @return the number of attributes RemoveUseless dropped */
+  @Override
   public int numUselessRemoved() {
     return numUselessRemoved;
   }
@@ -117,13 +123,18 @@ public final class Preprocessing implements Serializable {
    * @return the number of binary inputs removed because they were constant in the training data (indicators
    *         of nominal values that never occur there)
    */
+  @Override
   public int numConstantInputsRemoved() {
     return numConstantInputsRemoved;
   }
 
-  /** @return the header after preprocessing (the names of the network's inputs, plus the class) */
-  public Instances outputHeader() {
-    return new Instances(outputHeader, 0);
+  @Override
+  public List<String> inputNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < numInputs; i++) {
+      names.add(inputName(i));
+    }
+    return Collections.unmodifiableList(names);
   }
 
   private DataMatrix matrix(Instances filtered, int numClasses) {
@@ -151,6 +162,7 @@ public final class Preprocessing implements Serializable {
    * @return row-major rows with the bias column, numInstances × (m + 1)
    * @throws Exception if a Weka filter fails
    */
+  @Override
   public double[] toRows(Instances data) throws Exception {
     Instances filtered = filter(data);
     int width = numInputs + 1;
@@ -169,6 +181,7 @@ public final class Preprocessing implements Serializable {
    * @return (1, inputs…), m + 1 values
    * @throws Exception if a Weka filter fails
    */
+  @Override
   public synchronized double[] toRow(Instance instance) throws Exception {
     Instance current = instance;
     for (Filter filter : filters) {

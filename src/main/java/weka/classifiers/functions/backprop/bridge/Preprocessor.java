@@ -1,0 +1,48 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import java.io.Serializable;
+import java.util.List;
+
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * A fitted preprocessing: turns instances with the training header into the network's input rows
+ * (1, x_1, …, x_m). {@link StatisticsPreprocessing} fits it from mergeable statistics (what training uses
+ * since version 1.1); {@link Preprocessing} is the chain of Weka filters that models saved by version 1.0
+ * hold, kept so that they still load and predict.
+ */
+public interface Preprocessor extends Serializable {
+
+  /** @return m, the number of network inputs */
+  int numInputs();
+
+  /** @return the number of attributes dropped as useless */
+  int numUselessRemoved();
+
+  /** @return the number of binary inputs dropped because they were constant in the training data */
+  int numConstantInputsRemoved();
+
+  /** @return the names of the m inputs, in order */
+  List<String> inputNames();
+
+  /**
+   * Converts a batch of instances (class values may be missing) into rows for prediction.
+   *
+   * @param data instances with the training header
+   * @return row-major rows with the bias column, numInstances × (m + 1)
+   * @throws Exception if the conversion fails
+   * @throws IllegalArgumentException naming the input and instance if a value becomes infinite
+   */
+  double[] toRows(Instances data) throws Exception;
+
+  /**
+   * Converts one instance for prediction.
+   *
+   * @param instance an instance with the training header
+   * @return (1, inputs…), m + 1 values
+   * @throws Exception if the conversion fails
+   * @throws IllegalArgumentException naming the input if a value becomes infinite
+   */
+  double[] toRow(Instance instance) throws Exception;
+}

@@ -1,0 +1,167 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
+import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
+import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * The preprocessing fitted from statistics: two passes over the training instances
+ * ({@link ColumnSummary}, then {@link ColumnMoments}) fit an {@link InputEncoder}, which computes what Weka's
+ * filter chain PowerOfTwoScaling → ReplaceMissingValues → RemoveUseless → NominalToBinary → RemoveUseless →
+ * Standardize computes (see {@link InputEncoder}), without copying the data: each instance is encoded straight
+ * into the engine's dense matrix. The statistics are sums that merge, so the same preprocessing can be fitted
+ * from blocks of rows (a cluster's partitions) or from a stream's first buffer.
+ *
+ * <p>Encoding keeps no state, so predictions need no lock. Every encoded row is checked to be finite; a value
+ * that is not (a prediction value so far outside the training range that standardizing it overflows) fails
+ * with a message naming the input.
+ */
+public final class StatisticsPreprocessing implements Preprocessor {
+
+  private static final long serialVersionUID = 1L;
+
+  private final InputEncoder encoder;
+  private final List<String> inputNames;
+
+  /**
+   * @param encoder the fitted encoder
+   * @param header the training header (names the inputs)
+   */
+  public StatisticsPreprocessing(InputEncoder encoder, Instances header) {
+    if (encoder.numColumns() != header.numAttributes()) {
+      throw new IllegalArgumentException("the encoder has " + encoder.numColumns() + " columns, the header "
+          + header.numAttributes() + " attributes");
+    }
+    this.encoder = encoder;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < encoder.numInputs(); i++) {
+      Attribute attribute = header.attribute(encoder.column(i));
+      int value = encoder.indicatedValue(i);
+      names.add(value < 0 ? attribute.name() : attribute.name() + "=" + attribute.value(value));
+    }
+    this.inputNames = Collections.unmodifiableList(names);
+  }
+
+  /**
+   * Fits the preprocessing on training data (two passes, no copy of the data).
+   *
+   * @param train training data with a class attribute (not modified)
+   * @return the fitted preprocessing
+   */
+  public static StatisticsPreprocessing fit(Instances train) {
+    ColumnSummary summary = new ColumnSummary(columnKinds(train), train.classIndex());
+    for (int k = 0; k < train.numInstances(); k++) {
+      Instance instance = train.instance(k);
+      summary.add(instance.toDoubleArray(), instance.weight());
+    }
+    ColumnMoments moments = new ColumnMoments(summary);
+    for (int k = 0; k < train.numInstances(); k++) {
+      Instance instance = train.instance(k);
+      moments.add(instance.toDoubleArray(), instance.weight());
+    }
+    return new StatisticsPreprocessing(InputEncoder.fit(summary, moments), train);
+  }
+
+  /**
+   * @param header a Weka header
+   * @return the column kinds {@link ColumnSummary} expects: numeric (and date) columns, nominal columns with
+   *         their number of values, and every other type ignored
+   */
+  public static int[] columnKinds(Instances header) {
+    int[] kinds = new int[header.numAttributes()];
+    for (int a = 0; a < kinds.length; a++) {
+      Attribute attribute = header.attribute(a);
+      kinds[a] = attribute.isNumeric() ? ColumnSummary.NUMERIC
+          : attribute.isNominal() ? attribute.numValues() : ColumnSummary.IGNORED;
+    }
+    return kinds;
+  }
+
+  /** @return the fitted encoder */
+  public InputEncoder encoder() {
+    return encoder;
+  }
+
+  /**
+   * Encodes training instances, in a given order, into the engine's matrix.
+   *
+   * @param data the training instances (every class value present)
+   * @param order the instances to take, in the order of the matrix rows (null: all, in order)
+   * @param numClasses the number of class values
+   * @return the matrix, with instance weights (or none when all are 1)
+   */
+  public DataMatrix trainingMatrix(Instances data, int[] order, int numClasses) {
+    int n = order == null ? data.numInstances() : order.length;
+    int width = numInputs() + 1;
+    double[] x = new double[Math.multiplyExact(n, width)];
+    int[] y = new int[n];
+    double[] weights = new double[n];
+    boolean weighted = false;
+    for (int k = 0; k < n; k++) {
+      int index = order == null ? k : order[k];
+      Instance instance = data.instance(index);
+      encode(instance, x, k * width, "training instance " + (index + 1));
+      y[k] = (int) instance.classValue();
+      weights[k] = instance.weight();
+      weighted |= weights[k] != 1.0;
+    }
+    return new DataMatrix(x, y, weighted ? weights : null, numInputs(), numClasses);
+  }
+
+  @Override
+  public double[] toRows(Instances data) {
+    int width = numInputs() + 1;
+    double[] x = new double[Math.multiplyExact(data.numInstances(), width)];
+    for (int k = 0; k < data.numInstances(); k++) {
+      encode(data.instance(k), x, k * width, "instance " + (k + 1));
+    }
+    return x;
+  }
+
+  @Override
+  public double[] toRow(Instance instance) {
+    double[] row = new double[numInputs() + 1];
+    encode(instance, row, 0, "the instance");
+    return row;
+  }
+
+  private void encode(Instance instance, double[] x, int offset, String where) {
+    encoder.encode(instance.toDoubleArray(), x, offset);
+    for (int i = 1; i <= numInputs(); i++) {
+      double value = x[offset + i];
+      if (!(value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("input '" + inputNames.get(i - 1) + "' of " + where + " is " + value
+            + " after standardization (a value far outside the training range overflows); "
+            + "inputs must stay finite");
+      }
+    }
+  }
+
+  @Override
+  public int numInputs() {
+    return encoder.numInputs();
+  }
+
+  @Override
+  public int numUselessRemoved() {
+    return encoder.numUselessRemoved();
+  }
+
+  @Override
+  public int numConstantInputsRemoved() {
+    return encoder.numConstantInputsRemoved();
+  }
+
+  @Override
+  public List<String> inputNames() {
+    return inputNames;
+  }
+}

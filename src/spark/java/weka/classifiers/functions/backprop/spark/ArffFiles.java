@@ -1,0 +1,127 @@
+package weka.classifiers.functions.backprop.spark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.converters.ArffLoader.ArffReader;
+
+/**
+ * Reads an ARFF file from any path Hadoop can read (a local file, hdfs://, s3a://, gzip-compressed or not)
+ * as Spark rows: the header is read by the driver, the data lines by the executors, each partition parsed by
+ * Weka's own {@link ArffReader} against that header, so dense and sparse lines, quoting and nominal values
+ * are read exactly as Weka reads them (a nominal value the header does not declare is an error naming the
+ * line).
+ */
+public final class ArffFiles {
+
+  private ArffFiles() {
+  }
+
+  /**
+   * Reads the header (everything up to {@code @data}).
+   *
+   * @param configuration Hadoop's configuration (the Spark context's)
+   * @param path the ARFF file
+   * @return the header, no instances, no class set
+   * @throws IOException if the file cannot be read or has no valid header
+   */
+  public static Instances readHeader(Configuration configuration, String path) throws IOException {
+    Path file = new Path(path);
+    FileSystem fileSystem = file.getFileSystem(configuration);
+    InputStream in = fileSystem.open(file);
+    CompressionCodec codec = new CompressionCodecFactory(configuration).getCodec(file);
+    if (codec != null) {
+      in = codec.createInputStream(in);
+    }
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return new Instances(new ArffReader(reader, 1).getStructure(), 0);
+    }
+  }
+
+  /**
+   * The data lines as rows.
+   *
+   * @param context the Spark context
+   * @param path the ARFF file (one file)
+   * @param header its header ({@link #readHeader})
+   * @param minPartitions the fewest partitions to cut the file into
+   * @return one row per instance, in file order
+   */
+  public static JavaRDD<RawRow> readRows(JavaSparkContext context, String path, Instances header, int minPartitions) {
+    Instances template = new Instances(header, 0);
+    return context.textFile(path, minPartitions).mapPartitionsWithIndex((partition, lines) -> {
+      Iterator<String> data = partition == 0 ? skipHeader(lines) : lines;
+      ArffReader reader = new ArffReader(new LineReader(data), template, 0, 1);
+      Instances structure = reader.getStructure();
+      List<RawRow> rows = new ArrayList<>();
+      Instance instance;
+      while ((instance = reader.readInstance(structure)) != null) {
+        rows.add(new RawRow(instance.toDoubleArray(), instance.weight()));
+      }
+      return rows.iterator();
+    }, true);
+  }
+
+  /** Advances past the header, up to and including the {@code @data} line. */
+  private static Iterator<String> skipHeader(Iterator<String> lines) throws IOException {
+    while (lines.hasNext()) {
+      if (lines.next().trim().toLowerCase(Locale.ROOT).startsWith("@data")) {
+        return lines;
+      }
+    }
+    throw new IOException("no @data line in the first part of the file (is the header larger than one split?)");
+  }
+
+  /** A {@link Reader} over lines, each followed by a newline, pulled as they are read. */
+  private static final class LineReader extends Reader {
+
+    private final Iterator<String> lines;
+    private String current = "";
+    private int position;
+
+    LineReader(Iterator<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      if (length == 0) {
+        return 0;
+      }
+      while (position >= current.length()) {
+        if (!lines.hasNext()) {
+          return -1;
+        }
+        current = lines.next() + "\n";
+        position = 0;
+      }
+      int count = Math.min(length, current.length() - position);
+      current.getChars(position, position + count, buffer, offset);
+      position += count;
+      return count;
+    }
+
+    @Override
+    public void close() {
+      // nothing to release
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package weka.classifiers.functions.backprop.spark;
+
+import java.io.Serializable;
+
+import weka.classifiers.functions.backprop.DataMatrix;
+
+/**
+ * A block of preprocessed rows held by one Spark partition: the engine's dense row-major matrix (bias column
+ * first), class indices and weights, built once and cached, so that every pass over the data is the engine's
+ * own kernel over plain arrays.
+ */
+public final class RowBlock implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final double[] x;
+  private final int[] y;
+  private final double[] weights;
+  private final int numInputs;
+  private final int numClasses;
+  private transient DataMatrix matrix;
+
+  /**
+   * @param x n × (m + 1) values, row-major, x[k(m+1)] = 1
+   * @param y class index per row
+   * @param weights weight per row, or null for all ones
+   * @param numInputs m
+   * @param numClasses the number of class values
+   */
+  RowBlock(double[] x, int[] y, double[] weights, int numInputs, int numClasses) {
+    this.x = x;
+    this.y = y;
+    this.weights = weights;
+    this.numInputs = numInputs;
+    this.numClasses = numClasses;
+  }
+
+  /** @return the rows as the engine's matrix (checked once, then kept) */
+  public DataMatrix matrix() {
+    if (matrix == null) {
+      matrix = new DataMatrix(x, y, weights, numInputs, numClasses);
+    }
+    return matrix;
+  }
+
+  /** @return the number of rows */
+  public int numRows() {
+    return y.length;
+  }
+}

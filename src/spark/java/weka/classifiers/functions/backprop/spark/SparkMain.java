@@ -1,0 +1,140 @@
+package weka.classifiers.functions.backprop.spark;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.net.URI;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+import weka.classifiers.functions.BackpropOneHidden;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The command line for {@code spark-submit}: trains BackpropOneHidden on an ARFF file that Spark reads from
+ * any Hadoop path, and writes the model as Weka's {@code -d} does (the classifier, then the training header),
+ * so that {@code weka.Run BackpropOneHidden -l model -T test.arff} and the Explorer load it.
+ *
+ * <pre>
+ * spark-submit --class weka.classifiers.functions.backprop.spark.SparkMain [--master …] \
+ *   --jars weka-stable-3.8.6.jar,backpropOneHidden-1.1.0.jar backpropOneHidden-1.1.0-spark.jar \
+ *   -t data.arff -d model.model [-c last] [-partitions n] [BackpropOneHidden options, e.g. -B 0 -O lbfgs]
+ * </pre>
+ * Without a master (plain {@code java}), Spark runs locally on all cores.
+ */
+public final class SparkMain {
+
+  private SparkMain() {
+  }
+
+  /**
+   * @param args see the class comment
+   */
+  public static void main(String[] args) {
+    try {
+      System.out.println(run(args));
+    } catch (IllegalArgumentException | IOException e) {
+      System.err.println("BackpropOneHidden on Spark: " + e.getMessage());
+      System.err.println(usage());
+      System.exit(1);
+    } catch (Exception e) {
+      System.err.println("BackpropOneHidden on Spark: " + e);
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Trains and saves the model.
+   *
+   * @param args the command line
+   * @return what was done, then the model text
+   * @throws Exception if an option is wrong or the data cannot be read or trained on
+   */
+  public static String run(String[] args) throws Exception {
+    String[] options = args.clone();
+    String data = Utils.getOption('t', options);
+    String model = Utils.getOption('d', options);
+    String classOption = Utils.getOption('c', options);
+    String partitionsOption = Utils.getOption("partitions", options);
+    if (data.isEmpty() || model.isEmpty()) {
+      throw new IllegalArgumentException("both -t <training ARFF path> and -d <model output path> are required");
+    }
+    int partitions = partitionsOption.isEmpty() ? 0 : parsePositive(partitionsOption);
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(options);
+
+    SparkConf conf = new SparkConf().setAppName("BackpropOneHidden");
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration hadoop = context.hadoopConfiguration();
+    Instances header = ArffFiles.readHeader(hadoop, data);
+    setClass(header, classOption);
+    JavaRDD<RawRow> rows = ArffFiles.readRows(context, data, header,
+        partitions > 0 ? partitions : context.defaultMinPartitions());
+    String report = SparkTrainer.train(context, header, rows, classifier);
+    save(hadoop, model, classifier, header);
+    return report + "\nmodel written to " + model + "\n\n" + classifier;
+  }
+
+  private static int parsePositive(String text) {
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("-partitions must be a whole number >= 1, got '" + text + "'");
+  }
+
+  /** Sets the class: "first", "last" (the default) or a 1-based index, as Weka's -c. */
+  private static void setClass(Instances header, String option) {
+    if (option.isEmpty() || option.equalsIgnoreCase("last")) {
+      header.setClassIndex(header.numAttributes() - 1);
+    } else if (option.equalsIgnoreCase("first")) {
+      header.setClassIndex(0);
+    } else {
+      int index;
+      try {
+        index = Integer.parseInt(option.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("-c must be first, last or an attribute index, got '" + option + "'");
+      }
+      if (index < 1 || index > header.numAttributes()) {
+        throw new IllegalArgumentException("-c " + index + " is outside 1.." + header.numAttributes());
+      }
+      header.setClassIndex(index - 1);
+    }
+  }
+
+  /** Writes the classifier and the header, as Weka's -d does; local paths without Hadoop's checksum files. */
+  private static void save(Configuration hadoop, String path, BackpropOneHidden classifier, Instances header)
+      throws IOException {
+    URI uri = new Path(path).toUri();
+    OutputStream out = uri.getScheme() == null || uri.getScheme().equals("file")
+        ? new FileOutputStream(uri.getPath())
+        : FileSystem.get(uri, hadoop).create(new Path(path), true);
+    try (ObjectOutputStream objects = new ObjectOutputStream(new BufferedOutputStream(out))) {
+      objects.writeObject(classifier);
+      objects.writeObject(new Instances(header, 0));
+    }
+  }
+
+  private static String usage() {
+    return "usage: spark-submit --class " + SparkMain.class.getName() + " <jars> -t <ARFF path> -d <model path> "
+        + "[-c first|last|<index>] [-partitions <n>] [BackpropOneHidden options; -B 0 required, e.g. -B 0 -O lbfgs]";
+  }
+}

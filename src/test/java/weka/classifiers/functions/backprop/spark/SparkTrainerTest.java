@@ -1,0 +1,132 @@
+package weka.classifiers.functions.backprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+
+import weka.classifiers.functions.BackpropOneHidden;
+import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.LocalRowSums;
+import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.Trainer;
+import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/**
+ * A model trained on Spark (local[2], the ARFF file read in 3 partitions) equals the model trained locally
+ * with the same options to 1e-9, for the derivation's gradient descent and for L-BFGS, and with early
+ * stopping on the same held-out rows.
+ */
+class SparkTrainerTest {
+
+  private static final double TOLERANCE = 1e-9;
+
+  private static String creditG() {
+    File file = Paths.get(System.getProperty("basedir", "."), "target", "data", "credit-g.arff").toFile();
+    assertTrue(file.isFile(), file + " is missing: run the tests through Maven");
+    return file.getAbsolutePath();
+  }
+
+  private static Instances local() throws Exception {
+    Instances data = DataSource.read(creditG());
+    data.setClassIndex(data.numAttributes() - 1);
+    return data;
+  }
+
+  private static BackpropOneHidden trainedOnSpark(String options) throws Exception {
+    JavaSparkContext context = LocalSpark.context();
+    Instances header = ArffFiles.readHeader(context.hadoopConfiguration(), creditG());
+    header.setClassIndex(header.numAttributes() - 1);
+    JavaRDD<RawRow> rows = ArffFiles.readRows(context, creditG(), header, 3);
+    assertTrue(rows.getNumPartitions() >= 3);
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(Utils.splitOptions(options));
+    SparkTrainer.train(context, header, rows, classifier);
+    return classifier;
+  }
+
+  private static void assertSameNetwork(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], TOLERANCE, what + ": parameter " + i);
+    }
+  }
+
+  @Test
+  void gradientDescentOnSparkEqualsLocal() throws Exception {
+    String options = "-O gd -B 0 -V 0 -R 0 -L 0.5 -N 25 -H 6 -A sigmoid -S 3 -num-threads 1";
+    BackpropOneHidden local = new BackpropOneHidden();
+    local.setOptions(Utils.splitOptions(options));
+    local.buildClassifier(local());
+    BackpropOneHidden spark = trainedOnSpark(options);
+    assertSameNetwork(local.getNetwork().parameters(), spark.getNetwork().parameters(), "gd");
+    assertEquals(25, spark.getTrainingResult().epochs());
+  }
+
+  @Test
+  void lbfgsOnSparkEqualsLocal() throws Exception {
+    String options = "-O lbfgs -B 0 -V 0 -R 1e-4 -N 20 -H 6 -A tanh -S 5 -num-threads 2";
+    BackpropOneHidden local = new BackpropOneHidden();
+    local.setOptions(Utils.splitOptions(options));
+    local.buildClassifier(local());
+    BackpropOneHidden spark = trainedOnSpark(options);
+    assertSameNetwork(local.getNetwork().parameters(), spark.getNetwork().parameters(), "lbfgs");
+    assertTrue(spark.getTrainingResult().finalLoss() < spark.getTrainingResult().initialLoss());
+  }
+
+  @Test
+  void earlyStoppingOnSparkEqualsLocalOnTheSameHeldOutRows() throws Exception {
+    String options = "-O lbfgs -B 0 -V 0.25 -E 3 -R 1e-3 -N 40 -H 8 -S 11 -num-threads 1";
+    BackpropOneHidden spark = trainedOnSpark(options);
+
+    BackpropOneHidden template = new BackpropOneHidden();
+    template.setOptions(Utils.splitOptions(options));
+    TrainingConfig config = template.trainingConfiguration();
+    Instances data = local();
+    StatisticsPreprocessing preprocessing = StatisticsPreprocessing.fit(data);
+    List<Integer> train = new ArrayList<>();
+    List<Integer> heldOut = new ArrayList<>();
+    for (int k = 0; k < data.numInstances(); k++) {
+      (HashSplit.isHeldOut(config.seed() + 1, k, 0.25) ? heldOut : train).add(k);
+    }
+    assertTrue(heldOut.size() > 200 && heldOut.size() < 300, "held out " + heldOut.size());
+    DataMatrix trainRows = preprocessing.trainingMatrix(data, toArray(train), 2);
+    DataMatrix heldOutRows = preprocessing.trainingMatrix(data, toArray(heldOut), 2);
+    NetworkShape shape = new NetworkShape(preprocessing.numInputs(), 8, 1, config.activation());
+    TrainingResult result;
+    try (Trainer trainer = Trainer.fullBatch(shape, new LocalRowSums(shape, trainRows, 1),
+        new LocalRowSums(shape, heldOutRows, 1), config)) {
+      while (trainer.epoch()) {
+        // until early stopping or the epoch limit
+      }
+      result = trainer.result();
+    }
+    assertEquals(result.epochs(), spark.getTrainingResult().epochs());
+    assertEquals(result.keptEpoch(), spark.getTrainingResult().keptEpoch());
+    assertSameNetwork(result.network().parameters(), spark.getNetwork().parameters(), "early stopping");
+  }
+
+  @Test
+  void miniBatchesAreRefusedWithTheOptionNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> trainedOnSpark("-O adam -B 32"));
+    assertTrue(e.getMessage().contains("-B 0"), e.getMessage());
+  }
+
+  private static int[] toArray(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
