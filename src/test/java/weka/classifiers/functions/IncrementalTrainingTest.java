@@ -384,6 +384,30 @@ class IncrementalTrainingTest {
     assertTrue(text.contains("from the batch of 100 instances"), text);
   }
 
+  /** The model committed with version 1.0.0 (filter-chain preprocessing, no -buffer yet) can be updated. */
+  @Test
+  void aModelSavedByVersion100CanBeUpdated() throws Exception {
+    Path file = TestSupport.baseDir().resolve(PersistenceTest.MODEL_RESOURCE);
+    BackpropOneHidden model = (BackpropOneHidden) SerializationHelper.readAll(file.toString())[0];
+    assertEquals(BackpropOneHidden.DEFAULT_BUFFER_SIZE, model.getBufferSize(), "a field the 1.0.0 model lacks");
+    double[] before = model.getNetwork().parameters();
+    model.setBufferSize(100);
+    Instances data = shuffled(iris, 11);
+    for (Instance instance : data) {
+      model.updateClassifier(instance);
+    }
+    model.batchFinished();
+    assertFalse(Arrays.equals(before, model.getNetwork().parameters()));
+    String text = model.toString();
+    assertTrue(text.contains("after one batch of 150 instances, 150 instances with a class value in 2 buffers"),
+        text);
+    int correct = 0;
+    for (Instance instance : data) {
+      correct += model.classifyInstance(instance) == instance.classValue() ? 1 : 0;
+    }
+    assertTrue(correct >= 135, correct + " of 150");
+  }
+
   @Test
   void aModelThatPredictsThePriorAfterBatchTrainingRefusesUpdates() throws Exception {
     Instances constant = TestSupport.constantAttributes(3, 2);
