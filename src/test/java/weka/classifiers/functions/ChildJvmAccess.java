@@ -45,4 +45,16 @@ public final class ChildJvmAccess {
         timeoutSeconds, mainClass, args);
     return new Result(result.exitCode, result.output);
   }
+
+  /**
+   * Runs a main class in a child JVM with the given class path.
+   *
+   * @see ChildJvm#run
+   */
+  public static Result runWithClassPath(String classPath, List<String> jvmOptions, long timeoutSeconds,
+      String mainClass, String... args) throws Exception {
+    ChildJvm.Result result = ChildJvm.run(classPath, java.util.Collections.emptyMap(), jvmOptions, timeoutSeconds,
+        mainClass, args);
+    return new Result(result.exitCode, result.output);
+  }
 }

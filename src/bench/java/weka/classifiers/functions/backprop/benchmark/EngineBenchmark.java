@@ -378,13 +378,18 @@ public final class EngineBenchmark {
         long base = HeapWatcher.usedAfterGc();
         long start = System.nanoTime();
         long peak;
+        long live;
         try (HeapWatcher heap = new HeapWatcher()) {
           classifier.buildClassifier(data);
           peak = heap.peak();
+          live = heap.peakLive();
         }
+        double bound = base + 2 * dense;
         System.out.printf("child weka: BackpropOneHidden.buildClassifier (preprocessing + 3 epochs) on 1M x 50"
-            + " Instances trained in %.1f s; heap holding the Instances %d MB, peak heap %d MB (dense data %.0f MB)%n",
-            (System.nanoTime() - start) * 1e-9, base >> 20, peak >> 20, dense / (1 << 20));
+            + " Instances trained in %.1f s; heap holding the Instances %d MB, peak heap %d MB (garbage included),"
+            + " peak live heap after a GC %d MB; the Instances + 2 x dense data (%.0f MB) = %.0f MB: %s%n",
+            (System.nanoTime() - start) * 1e-9, base >> 20, peak >> 20, live >> 20, dense / (1 << 20),
+            bound / (1 << 20), live <= bound ? "within" : "exceeded");
       }
     } catch (OutOfMemoryError e) {
       System.out.println("child " + mode + ": OutOfMemoryError under -Xmx2g: " + e.getMessage());

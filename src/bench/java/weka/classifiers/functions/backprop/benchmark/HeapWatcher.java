@@ -14,7 +14,9 @@ import com.sun.management.GcInfo;
 
 /**
  * Peak heap in use while it runs: the heap's used size polled every millisecond, and the used size just
- * before each garbage collection (from the GC beans' notifications), whichever is larger.
+ * before each garbage collection (from the GC beans' notifications), whichever is larger. This counts garbage
+ * the collector has not yet reclaimed, so it grows with the heap the JVM may use; {@link #peakLive()} is the
+ * largest heap left after a collection, the memory the run really needs.
  */
 public final class HeapWatcher implements AutoCloseable {
 
@@ -23,20 +25,15 @@ public final class HeapWatcher implements AutoCloseable {
   private final NotificationListener listener;
   private volatile boolean running = true;
   private volatile long peak;
+  private volatile long peakLive;
 
   public HeapWatcher() {
     peak = memory.getHeapMemoryUsage().getUsed();
     listener = (notification, handback) -> {
       if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
         GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-        long before = 0;
-        for (Map.Entry<String, MemoryUsage> pool : info.getMemoryUsageBeforeGc().entrySet()) {
-          if (!pool.getKey().contains("Metaspace") && !pool.getKey().contains("CodeHeap")
-              && !pool.getKey().contains("Compressed Class")) {
-            before += pool.getValue().getUsed();
-          }
-        }
-        record(before);
+        record(heapUsed(info.getMemoryUsageBeforeGc()));
+        recordLive(heapUsed(info.getMemoryUsageAfterGc()));
       }
     };
     for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -54,6 +51,28 @@ public final class HeapWatcher implements AutoCloseable {
     }, "heap-watcher");
     poller.setDaemon(true);
     poller.start();
+  }
+
+  private static long heapUsed(Map<String, MemoryUsage> pools) {
+    long used = 0;
+    for (Map.Entry<String, MemoryUsage> pool : pools.entrySet()) {
+      if (!pool.getKey().contains("Metaspace") && !pool.getKey().contains("CodeHeap")
+          && !pool.getKey().contains("Compressed Class")) {
+        used += pool.getValue().getUsed();
+      }
+    }
+    return used;
+  }
+
+  private synchronized void recordLive(long used) {
+    if (used > peakLive) {
+      peakLive = used;
+    }
+  }
+
+  /** @return the largest heap in use right after a garbage collection so far (0 if none ran), in bytes */
+  public long peakLive() {
+    return peakLive;
   }
 
   private synchronized void record(long used) {

@@ -13,6 +13,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import weka.classifiers.functions.BackpropOneHidden;
@@ -20,8 +22,8 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * The command line for {@code spark-submit}: trains BackpropOneHidden on an ARFF file that Spark reads from
- * any Hadoop path, and writes the model as Weka's {@code -d} does (the classifier, then the training header),
+ * The command line for {@code spark-submit}: trains BackpropOneHidden on an ARFF file (or a CSV file with a
+ * header line, {@link DatasetRows}) that Spark reads from any Hadoop path, and writes the model as Weka's {@code -d} does (the classifier, then the training header),
  * so that {@code weka.Run BackpropOneHidden -l model -T test.arff} and the Explorer load it.
  *
  * <pre>
@@ -79,10 +81,20 @@ public final class SparkMain {
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = context.hadoopConfiguration();
-    Instances header = ArffFiles.readHeader(hadoop, data);
-    setClass(header, classOption);
-    JavaRDD<RawRow> rows = ArffFiles.readRows(context, data, header,
-        partitions > 0 ? partitions : context.defaultMinPartitions());
+    Instances header;
+    JavaRDD<RawRow> rows;
+    if (isCsv(data)) {
+      Dataset<Row> table = DatasetRows.readCsv(spark, data);
+      if (partitions > 0) {
+        table = table.repartition(partitions);
+      }
+      header = DatasetRows.header(table, classColumn(table.columns(), classOption));
+      rows = DatasetRows.rows(table, header);
+    } else {
+      header = ArffFiles.readHeader(hadoop, data);
+      setClass(header, classOption);
+      rows = ArffFiles.readRows(context, data, header, partitions > 0 ? partitions : context.defaultMinPartitions());
+    }
     String report = SparkTrainer.train(context, header, rows, classifier);
     save(hadoop, model, classifier, header);
     return report + "\nmodel written to " + model + "\n\n" + classifier;
@@ -98,6 +110,30 @@ public final class SparkMain {
       // reported below
     }
     throw new IllegalArgumentException("-partitions must be a whole number >= 1, got '" + text + "'");
+  }
+
+  /** @return true for a .csv file (gzip-compressed or not), read by Spark's CSV reader */
+  private static boolean isCsv(String path) {
+    String name = path.toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".csv") || name.endsWith(".csv.gz");
+  }
+
+  /** The class column of a CSV file: "first", "last" (the default), a 1-based index or a column name. */
+  private static String classColumn(String[] columns, String option) {
+    if (option.isEmpty() || option.equalsIgnoreCase("last")) {
+      return columns[columns.length - 1];
+    }
+    if (option.equalsIgnoreCase("first")) {
+      return columns[0];
+    }
+    if (option.matches("\\d+")) {
+      int index = Integer.parseInt(option);
+      if (index < 1 || index > columns.length) {
+        throw new IllegalArgumentException("-c " + index + " is outside 1.." + columns.length);
+      }
+      return columns[index - 1];
+    }
+    return option;
   }
 
   /** Sets the class: "first", "last" (the default) or a 1-based index, as Weka's -c. */
@@ -134,7 +170,7 @@ public final class SparkMain {
   }
 
   private static String usage() {
-    return "usage: spark-submit --class " + SparkMain.class.getName() + " <jars> -t <ARFF path> -d <model path> "
-        + "[-c first|last|<index>] [-partitions <n>] [BackpropOneHidden options; -B 0 required, e.g. -B 0 -O lbfgs]";
+    return "usage: spark-submit --class " + SparkMain.class.getName() + " <jars> -t <ARFF or CSV path> -d <model path> "
+        + "[-c first|last|<index>|<CSV column>] [-partitions <n>] [BackpropOneHidden options; -B 0 required, e.g. -B 0 -O lbfgs]";
   }
 }
