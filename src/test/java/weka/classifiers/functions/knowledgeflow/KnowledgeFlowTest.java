@@ -53,12 +53,6 @@ class KnowledgeFlowTest {
   static Flow buildFlow(File arff) throws Exception {
     Flow flow = new Flow();
     flow.setFlowName("BackpropOneHidden on iris");
-    ArffLoader arffLoader = new ArffLoader();
-    arffLoader.setFile(arff);
-    Loader loader = new Loader();
-    loader.setLoader(arffLoader);
-    ClassAssigner classAssigner = new ClassAssigner();
-    classAssigner.setClassColumn("/last");
     CrossValidationFoldMaker folds = new CrossValidationFoldMaker();
     folds.setNumFolds("10");
     Classifier classifier = new Classifier();
@@ -66,8 +60,9 @@ class KnowledgeFlowTest {
     ClassifierPerformanceEvaluator evaluator = new ClassifierPerformanceEvaluator();
     TextViewer text = new TextViewer();
 
-    StepManagerImpl loaderStep = add(flow, loader, "ArffLoader");
-    StepManagerImpl classStep = add(flow, classAssigner, "ClassAssigner");
+    StepManagerImpl[] source = addLoaderAndClassAssigner(flow, arff);
+    StepManagerImpl loaderStep = source[0];
+    StepManagerImpl classStep = source[1];
     StepManagerImpl foldStep = add(flow, folds, "CrossValidationFoldMaker");
     StepManagerImpl classifierStep = add(flow, classifier, "BackpropOneHidden");
     StepManagerImpl evaluatorStep = add(flow, evaluator, "ClassifierPerformanceEvaluator");
@@ -116,20 +111,15 @@ class KnowledgeFlowTest {
   static Flow buildStreamingFlow(File arff, String options) throws Exception {
     Flow flow = new Flow();
     flow.setFlowName("BackpropOneHidden trained incrementally");
-    ArffLoader arffLoader = new ArffLoader();
-    arffLoader.setFile(arff);
-    Loader loader = new Loader();
-    loader.setLoader(arffLoader);
-    ClassAssigner classAssigner = new ClassAssigner();
-    classAssigner.setClassColumn("/last");
     BackpropOneHidden backprop = new BackpropOneHidden();
     backprop.setOptions(Utils.splitOptions(options));
     Classifier classifier = new Classifier();
     classifier.setClassifier(backprop);
     IncrementalClassifierEvaluator evaluator = new IncrementalClassifierEvaluator();
 
-    StepManagerImpl loaderStep = add(flow, loader, "ArffLoader");
-    StepManagerImpl classStep = add(flow, classAssigner, "ClassAssigner");
+    StepManagerImpl[] source = addLoaderAndClassAssigner(flow, arff);
+    StepManagerImpl loaderStep = source[0];
+    StepManagerImpl classStep = source[1];
     StepManagerImpl classifierStep = add(flow, classifier, "BackpropOneHidden");
     StepManagerImpl evaluatorStep = add(flow, evaluator, "IncrementalClassifierEvaluator");
     StepManagerImpl evaluationText = add(flow, new TextViewer(), "Evaluation");
@@ -140,6 +130,21 @@ class KnowledgeFlowTest {
     classifierStep.addOutgoingConnection(StepManager.CON_TEXT, modelText);
     evaluatorStep.addOutgoingConnection(StepManager.CON_TEXT, evaluationText);
     return flow;
+  }
+
+  /** @return the steps ArffLoader (reading arff) and ClassAssigner (class last), added to the flow, unconnected */
+  private static StepManagerImpl[] addLoaderAndClassAssigner(Flow flow, File arff) {
+    ArffLoader arffLoader = new ArffLoader();
+    try {
+      arffLoader.setFile(arff);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Loader loader = new Loader();
+    loader.setLoader(arffLoader);
+    ClassAssigner classAssigner = new ClassAssigner();
+    classAssigner.setClassColumn("/last");
+    return new StepManagerImpl[] {add(flow, loader, "ArffLoader"), add(flow, classAssigner, "ClassAssigner")};
   }
 
   /** @return the text a TextViewer of the flow received */

@@ -135,14 +135,21 @@ public final class StatisticsPreprocessing implements Preprocessor {
 
   private void encode(Instance instance, double[] x, int offset, String where) {
     encoder.encode(instance.toDoubleArray(), x, offset);
-    for (int i = 1; i <= numInputs(); i++) {
-      double value = x[offset + i];
-      if (!(value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("input '" + inputNames.get(i - 1) + "' of " + where + " is " + value
-            + " after standardization (a value far outside the training range overflows); "
-            + "inputs must stay finite");
-      }
+    int bad = encoder.firstNonFiniteInput(x, offset);
+    if (bad >= 0) {
+      throw nonFinite(inputNames.get(bad), where, x[offset + 1 + bad]);
     }
+  }
+
+  /**
+   * @param input the input's name
+   * @param where which instance
+   * @param value its value
+   * @return the error for an input that became infinite or NaN
+   */
+  public static IllegalArgumentException nonFinite(String input, String where, double value) {
+    return new IllegalArgumentException("input '" + input + "' of " + where + " is " + value
+        + " after standardization (a value far outside the training range overflows); inputs must stay finite");
   }
 
   @Override

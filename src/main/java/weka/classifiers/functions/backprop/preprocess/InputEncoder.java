@@ -214,6 +214,24 @@ public final class InputEncoder implements Serializable {
     }
   }
 
+  /**
+   * Finds an input that is not finite (a value so far outside the training range that standardizing it
+   * overflows), so that the caller can name it.
+   *
+   * @param x encoded rows
+   * @param offset where the row starts (its bias)
+   * @return the first such input (0-based, bias excluded), or −1 if all are finite
+   */
+  public int firstNonFiniteInput(double[] x, int offset) {
+    for (int i = 0; i < kind.length; i++) {
+      double value = x[offset + 1 + i];
+      if (!(value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** @return m, the number of inputs */
   public int numInputs() {
     return kind.length;

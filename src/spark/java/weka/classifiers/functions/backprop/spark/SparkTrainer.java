@@ -106,10 +106,12 @@ public final class SparkTrainer {
         ? indexed.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
     boolean split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
         && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
-    JavaRDD<RowBlock> trainBlocks = blocks(indexed, sharedEncoder, classIndex, numClasses,
+    StatisticsPreprocessing preprocessing = new StatisticsPreprocessing(encoder, header);
+    List<String> inputNames = new ArrayList<>(preprocessing.inputNames());
+    JavaRDD<RowBlock> trainBlocks = blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses,
         split ? splitSeed : 0, split ? fraction : 0, false);
     JavaRDD<RowBlock> validationBlocks = split
-        ? blocks(indexed, sharedEncoder, classIndex, numClasses, splitSeed, fraction, true) : null;
+        ? blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses, splitSeed, fraction, true) : null;
     long trainRows = summary.numRows() - (split ? heldOut : 0);
     trainBlocks.count();
     if (validationBlocks != null) {
@@ -129,7 +131,7 @@ public final class SparkTrainer {
       result = trainer.result();
     }
     sharedEncoder.destroy();
-    classifier.installTrainedModel(new Instances(header, 0), new StatisticsPreprocessing(encoder, header), result,
+    classifier.installTrainedModel(new Instances(header, 0), preprocessing, result,
         (int) Math.min(Integer.MAX_VALUE, dropped));
     double seconds = (System.nanoTime() - start) / 1e9;
     return String.format(java.util.Locale.ROOT, "trained on %d instances (%d held out, %d without a class "
@@ -179,7 +181,7 @@ public final class SparkTrainer {
 
   /** Encodes each partition's rows (those on one side of the split) into blocks. */
   private static JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> indexed, Broadcast<InputEncoder> encoder,
-      int classIndex, int numClasses, long splitSeed, double fraction, boolean heldOutSide) {
+      List<String> inputNames, int classIndex, int numClasses, long splitSeed, double fraction, boolean heldOutSide) {
     JavaRDD<RowBlock> blocks = indexed.mapPartitions(pairs -> {
       InputEncoder fitted = encoder.value();
       int width = fitted.numInputs() + 1;
@@ -191,7 +193,7 @@ public final class SparkTrainer {
           pending.add(pair._1());
         }
         if (pending.size() == BLOCK_ROWS || (!pairs.hasNext() && !pending.isEmpty())) {
-          result.add(encode(pending, fitted, width, classIndex, numClasses));
+          result.add(encode(pending, fitted, inputNames, width, classIndex, numClasses));
           pending.clear();
         }
       }
@@ -200,8 +202,8 @@ public final class SparkTrainer {
     return blocks.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static RowBlock encode(List<RawRow> rows, InputEncoder encoder, int width, int classIndex,
-      int numClasses) {
+  private static RowBlock encode(List<RawRow> rows, InputEncoder encoder, List<String> inputNames, int width,
+      int classIndex, int numClasses) {
     int n = rows.size();
     double[] x = new double[n * width];
     int[] y = new int[n];
@@ -211,12 +213,9 @@ public final class SparkTrainer {
     for (int k = 0; k < n; k++) {
       RawRow row = iterator.next();
       encoder.encode(row.values(), x, k * width);
-      for (int i = 1; i < width; i++) {
-        double value = x[k * width + i];
-        if (!(value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY)) {
-          throw new IllegalArgumentException("input " + i + " of a training row is " + value
-              + " after standardization; attribute values must be finite");
-        }
+      int bad = encoder.firstNonFiniteInput(x, k * width);
+      if (bad >= 0) {
+        throw StatisticsPreprocessing.nonFinite(inputNames.get(bad), "a training instance", x[k * width + 1 + bad]);
       }
       y[k] = (int) row.values()[classIndex];
       weights[k] = row.weight();

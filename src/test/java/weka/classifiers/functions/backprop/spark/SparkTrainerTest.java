@@ -65,25 +65,28 @@ class SparkTrainerTest {
     }
   }
 
-  @Test
-  void gradientDescentOnSparkEqualsLocal() throws Exception {
-    String options = "-O gd -B 0 -V 0 -R 0 -L 0.5 -N 25 -H 6 -A sigmoid -S 3 -num-threads 1";
+  /** Trains with the options locally and on Spark; the networks must agree to 1e-9. */
+  private static BackpropOneHidden assertSparkEqualsLocal(String options, String what) throws Exception {
     BackpropOneHidden local = new BackpropOneHidden();
     local.setOptions(Utils.splitOptions(options));
     local.buildClassifier(local());
     BackpropOneHidden spark = trainedOnSpark(options);
-    assertSameNetwork(local.getNetwork().parameters(), spark.getNetwork().parameters(), "gd");
+    assertSameNetwork(local.getNetwork().parameters(), spark.getNetwork().parameters(), what);
+    assertEquals(local.getTrainingResult().epochs(), spark.getTrainingResult().epochs(), what);
+    return spark;
+  }
+
+  @Test
+  void gradientDescentOnSparkEqualsLocal() throws Exception {
+    BackpropOneHidden spark = assertSparkEqualsLocal("-O gd -B 0 -V 0 -R 0 -L 0.5 -N 25 -H 6 -A sigmoid -S 3 "
+        + "-num-threads 1", "gd");
     assertEquals(25, spark.getTrainingResult().epochs());
   }
 
   @Test
   void lbfgsOnSparkEqualsLocal() throws Exception {
-    String options = "-O lbfgs -B 0 -V 0 -R 1e-4 -N 20 -H 6 -A tanh -S 5 -num-threads 2";
-    BackpropOneHidden local = new BackpropOneHidden();
-    local.setOptions(Utils.splitOptions(options));
-    local.buildClassifier(local());
-    BackpropOneHidden spark = trainedOnSpark(options);
-    assertSameNetwork(local.getNetwork().parameters(), spark.getNetwork().parameters(), "lbfgs");
+    BackpropOneHidden spark = assertSparkEqualsLocal("-O lbfgs -B 0 -V 0 -R 1e-4 -N 20 -H 6 -A tanh -S 5 "
+        + "-num-threads 2", "lbfgs");
     assertTrue(spark.getTrainingResult().finalLoss() < spark.getTrainingResult().initialLoss());
   }
 
