@@ -180,6 +180,8 @@ public class BackpropOneHidden extends RandomizableClassifier
   private String m_FallbackReason;
   /** Training instances dropped because their class was missing. */
   private int m_NumMissingClassDropped;
+  /** Where the network was trained if not by buildClassifier (e.g. "on Spark, …"), or null. */
+  private String m_TrainedElsewhere;
   /** Header of the training data. */
   private Instances m_Header;
   /**
@@ -488,10 +490,11 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param preprocessing the fitted preprocessing (its inputs are the network's)
    * @param result the trained network and its training history
    * @param numMissingClassDropped how many instances were ignored because their class was missing
+   * @param trainedWhere where and how it was trained, for the model text (e.g. "on Spark, 8 partitions")
    * @throws IllegalArgumentException if the network does not fit the preprocessing or the header's class
    */
   public void installTrainedModel(Instances header, Preprocessor preprocessing, TrainingResult result,
-      int numMissingClassDropped) {
+      int numMissingClassDropped, String trainedWhere) {
     NetworkShape shape = result.network().shape();
     if (shape.numInputs() != preprocessing.numInputs() || shape.numClasses() != header.numClasses()) {
       throw new IllegalArgumentException("the network (" + shape.numInputs() + " inputs, " + shape.numClasses()
@@ -505,6 +508,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     m_Result = result;
     m_Network = result.network();
     m_NumMissingClassDropped = numMissingClassDropped;
+    m_TrainedElsewhere = trainedWhere;
   }
 
   /**
@@ -687,6 +691,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     m_ZeroR = null;
     m_FallbackReason = null;
     m_NumMissingClassDropped = 0;
+    m_TrainedElsewhere = null;
     m_Header = null;
     m_Stream = null;
     m_CheckedHeader = null;
@@ -1065,6 +1070,9 @@ public class BackpropOneHidden extends RandomizableClassifier
     }
     if (m_Stream != null) {
       text.append(streamText()).append('\n');
+    }
+    if (m_TrainedElsewhere != null) {
+      text.append("Trained ").append(m_TrainedElsewhere).append("\n\n");
     }
     long missingClass = m_NumMissingClassDropped + (m_Stream == null ? 0 : m_Stream.missingClass());
     if (missingClass > 0) {

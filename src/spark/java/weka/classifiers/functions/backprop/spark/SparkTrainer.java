@@ -132,7 +132,9 @@ public final class SparkTrainer {
     }
     sharedEncoder.destroy();
     classifier.installTrainedModel(new Instances(header, 0), preprocessing, result,
-        (int) Math.min(Integer.MAX_VALUE, dropped));
+        (int) Math.min(Integer.MAX_VALUE, dropped), "on Spark " + context.version() + " (" + context.master() + ", "
+        + rows.getNumPartitions() + " partitions, " + trainSums.evaluations() + " passes over the training data"
+        + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + ")");
     double seconds = (System.nanoTime() - start) / 1e9;
     return String.format(java.util.Locale.ROOT, "trained on %d instances (%d held out, %d without a class "
         + "dropped) in %d partitions: %d epochs, %d evaluations of the training sums, %.1f s", trainRows,

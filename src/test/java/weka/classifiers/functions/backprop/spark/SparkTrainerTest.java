@@ -73,6 +73,8 @@ class SparkTrainerTest {
     BackpropOneHidden spark = trainedOnSpark(options);
     assertSameNetwork(local.getNetwork().parameters(), spark.getNetwork().parameters(), what);
     assertEquals(local.getTrainingResult().epochs(), spark.getTrainingResult().epochs(), what);
+    String text = spark.toString();
+    assertTrue(text.contains("Trained on Spark ") && text.contains("local[2], 3 partitions"), text);
     return spark;
   }
 
