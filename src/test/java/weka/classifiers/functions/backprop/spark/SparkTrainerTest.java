@@ -131,6 +131,44 @@ class SparkTrainerTest {
     assertTrue(e.getMessage().contains("-B 0"), e.getMessage());
   }
 
+  /** Trains on three hand-made rows (x, class) with the given weights on Spark; returns the error message. */
+  private static String refusal(String options, double[][] rows, double[] weights) throws Exception {
+    java.util.ArrayList<weka.core.Attribute> attributes = new java.util.ArrayList<>();
+    attributes.add(new weka.core.Attribute("x"));
+    attributes.add(new weka.core.Attribute("class", java.util.Arrays.asList("a", "b")));
+    Instances header = new Instances("hand-made", attributes, 0);
+    header.setClassIndex(1);
+    List<RawRow> raw = new ArrayList<>();
+    for (int k = 0; k < rows.length; k++) {
+      raw.add(new RawRow(rows[k], weights[k]));
+    }
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(Utils.splitOptions(options));
+    JavaSparkContext context = LocalSpark.context();
+    Exception e = assertThrows(Exception.class,
+        () -> SparkTrainer.train(context, header, context.parallelize(raw, 2), classifier));
+    Throwable cause = e;
+    while (!(cause instanceof IllegalArgumentException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+
+  @Test
+  void badDataAndUnsupportedOptionsAreRefusedByName() throws Exception {
+    double[][] rows = {{1, 0}, {2, 1}, {3, 0}};
+    String infinite = refusal("-B 0", new double[][] {{1, 0}, {Double.POSITIVE_INFINITY, 1}, {3, 0}},
+        new double[] {1, 1, 1});
+    assertTrue(infinite.contains("attribute 'x'") && infinite.contains("Infinity"), infinite);
+    String weight = refusal("-B 0", rows, new double[] {1, -1, 1});
+    assertTrue(weight.contains("weight -1.0"), weight);
+    String balance = refusal("-B 0 -balance", rows, new double[] {1, 1, 1});
+    assertTrue(balance.contains("-balance"), balance);
+    String noClass = refusal("-B 0", new double[][] {{1, Double.NaN}, {2, Double.NaN}, {3, Double.NaN}},
+        new double[] {1, 1, 1});
+    assertTrue(noClass.contains("no instance has a class value"), noClass);
+  }
+
   private static int[] toArray(List<Integer> list) {
     return list.stream().mapToInt(Integer::intValue).toArray();
   }
