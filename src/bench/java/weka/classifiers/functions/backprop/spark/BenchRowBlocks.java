@@ -1,0 +1,53 @@
+package weka.classifiers.functions.backprop.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import weka.classifiers.functions.backprop.DataMatrix;
+
+/**
+ * For the benchmark only (src/bench/java, same package as {@link RowBlock} so that its package-private
+ * constructor needs no public factory in the adapter): the rows of an engine matrix as row blocks.
+ */
+public final class BenchRowBlocks {
+
+  private BenchRowBlocks() {
+  }
+
+  /**
+   * Copies rows {@code from} … {@code to − 1} into {@code numBlocks} blocks of nearly equal size, in order.
+   *
+   * @param data the engine's matrix (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive
+   * @param numBlocks number of blocks, 1 … to − from
+   * @return the blocks, each with its own arrays
+   */
+  public static List<RowBlock> blocks(DataMatrix data, int from, int to, int numBlocks) {
+    int width = data.rowWidth();
+    boolean weighted = false;
+    for (int k = from; k < to && !weighted; k++) {
+      weighted = data.weight(k) != 1.0;
+    }
+    List<RowBlock> blocks = new ArrayList<>(numBlocks);
+    int length = to - from;
+    for (int b = 0; b < numBlocks; b++) {
+      int start = from + (int) ((long) length * b / numBlocks);
+      int end = from + (int) ((long) length * (b + 1) / numBlocks);
+      int n = end - start;
+      double[] x = new double[n * width];
+      System.arraycopy(data.x(), start * width, x, 0, n * width);
+      int[] y = new int[n];
+      System.arraycopy(data.y(), start, y, 0, n);
+      double[] weights = null;
+      if (weighted) {
+        weights = new double[n];
+        for (int k = 0; k < n; k++) {
+          weights[k] = data.weight(start + k);
+        }
+      }
+      blocks.add(new RowBlock(x, y, weights, data.numInputs(), data.numClasses()));
+    }
+    return blocks;
+  }
+}
