@@ -48,10 +48,20 @@ import weka.gui.ProgrammaticProperty;
 
 /**
  * <!-- globalinfo-start -->
- * A neural network with one hidden layer, trained by backpropagation: hidden units a = σ1(Θx) (sigmoid or
- * tanh) and an output p = σ(βᵀa) for two classes or a softmax for more, fitted to the mean cross-entropy
- * (by default with Adam on mini-batches and early stopping; -O gd -B 0 -V 0 -R 0 is the derivation's
- * full-batch gradient descent).
+ * A neural network with one hidden layer, trained by backpropagation.<br>
+ * <br>
+ * Inputs x (with a bias x0 = 1) feed g hidden units a = s(Theta x), where s is the sigmoid or tanh, with a bias a0 = 1; the output is p = sigmoid(beta^T a) for two classes and a softmax over one output per class for more. The weights minimise the mean cross-entropy J = -(1/m) sum_k [y_k log p_k + (1 - y_k) log(1 - p_k)] (instance weights make it a weighted mean; -R adds (lambda/2) times the sum of squared non-bias weights), with the gradients dJ/dbeta = mean((p - y) a) and dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form over blocks of rows.<br>
+ * <br>
+ * By default the weights are fitted by Adam on mini-batches of 32 shuffled rows, with early stopping on a held-out tenth of the data (the best epoch's weights are kept). The derivation's full-batch gradient descent, theta &lt;- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0. Momentum, Nesterov's momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are options; training restarts with half the learning rate if the loss diverges.<br>
+ * <br>
+ * Missing values are replaced by means and modes, useless attributes removed, nominal attributes turned into binary ones and all inputs standardized; the statistics of this preprocessing are kept with the model. A training set with nothing to learn gives the class prior, as ZeroR does.<br>
+ * <br>
+ * Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a batch, from the current weights; the preprocessing statistics come from the first buffer and stay fixed. Only one buffer is kept in memory, so streams larger than memory can be learned.<br>
+ * <br>
+ * For more information see:<br>
+ * <br>
+ * David E. Rumelhart, Geoffrey E. Hinton, Ronald J. Williams (1986). Learning representations by back-propagating errors. Nature. 323(6088):533-536.
+ * <br><br>
  * <!-- globalinfo-end -->
  *
  * <p>This class is the Weka face of the engine in {@code weka.classifiers.functions.backprop}: it handles
@@ -62,22 +72,93 @@ import weka.gui.ProgrammaticProperty;
  * Valid options are: <p>
  *
  * <pre> -H &lt;number&gt;
- *  Number of hidden units.</pre>
+ *  Number of hidden units, at least 1.
+ *  (default 16)</pre>
  *
  * <pre> -A &lt;sigmoid|tanh&gt;
- *  Hidden-unit activation.</pre>
+ *  Hidden-unit activation: sigmoid or tanh.
+ *  (default tanh)</pre>
+ *
+ * <pre> -O &lt;gd|momentum|nesterov|adam|lbfgs&gt;
+ *  Optimizer: gd (the derivation's gradient descent), momentum, nesterov, adam,
+ *  or lbfgs (L-BFGS, full batch only: needs -B 0; ignores -L).
+ *  (default adam)</pre>
  *
  * <pre> -L &lt;number&gt;
- *  Learning rate of gradient descent.</pre>
+ *  Learning rate, a finite number &gt; 0 (not used by lbfgs).
+ *  (default 0.01)</pre>
+ *
+ * <pre> -M &lt;number&gt;
+ *  Momentum of the momentum and nesterov optimizers, in [0, 1).
+ *  (default 0.9)</pre>
+ *
+ * <pre> -decay &lt;number&gt;
+ *  Inverse-time learning-rate decay d &gt;= 0: the rate of epoch t is L / (1 + d t).
+ *  (default 0.0)</pre>
+ *
+ * <pre> -R &lt;number&gt;
+ *  L2 weight decay (ridge) lambda &gt;= 0 on the non-bias weights.
+ *  (default 1.0E-4)</pre>
+ *
+ * <pre> -B &lt;number&gt;
+ *  Mini-batch size, at least 0; 0 = all rows (full batch).
+ *  (default 32)</pre>
  *
  * <pre> -N &lt;number&gt;
- *  Number of epochs (full passes over the data).</pre>
+ *  Number of epochs (passes over the data), at least 0.
+ *  (default 200)</pre>
+ *
+ * <pre> -V &lt;fraction&gt;
+ *  Fraction of the training data held out (stratified) for early stopping, in [0, 1);
+ *  0 = no early stopping.
+ *  (default 0.1)</pre>
+ *
+ * <pre> -E &lt;number&gt;
+ *  Early stopping: epochs without a lower validation loss before training stops, at least 1.
+ *  (default 20)</pre>
+ *
+ * <pre> -balance
+ *  Weight the classes to equal total weight (for imbalanced data).
+ *  (default off)</pre>
  *
  * <pre> -num-threads &lt;number&gt;
- *  Number of threads computing the gradient; 0 = the available processors.</pre>
+ *  Number of threads computing the gradient; 0 = the available processors.
+ *  The model is the same for any number.
+ *  (default 0)</pre>
+ *
+ * <pre> -buffer &lt;number&gt;
+ *  Incremental training (updateClassifier): instances collected before training on them,
+ *  at least 1; the first buffer's statistics fix the preprocessing.
+ *  (default 100000)</pre>
+ *
+ * <pre> -resume
+ *  Keep the training state after training, so that more epochs continue it.
+ *  (default off)</pre>
+ *
+ * <pre> -D
+ *  Debug: a progress line on standard error every 10 epochs (same as -output-debug-info).
+ *  (default off)</pre>
  *
  * <pre> -S &lt;num&gt;
- *  Random number seed (initial weights).</pre>
+ *  Random number seed.
+ *  (default 1)</pre>
+ *
+ * <pre> -output-debug-info
+ *  If set, classifier is run in debug mode and
+ *  may output additional info to the console
+ *  (default off)</pre>
+ *
+ * <pre> -do-not-check-capabilities
+ *  If set, classifier capabilities are not checked before classifier is built
+ *  (use with caution).
+ *  (default off)</pre>
+ *
+ * <pre> -num-decimal-places
+ *  The number of decimal places for the output of numbers in the model (default 2).</pre>
+ *
+ * <pre> -batch-size
+ *  The desired batch size for batch prediction  (default 100).</pre>
+ *
  * <!-- options-end -->
  */
 public class BackpropOneHidden extends RandomizableClassifier
@@ -229,8 +310,8 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are "
         + "options; training restarts with half the learning rate if the loss diverges.\n\n"
         + "Missing values are replaced by means and modes, useless attributes removed, nominal attributes "
-        + "turned into binary ones and all inputs standardized; the filters are kept with the model. A training "
-        + "set with nothing to learn gives the class prior, as ZeroR does.\n\n"
+        + "turned into binary ones and all inputs standardized; the statistics of this preprocessing are kept "
+        + "with the model. A training set with nothing to learn gives the class prior, as ZeroR does.\n\n"
         + "Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): "
         + "instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a "
         + "batch, from the current weights; the preprocessing statistics come from the first buffer and stay "
@@ -1652,3 +1733,4 @@ public class BackpropOneHidden extends RandomizableClassifier
     runClassifier(new BackpropOneHidden(), args);
   }
 }
+
