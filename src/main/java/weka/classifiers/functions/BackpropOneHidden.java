@@ -629,6 +629,10 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** @return the error for training that diverged, naming the options that help */
   private Exception diverged(TrainingDivergedException e) {
+    if (m_Optimizer == UpdateRule.LBFGS) {
+      return new Exception("BackpropOneHidden: " + e.getMessage() + (m_WeightDecay > 0
+          ? " (try a smaller weight decay, -R, now " + m_WeightDecay + ")" : ""), e);
+    }
     String weightDecay = m_WeightDecay > 0 ? "; or a smaller weight decay, -R, now " + m_WeightDecay : "";
     return new Exception("BackpropOneHidden: " + e.getMessage() + " (-L, now " + m_LearningRate + weightDecay + ")", e);
   }

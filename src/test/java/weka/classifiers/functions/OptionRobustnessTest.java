@@ -114,6 +114,14 @@ class OptionRobustnessTest {
   }
 
   @Test
+  void hugeWeightDecayWithLbfgsFailsAtOnceNamingWeightDecayNotLearningRate() {
+    Exception e = assertThrows(Exception.class, () -> train(small, "-O", "lbfgs", "-B", "0", "-R", "1e308"));
+    assertTrue(e.getMessage().startsWith("BackpropOneHidden: training diverged"), e.getMessage());
+    assertTrue(e.getMessage().contains("L-BFGS"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(try a smaller weight decay, -R, now 1.0E308)"), e.getMessage());
+  }
+
+  @Test
   void zeroEpochsKeepsTheRandomInitialWeights() throws Exception {
     BackpropOneHidden classifier = train(small, "-N", "0");
     assertEquals(0, classifier.getTrainingResult().epochs());

@@ -497,6 +497,12 @@ public final class Trainer implements AutoCloseable {
   }
 
   private void restartWithHalfRate() {
+    if (lbfgs != null) {
+      // L-BFGS uses no learning rate (its line search already shrinks steps that give NaN or ∞): a restart would
+      // replay the same run, so the loss is non-finite at the start or on the held-out rows
+      throw new TrainingDivergedException("training diverged: the loss is NaN or infinite where L-BFGS cannot "
+          + "step away from it (at the initial weights or on the held-out rows)");
+    }
     if (restarts >= MAX_RESTARTS) {
       throw new TrainingDivergedException(config.learningRate(), learningRate, restarts);
     }

@@ -15,4 +15,11 @@ public final class TrainingDivergedException extends IllegalStateException {
         + ", and again after halving it " + restarts + " times (last tried " + lastRate
         + "); use a smaller learning rate");
   }
+
+  /**
+   * @param message why training cannot go on
+   */
+  public TrainingDivergedException(String message) {
+    super(message);
+  }
 }
