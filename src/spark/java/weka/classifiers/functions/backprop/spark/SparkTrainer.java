@@ -67,8 +67,11 @@ public final class SparkTrainer {
     int classIndex = header.classIndex();
     int numClasses = header.numClasses();
 
-    JavaRDD<RawRow> labelled = rows.filter(row -> !Double.isNaN(row.values()[classIndex]));
-    labelled.persist(StorageLevel.MEMORY_AND_DISK());
+    // the parsed rows are cached for the statistics passes and the encoding, then released: the source (a file)
+    // is read once
+    boolean cachedByCaller = !rows.getStorageLevel().equals(StorageLevel.NONE());
+    JavaRDD<RawRow> parsed = cachedByCaller ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<RawRow> labelled = parsed.filter(row -> !Double.isNaN(row.values()[classIndex]));
     int[] kinds = StatisticsPreprocessing.columnKinds(header);
     String[] names = new String[header.numAttributes()];
     for (int a = 0; a < names.length; a++) {
@@ -80,10 +83,10 @@ public final class SparkTrainer {
           s.add(row.values(), row.weight());
           return s;
         }, ColumnSummary::merge, SparkRowSums.TREE_DEPTH);
-    long total = rows.count();
+    long total = parsed.count();
     long dropped = total - summary.numRows();
     if (summary.numRows() == 0 || !(summary.totalWeight() > 0)) {
-      labelled.unpersist(false);
+      release(parsed, cachedByCaller);
       throw new IllegalArgumentException("nothing to train on: " + (summary.numRows() == 0
           ? "no instance has a class value" : "the instances' weights sum to zero"));
     }
@@ -94,7 +97,7 @@ public final class SparkTrainer {
         }, ColumnMoments::merge, SparkRowSums.TREE_DEPTH);
     InputEncoder encoder = InputEncoder.fit(summary, moments);
     if (encoder.numInputs() == 0) {
-      labelled.unpersist(false);
+      release(parsed, cachedByCaller);
       throw new IllegalArgumentException("nothing to learn: no attribute varies in the training data");
     }
 
@@ -117,7 +120,7 @@ public final class SparkTrainer {
     if (validationBlocks != null) {
       validationBlocks.count();
     }
-    labelled.unpersist(false);
+    release(parsed, cachedByCaller);
 
     NetworkShape shape = new NetworkShape(encoder.numInputs(), config.numHidden(),
         NetworkShape.outputsForClasses(numClasses), config.activation());
@@ -159,6 +162,13 @@ public final class SparkTrainer {
     }
     if (classifier.getBalanceClasses()) {
       throw new IllegalArgumentException("-balance is not supported on Spark yet: weight the instances instead");
+    }
+  }
+
+  /** Unpersists the rows unless the caller had cached them (then they stay the caller's). */
+  private static void release(JavaRDD<RawRow> rows, boolean cachedByCaller) {
+    if (!cachedByCaller) {
+      rows.unpersist(false);
     }
   }
 
