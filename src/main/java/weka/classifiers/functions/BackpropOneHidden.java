@@ -883,7 +883,8 @@ public class BackpropOneHidden extends RandomizableClassifier
    * Trains on the buffered instances, then empties the buffer. The first buffer with something to learn fits
    * the preprocessing and trains from the seeded initial weights, exactly as batch training on the same
    * instances; every later buffer is converted by that fixed preprocessing and trained from the current
-   * weights. Each buffer gets the configured epochs, with early stopping on a split of the buffer.
+   * weights. Each buffer gets the configured epochs, with early stopping on a split of the buffer; a partial
+   * buffer that continues a network gets them in proportion to its size ({@link #partialBufferEpochs}).
    */
   private void trainBuffer() throws Exception {
     Instances buffer = m_Stream.take();
@@ -946,6 +947,12 @@ public class BackpropOneHidden extends RandomizableClassifier
   private TrainingResult trainOn(Preprocessor preprocessing, Instances buffer, long number, double[] start)
       throws Exception {
     TrainingConfig config = trainingConfig();
+    if (start != null && buffer.numInstances() < m_BufferSize) {
+      // a partial buffer that continues a trained network (the end of a stream, or a few instances added to a
+      // saved model) gets epochs in proportion to its size, so that a tail of a few instances cannot undo
+      // what the full buffers learned by being fitted alone for all -N epochs
+      config.epochs(partialBufferEpochs(buffer.numInstances()));
+    }
     Trainer trainer;
     try {
       trainer = newTrainer(preprocessing, buffer, config);
@@ -967,6 +974,14 @@ public class BackpropOneHidden extends RandomizableClassifier
     } catch (TrainingDivergedException e) {
       throw diverged(e);
     }
+  }
+
+  /**
+   * @param rows the instances in a partial buffer
+   * @return max(1, round(N · rows / buffer size)): the epochs a partial buffer continuing a network gets
+   */
+  int partialBufferEpochs(int rows) {
+    return (int) Math.max(1, Math.min(m_NumEpochs, Math.round((double) m_NumEpochs * rows / m_BufferSize)));
   }
 
   /** @return the lines of the model text that say how the stream went */
