@@ -23,7 +23,12 @@ import java.io.Serializable;
  *       σ is not positive, only μ is subtracted. For an indicator whose value has weight S₁ (and S₀ = S − S₁),
  *       μ = S₁/S and M2 = S₁S₀/S.</li>
  * </ol>
- * Encoding is stateless, so any number of threads may use one encoder.
+ * One deliberate difference: a numeric column that is constant apart from missing values is dropped here (its
+ * mean is that constant, so after replacement it does not vary). The filter chain computes the mean as Σwx/Σw,
+ * which can differ from the constant in the last bit (ten values 1.1 give 1.1000000000000003), and then keeps
+ * the column as an input whose standard deviation is about 1e-16, i.e. noise scaled up to unit variance.
+ *
+ * <p>Encoding is stateless, so any number of threads may use one encoder.
  */
 public final class InputEncoder implements Serializable {
 

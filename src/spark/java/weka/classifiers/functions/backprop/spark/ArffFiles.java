@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 
 import org.apache.hadoop.conf.Configuration;
@@ -62,22 +60,63 @@ public final class ArffFiles {
    * @param context the Spark context
    * @param path the ARFF file (one file)
    * @param header its header ({@link #readHeader})
-   * @param minPartitions the fewest partitions to cut the file into
-   * @return one row per instance, in file order
+   * @param minPartitions the fewest partitions to cut the file into (a compressed file, which Hadoop cannot
+   *        split, is parsed in one task and then repartitioned)
+   * @return one row per instance, in file order (for a compressed file cut into more partitions: in the order
+   *         of Spark's round-robin repartitioning, which is fixed for a given file and partition count)
    */
   public static JavaRDD<RawRow> readRows(JavaSparkContext context, String path, Instances header, int minPartitions) {
     Instances template = new Instances(header, 0);
-    return context.textFile(path, minPartitions).mapPartitionsWithIndex((partition, lines) -> {
+    JavaRDD<RawRow> rows = context.textFile(path, minPartitions).mapPartitionsWithIndex((partition, lines) -> {
       Iterator<String> data = partition == 0 ? skipHeader(lines) : lines;
-      ArffReader reader = new ArffReader(new LineReader(data), template, 0, 1);
-      Instances structure = reader.getStructure();
-      List<RawRow> rows = new ArrayList<>();
-      Instance instance;
-      while ((instance = reader.readInstance(structure)) != null) {
-        rows.add(new RawRow(instance.toDoubleArray(), instance.weight()));
-      }
-      return rows.iterator();
+      return new RowIterator(new ArffReader(new LineReader(data), template, 0, 1), partition);
     }, true);
+    // a compressed file is not splittable: spread its rows after parsing, so that training uses every core
+    return rows.getNumPartitions() < minPartitions ? rows.repartition(minPartitions) : rows;
+  }
+
+  /** The rows of one partition, parsed one at a time as Spark pulls them (the partition is never held whole). */
+  private static final class RowIterator implements Iterator<RawRow> {
+
+    private final ArffReader reader;
+    private final Instances structure;
+    private final int partition;
+    private Instance next;
+
+    RowIterator(ArffReader reader, int partition) throws IOException {
+      this.reader = reader;
+      this.structure = reader.getStructure();
+      this.partition = partition;
+      advance();
+    }
+
+    private void advance() throws IOException {
+      try {
+        next = reader.readInstance(structure);
+      } catch (IOException e) {
+        throw new IOException("in part " + (partition + 1) + " of the file (line numbers count from the start of "
+            + "that part" + (partition == 0 ? ", after @data" : "") + "): " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public RawRow next() {
+      if (next == null) {
+        throw new java.util.NoSuchElementException();
+      }
+      RawRow row = new RawRow(next.toDoubleArray(), next.weight());
+      try {
+        advance();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return row;
+    }
   }
 
   /** Advances past the header, up to and including the {@code @data} line. */

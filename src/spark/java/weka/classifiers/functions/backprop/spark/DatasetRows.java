@@ -33,14 +33,15 @@ public final class DatasetRows {
   }
 
   /**
-   * Reads a CSV file with a header line (Spark infers the column types).
+   * Reads a CSV file with a header line (Spark infers the column types); "?" (Weka's missing value, as Weka's
+   * CSVSaver writes it) and empty cells are missing values.
    *
    * @param spark the session
    * @param path the file, on any path Hadoop reads
    * @return the data
    */
   public static Dataset<Row> readCsv(SparkSession spark, String path) {
-    return spark.read().option("header", "true").option("inferSchema", "true").csv(path);
+    return spark.read().option("header", "true").option("inferSchema", "true").option("nullValue", "?").csv(path);
   }
 
   /**
@@ -80,7 +81,7 @@ public final class DatasetRows {
   }
 
   private static List<String> distinctValues(Dataset<Row> data, String column, boolean numeric) {
-    List<Row> rows = data.select(functions.col(column)).na().drop().distinct().limit(MAX_NOMINAL_VALUES + 1)
+    List<Row> rows = data.select(functions.col("`" + column.replace("`", "``") + "`")).na().drop().distinct().limit(MAX_NOMINAL_VALUES + 1)
         .collectAsList();
     if (rows.size() > MAX_NOMINAL_VALUES) {
       throw new IllegalArgumentException("column '" + column + "' has more than " + MAX_NOMINAL_VALUES

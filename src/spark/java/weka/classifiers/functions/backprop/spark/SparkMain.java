@@ -1,11 +1,8 @@
 package weka.classifiers.functions.backprop.spark;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.net.URI;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -44,12 +41,17 @@ public final class SparkMain {
   public static void main(String[] args) {
     try {
       System.out.println(run(args));
-    } catch (IllegalArgumentException | IOException e) {
-      System.err.println("BackpropOneHidden on Spark: " + e.getMessage());
-      System.err.println(usage());
-      System.exit(1);
     } catch (Exception e) {
-      System.err.println("BackpropOneHidden on Spark: " + e);
+      // an error raised in a task (bad data) reaches the driver wrapped in Spark's job failure: say the cause
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      boolean userError = cause instanceof IllegalArgumentException || cause instanceof IOException;
+      System.err.println("BackpropOneHidden on Spark: " + (userError ? cause.getMessage() : cause.toString()));
+      if (userError && cause == e) {
+        System.err.println(usage());
+      }
       System.exit(1);
     }
   }
@@ -156,14 +158,17 @@ public final class SparkMain {
     }
   }
 
-  /** Writes the classifier and the header, as Weka's -d does; local paths without Hadoop's checksum files. */
+  /**
+   * Writes the classifier and the header, as Weka's -d does, to the path resolved as -t is (a path without a
+   * scheme is on Hadoop's default file system: the local disk unless the cluster sets another), without
+   * Hadoop's checksum side files.
+   */
   private static void save(Configuration hadoop, String path, BackpropOneHidden classifier, Instances header)
       throws IOException {
-    URI uri = new Path(path).toUri();
-    OutputStream out = uri.getScheme() == null || uri.getScheme().equals("file")
-        ? new FileOutputStream(uri.getPath())
-        : FileSystem.get(uri, hadoop).create(new Path(path), true);
-    try (ObjectOutputStream objects = new ObjectOutputStream(new BufferedOutputStream(out))) {
+    Path file = new Path(path);
+    FileSystem fileSystem = file.getFileSystem(hadoop);
+    fileSystem.setWriteChecksum(false);
+    try (ObjectOutputStream objects = new ObjectOutputStream(new BufferedOutputStream(fileSystem.create(file, true)))) {
       objects.writeObject(classifier);
       objects.writeObject(new Instances(header, 0));
     }

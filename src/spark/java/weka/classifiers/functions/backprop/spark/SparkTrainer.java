@@ -31,7 +31,8 @@ import weka.core.Instances;
  * <ol>
  *   <li>the preprocessing statistics ({@link ColumnSummary}, then {@link ColumnMoments}), merged on the driver
  *       into the same {@link InputEncoder} the local classifier fits;</li>
- *   <li>every partition encodes its rows into dense {@link RowBlock}s of at most {@link #BLOCK_ROWS} rows,
+ *   <li>every partition encodes its rows into dense {@link RowBlock}s of at most {@link #BLOCK_ROWS} rows and
+ *       {@link #BLOCK_VALUES} values,
  *       cached in memory; rows whose class is missing are dropped and counted, as locally; with a
  *       validation fraction v &gt; 0, {@link HashSplit} holds rows out;</li>
  *   <li>the engine's {@link Trainer} runs full-batch training (gradient descent, or L-BFGS with {@code -O lbfgs})
@@ -44,6 +45,9 @@ public final class SparkTrainer {
 
   /** Most rows in one cached block (a partition holds one or more blocks). */
   public static final int BLOCK_ROWS = 1 << 16;
+
+  /** Most values (rows × (inputs + 1)) in one block: 32 MB of doubles, however wide the rows. */
+  public static final int BLOCK_VALUES = 1 << 22;
 
   private SparkTrainer() {
   }
@@ -72,76 +76,96 @@ public final class SparkTrainer {
     boolean cachedByCaller = !rows.getStorageLevel().equals(StorageLevel.NONE());
     JavaRDD<RawRow> parsed = cachedByCaller ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<RawRow> labelled = parsed.filter(row -> !Double.isNaN(row.values()[classIndex]));
-    int[] kinds = StatisticsPreprocessing.columnKinds(header);
-    String[] names = new String[header.numAttributes()];
-    for (int a = 0; a < names.length; a++) {
-      names[a] = header.attribute(a).name();
-    }
-    ColumnSummary summary = labelled.treeAggregate(new ColumnSummary(kinds, classIndex),
-        (s, row) -> {
-          checkValues(row, names);
-          s.add(row.values(), row.weight());
-          return s;
-        }, ColumnSummary::merge, SparkRowSums.TREE_DEPTH);
-    long total = parsed.count();
-    long dropped = total - summary.numRows();
-    if (summary.numRows() == 0 || !(summary.totalWeight() > 0)) {
-      release(parsed, cachedByCaller);
-      throw new IllegalArgumentException("nothing to train on: " + (summary.numRows() == 0
-          ? "no instance has a class value" : "the instances' weights sum to zero"));
-    }
-    ColumnMoments moments = labelled.treeAggregate(new ColumnMoments(summary),
-        (m, row) -> {
-          m.add(row.values(), row.weight());
-          return m;
-        }, ColumnMoments::merge, SparkRowSums.TREE_DEPTH);
-    InputEncoder encoder = InputEncoder.fit(summary, moments);
-    if (encoder.numInputs() == 0) {
-      release(parsed, cachedByCaller);
-      throw new IllegalArgumentException("nothing to learn: no attribute varies in the training data");
-    }
-
-    Broadcast<InputEncoder> sharedEncoder = context.broadcast(encoder);
-    double fraction = config.validationFraction();
-    long splitSeed = config.seed() + 1;
-    JavaRDD<Tuple2<RawRow, Long>> indexed = labelled.zipWithIndex().rdd().toJavaRDD();
-    long heldOut = fraction > 0
-        ? indexed.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
-    boolean split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
-        && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
-    StatisticsPreprocessing preprocessing = new StatisticsPreprocessing(encoder, header);
-    List<String> inputNames = new ArrayList<>(preprocessing.inputNames());
-    JavaRDD<RowBlock> trainBlocks = blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses,
-        split ? splitSeed : 0, split ? fraction : 0, false);
-    JavaRDD<RowBlock> validationBlocks = split
-        ? blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses, splitSeed, fraction, true) : null;
-    long trainRows = summary.numRows() - (split ? heldOut : 0);
-    trainBlocks.count();
-    if (validationBlocks != null) {
-      validationBlocks.count();
-    }
-    release(parsed, cachedByCaller);
-
-    NetworkShape shape = new NetworkShape(encoder.numInputs(), config.numHidden(),
-        NetworkShape.outputsForClasses(numClasses), config.activation());
-    SparkRowSums trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows);
-    SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut) : null;
+    ColumnSummary summary;
+    long dropped;
+    InputEncoder encoder;
+    Broadcast<InputEncoder> sharedEncoder = null;
+    JavaRDD<RowBlock> trainBlocks = null;
+    JavaRDD<RowBlock> validationBlocks = null;
+    boolean blocksHandedOver = false;
     TrainingResult result;
-    try (Trainer trainer = Trainer.fullBatch(shape, trainSums, validationSums, config)) {
-      while (trainer.epoch()) {
-        // one full-batch step per epoch, each evaluation a Spark job
+    SparkRowSums trainSums;
+    boolean split;
+    StatisticsPreprocessing preprocessing;
+    try {
+      int[] kinds = StatisticsPreprocessing.columnKinds(header);
+      String[] names = new String[header.numAttributes()];
+      for (int a = 0; a < names.length; a++) {
+        names[a] = header.attribute(a).name();
       }
-      result = trainer.result();
+      summary = labelled.treeAggregate(new ColumnSummary(kinds, classIndex),
+          (s, row) -> {
+            checkValues(row, names);
+            s.add(row.values(), row.weight());
+            return s;
+          }, ColumnSummary::merge, SparkRowSums.TREE_DEPTH);
+      dropped = parsed.count() - summary.numRows();
+      if (summary.numRows() == 0 || !(summary.totalWeight() > 0)) {
+        throw new IllegalArgumentException("nothing to train on: " + (summary.numRows() == 0
+            ? "no instance has a class value" : "the instances' weights sum to zero"));
+      }
+      ColumnMoments moments = labelled.treeAggregate(new ColumnMoments(summary),
+          (m, row) -> {
+            m.add(row.values(), row.weight());
+            return m;
+          }, ColumnMoments::merge, SparkRowSums.TREE_DEPTH);
+      encoder = InputEncoder.fit(summary, moments);
+      if (encoder.numInputs() == 0) {
+        throw new IllegalArgumentException("nothing to learn: no attribute varies in the training data");
+      }
+
+      sharedEncoder = context.broadcast(encoder);
+      double fraction = config.validationFraction();
+      long splitSeed = config.seed() + 1;
+      JavaRDD<Tuple2<RawRow, Long>> indexed = labelled.zipWithIndex().rdd().toJavaRDD();
+      long heldOut = fraction > 0
+          ? indexed.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
+      split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
+          && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
+      preprocessing = new StatisticsPreprocessing(encoder, header);
+      List<String> inputNames = new ArrayList<>(preprocessing.inputNames());
+      trainBlocks = blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses, split ? splitSeed : 0,
+          split ? fraction : 0, false);
+      validationBlocks = split
+          ? blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses, splitSeed, fraction, true) : null;
+      long trainRows = summary.numRows() - (split ? heldOut : 0);
+      trainBlocks.count();
+      if (validationBlocks != null) {
+        validationBlocks.count();
+      }
+      release(parsed, cachedByCaller);
+
+      NetworkShape shape = new NetworkShape(encoder.numInputs(), config.numHidden(),
+          NetworkShape.outputsForClasses(numClasses), config.activation());
+      trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows);
+      SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut) : null;
+      Trainer trainer = Trainer.fullBatch(shape, trainSums, validationSums, config);
+      blocksHandedOver = true; // the trainer closes the sums, which unpersist the blocks
+      try (Trainer run = trainer) {
+        while (run.epoch()) {
+          // one full-batch step per epoch, each evaluation a Spark job
+        }
+        result = run.result();
+      }
+    } finally {
+      // on every path, failures included: nothing stays cached or broadcast
+      release(parsed, cachedByCaller);
+      if (sharedEncoder != null) {
+        sharedEncoder.destroy();
+      }
+      if (!blocksHandedOver) {
+        unpersist(trainBlocks);
+        unpersist(validationBlocks);
+      }
     }
-    sharedEncoder.destroy();
     classifier.installTrainedModel(new Instances(header, 0), preprocessing, result,
         (int) Math.min(Integer.MAX_VALUE, dropped), "on Spark " + context.version() + " (" + context.master() + ", "
         + rows.getNumPartitions() + " partitions, " + trainSums.evaluations() + " passes over the training data"
         + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + ")");
     double seconds = (System.nanoTime() - start) / 1e9;
     return String.format(java.util.Locale.ROOT, "trained on %d instances (%d held out, %d without a class "
-        + "dropped) in %d partitions: %d epochs, %d evaluations of the training sums, %.1f s", trainRows,
-        split ? heldOut : 0, dropped, rows.getNumPartitions(), result.epochs(), trainSums.evaluations(), seconds);
+        + "dropped) in %d partitions: %d epochs, %d evaluations of the training sums, %.1f s", result.trainingRows(),
+        result.validationRows(), dropped, rows.getNumPartitions(), result.epochs(), trainSums.evaluations(), seconds);
   }
 
   private static void checkOptions(Instances header, BackpropOneHidden classifier, TrainingConfig config) {
@@ -156,12 +180,25 @@ public final class SparkTrainer {
       throw new IllegalArgumentException("the class attribute '" + header.classAttribute().name()
           + "' has fewer than two values");
     }
+    for (int a = 0; a < header.numAttributes(); a++) {
+      if (a != header.classIndex() && !header.attribute(a).isNumeric() && !header.attribute(a).isNominal()) {
+        throw new IllegalArgumentException("attribute '" + header.attribute(a).name() + "' is a "
+            + weka.core.Attribute.typeToString(header.attribute(a)) + " attribute; only numeric, date and nominal "
+            + "attributes can be inputs");
+      }
+    }
     if (config.batchSize() > 0) {
       throw new IllegalArgumentException("training on Spark is full batch (each step is one pass over the "
           + "cluster's data): set -B 0 (got -B " + config.batchSize() + ")");
     }
     if (classifier.getBalanceClasses()) {
       throw new IllegalArgumentException("-balance is not supported on Spark yet: weight the instances instead");
+    }
+  }
+
+  private static void unpersist(JavaRDD<RowBlock> blocks) {
+    if (blocks != null) {
+      blocks.unpersist(false);
     }
   }
 
@@ -197,6 +234,7 @@ public final class SparkTrainer {
     JavaRDD<RowBlock> blocks = indexed.mapPartitions(pairs -> {
       InputEncoder fitted = encoder.value();
       int width = fitted.numInputs() + 1;
+      int blockRows = Math.max(1, Math.min(BLOCK_ROWS, BLOCK_VALUES / width));
       List<RowBlock> result = new ArrayList<>();
       List<RawRow> pending = new ArrayList<>();
       while (pairs.hasNext()) {
@@ -204,7 +242,7 @@ public final class SparkTrainer {
         if (HashSplit.isHeldOut(splitSeed, pair._2(), fraction) == heldOutSide) {
           pending.add(pair._1());
         }
-        if (pending.size() == BLOCK_ROWS || (!pairs.hasNext() && !pending.isEmpty())) {
+        if (pending.size() == blockRows || (!pairs.hasNext() && !pending.isEmpty())) {
           result.add(encode(pending, fitted, inputNames, width, classIndex, numClasses));
           pending.clear();
         }
@@ -217,7 +255,7 @@ public final class SparkTrainer {
   private static RowBlock encode(List<RawRow> rows, InputEncoder encoder, List<String> inputNames, int width,
       int classIndex, int numClasses) {
     int n = rows.size();
-    double[] x = new double[n * width];
+    double[] x = new double[Math.multiplyExact(n, width)];
     int[] y = new int[n];
     double[] weights = new double[n];
     boolean weighted = false;

@@ -89,6 +89,23 @@ class DatasetRowsTest {
   }
 
   @Test
+  void questionMarksAndEmptyCellsAreMissingAndDottedNamesWork() throws Exception {
+    Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target/spark-csv"));
+    Path csv = folder.resolve("missing.csv");
+    Files.write(csv, java.util.Arrays.asList("size.cm,colour.name,class", "1.5,red,a", "?,blue,b", ",red,a",
+        "2.5,?,b"), java.nio.charset.StandardCharsets.UTF_8);
+    Dataset<Row> table = DatasetRows.readCsv(spark(), csv.toString());
+    Instances header = DatasetRows.header(table, "class");
+    assertTrue(header.attribute(0).isNumeric(), header.attribute(0).toString());
+    assertEquals(Arrays.asList("blue", "red"), values(header, 1));
+    List<RawRow> raw = DatasetRows.rows(table, header).collect();
+    assertEquals(1.5, raw.get(0).values()[0]);
+    assertTrue(Double.isNaN(raw.get(1).values()[0]), "'?' is missing");
+    assertTrue(Double.isNaN(raw.get(2).values()[0]), "an empty cell is missing");
+    assertTrue(Double.isNaN(raw.get(3).values()[1]), "'?' in a string column is missing");
+  }
+
+  @Test
   void anUnsupportedColumnOrAMissingClassColumnIsNamed() {
     StructType schema = new StructType().add("when", DataTypes.DateType).add("label", DataTypes.StringType);
     Dataset<Row> table = spark().createDataFrame(Arrays.asList(RowFactory.create(null, "a")), schema);

@@ -133,11 +133,24 @@ class SparkTrainerTest {
 
   /** Trains on three hand-made rows (x, class) with the given weights on Spark; returns the error message. */
   private static String refusal(String options, double[][] rows, double[] weights) throws Exception {
+    return refusal(options, rows, weights, false);
+  }
+
+  private static String refusal(String options, double[][] rows, double[] weights, boolean withStringAttribute)
+      throws Exception {
     java.util.ArrayList<weka.core.Attribute> attributes = new java.util.ArrayList<>();
     attributes.add(new weka.core.Attribute("x"));
+    if (withStringAttribute) {
+      attributes.add(new weka.core.Attribute("note", (java.util.List<String>) null));
+      double[][] wider = new double[rows.length][];
+      for (int k = 0; k < rows.length; k++) {
+        wider[k] = new double[] {rows[k][0], 0, rows[k][1]};
+      }
+      rows = wider;
+    }
     attributes.add(new weka.core.Attribute("class", java.util.Arrays.asList("a", "b")));
     Instances header = new Instances("hand-made", attributes, 0);
-    header.setClassIndex(1);
+    header.setClassIndex(attributes.size() - 1);
     List<RawRow> raw = new ArrayList<>();
     for (int k = 0; k < rows.length; k++) {
       raw.add(new RawRow(rows[k], weights[k]));
@@ -145,8 +158,10 @@ class SparkTrainerTest {
     BackpropOneHidden classifier = new BackpropOneHidden();
     classifier.setOptions(Utils.splitOptions(options));
     JavaSparkContext context = LocalSpark.context();
+    int cached = context.sc().getPersistentRDDs().size();
     Exception e = assertThrows(Exception.class,
         () -> SparkTrainer.train(context, header, context.parallelize(raw, 2), classifier));
+    assertEquals(cached, context.sc().getPersistentRDDs().size(), "a failed training left data cached");
     Throwable cause = e;
     while (!(cause instanceof IllegalArgumentException) && cause.getCause() != null) {
       cause = cause.getCause();
@@ -164,6 +179,8 @@ class SparkTrainerTest {
     assertTrue(weight.contains("weight -1.0"), weight);
     String balance = refusal("-B 0 -balance", rows, new double[] {1, 1, 1});
     assertTrue(balance.contains("-balance"), balance);
+    String text = refusal("-B 0", rows, new double[] {1, 1, 1}, true);
+    assertTrue(text.contains("attribute 'note' is a string attribute"), text);
     String noClass = refusal("-B 0", new double[][] {{1, Double.NaN}, {2, Double.NaN}, {3, Double.NaN}},
         new double[] {1, 1, 1});
     assertTrue(noClass.contains("no instance has a class value"), noClass);
