@@ -97,17 +97,7 @@ class TrainerLbfgsTest {
     // few rows, many inputs: the held-out loss turns upward while L-BFGS fits the training rows
     DataMatrix data = TrainingOptionsTest.gaussianClasses(120, 30, 0.5, 0.6, 6);
     TrainingConfig config = lbfgs(300, 1).numHidden(20).validationFraction(0.25).patience(5);
-    List<double[]> snapshots = new ArrayList<>();
-    try (Trainer trainer = new Trainer(data, config)) {
-      snapshots.add(trainer.currentNetwork().parameters());
-      while (trainer.epoch()) {
-        snapshots.add(trainer.currentNetwork().parameters());
-      }
-      TrainingResult result = trainer.result();
-      assertEquals(StopReason.EARLY_STOPPING, result.stopReason());
-      assertEquals(result.epochs() - 5, result.keptEpoch());
-      assertArrayEquals(snapshots.get(result.keptEpoch()), result.network().parameters(), 0.0);
-    }
+    TrainingOptionsTest.assertStopsEarlyKeepingTheBestEpoch(data, config);
   }
 
   @Test

@@ -147,12 +147,13 @@ class TrainingOptionsTest {
     assertEquals(0.25 * (9 + 16 + 36 + 49), penalty, 1e-12);
   }
 
-  @Test
-  void earlyStoppingRestoresTheBestEpochsWeights() {
-    // few rows, many inputs, large steps: the held-out loss turns upward, so training stops early
-    DataMatrix data = gaussianClasses(120, 30, 0.5, 0.6, 6);
-    TrainingConfig config = new TrainingConfig().numHidden(20).learningRate(0.05).updateRule(UpdateRule.ADAM)
-        .epochs(500).seed(4).validationFraction(0.25).patience(5);
+  /**
+   * Trains epoch by epoch, keeping every epoch's weights, and checks that training stopped early, 'patience'
+   * epochs after the best one, whose weights the result holds.
+   *
+   * @return the result
+   */
+  static TrainingResult assertStopsEarlyKeepingTheBestEpoch(DataMatrix data, TrainingConfig config) {
     List<double[]> snapshots = new ArrayList<>();
     try (Trainer trainer = new Trainer(data, config)) {
       snapshots.add(trainer.currentNetwork().parameters());
@@ -161,18 +162,29 @@ class TrainingOptionsTest {
       }
       TrainingResult result = trainer.result();
       assertEquals(StopReason.EARLY_STOPPING, result.stopReason());
-      assertTrue(result.epochs() < 500);
-      assertEquals(result.epochs() - 5, result.keptEpoch(), "stops 'patience' epochs after the best one");
+      assertEquals(result.epochs() - config.patience(), result.keptEpoch(),
+          "stops 'patience' epochs after the best one");
       assertArrayEquals(snapshots.get(result.keptEpoch()), result.network().parameters(), 0.0);
-      double[] validation = result.validationHistory();
-      assertNotNull(validation);
-      for (double loss : validation) {
-        assertTrue(validation[result.keptEpoch()] <= loss);
-      }
-      // stratified: round(0.25 × rows of each class) per class
-      assertEquals(120, result.validationRows() + result.trainingRows());
-      assertTrue(Math.abs(result.validationRows() - 30) <= 1, "held out " + result.validationRows());
+      return result;
     }
+  }
+
+  @Test
+  void earlyStoppingRestoresTheBestEpochsWeights() {
+    // few rows, many inputs, large steps: the held-out loss turns upward, so training stops early
+    DataMatrix data = gaussianClasses(120, 30, 0.5, 0.6, 6);
+    TrainingConfig config = new TrainingConfig().numHidden(20).learningRate(0.05).updateRule(UpdateRule.ADAM)
+        .epochs(500).seed(4).validationFraction(0.25).patience(5);
+    TrainingResult result = assertStopsEarlyKeepingTheBestEpoch(data, config);
+    assertTrue(result.epochs() < 500);
+    double[] validation = result.validationHistory();
+    assertNotNull(validation);
+    for (double loss : validation) {
+      assertTrue(validation[result.keptEpoch()] <= loss);
+    }
+    // stratified: round(0.25 × rows of each class) per class
+    assertEquals(120, result.validationRows() + result.trainingRows());
+    assertTrue(Math.abs(result.validationRows() - 30) <= 1, "held out " + result.validationRows());
   }
 
   @Test
