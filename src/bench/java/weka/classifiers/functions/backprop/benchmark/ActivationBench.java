@@ -9,7 +9,9 @@ import weka.classifiers.functions.backprop.Activation;
  * The cost of the hidden activation, side by side in one JVM (BENCHMARKS.md, "Tried and dropped"):
  * {@link Math#tanh} (not a HotSpot intrinsic), the engine's {@link Activation#tanh} (through the intrinsic
  * {@link Math#exp}), and a polynomial expm1 that was tried as a vectorizable replacement and dropped. Prints
- * the median nanoseconds per value of 7 repetitions, and the largest difference of each from {@link Math#tanh}.
+ * the median nanoseconds per value of 7 repetitions, and the largest difference of each from {@link Math#tanh};
+ * and, for comparison only, the same tanh with the JDK's incubating Vector API ({@link VectorTanh}), which the
+ * Java 8 package cannot use.
  *
  * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbench.main=weka.classifiers.functions.backprop.benchmark.ActivationBench</pre>
  */
@@ -52,12 +54,17 @@ public final class ActivationBench {
     for (int i = 0; i < VALUES; i++) {
       z[i] = 2 * random.nextGaussian();
     }
-    String[] names = {"Math.tanh", "Activation.tanh (exp-based, the engine's)", "polynomial expm1 (dropped)"};
-    double[][] times = new double[3][7];
+    String[] names = {"Math.tanh", "Activation.tanh (exp-based, the engine's)", "polynomial expm1 (dropped)",
+        "Vector API tanh (JDK 17 incubator, bench only)"};
+    double[][] times = new double[4][7];
     for (int rep = 0; rep < 7; rep++) {
-      for (int variant = 0; variant < 3; variant++) {
+      for (int variant = 0; variant < 4; variant++) {
         long start = System.nanoTime();
         for (int pass = 0; pass < PASSES; pass++) {
+          if (variant == 3) {
+            VectorTanh.apply(z, out, VALUES);
+            continue;
+          }
           for (int i = 0; i < VALUES; i++) {
             out[i] = variant == 0 ? Math.tanh(z[i]) : variant == 1 ? Activation.tanh(z[i]) : polynomialTanh(z[i]);
           }
@@ -65,17 +72,25 @@ public final class ActivationBench {
         times[variant][rep] = (System.nanoTime() - start) / ((double) PASSES * VALUES);
       }
     }
-    double[] maxDifference = new double[3];
-    for (int i = 0; i < 1_000_000; i++) {
-      double v = random.nextGaussian() * Math.pow(10, random.nextInt(9) - 7);
+    double[] maxDifference = new double[4];
+    double[] probe = new double[1_000_000];
+    double[] vectorOut = new double[probe.length];
+    for (int i = 0; i < probe.length; i++) {
+      probe[i] = random.nextGaussian() * Math.pow(10, random.nextInt(9) - 7);
+    }
+    VectorTanh.apply(probe, vectorOut, probe.length);
+    for (int i = 0; i < probe.length; i++) {
+      double v = probe[i];
       double exact = Math.tanh(v);
       maxDifference[1] = Math.max(maxDifference[1], Math.abs(Activation.tanh(v) - exact));
       maxDifference[2] = Math.max(maxDifference[2], Math.abs(polynomialTanh(v) - exact));
+      maxDifference[3] = Math.max(maxDifference[3], Math.abs(vectorOut[i] - exact));
     }
     System.out.println("# Hidden activation cost, ns per value (median of 7), " + System.getProperty("java.vm.name") + " "
         + System.getProperty("java.vm.version"));
     double base = median(times[0]);
-    for (int variant = 0; variant < 3; variant++) {
+    System.out.println("vector species: " + VectorTanh.species());
+    for (int variant = 0; variant < 4; variant++) {
       System.out.printf("%-44s %7.2f ns   %.2fx Math.tanh's time   max |difference from Math.tanh| %.1e%n",
           names[variant], median(times[variant]), median(times[variant]) / base, maxDifference[variant]);
     }
