@@ -12,6 +12,7 @@ import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.UpdateableBatchProcessor;
 import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.ActivationKernels;
 import weka.classifiers.functions.backprop.DataMatrix;
 import weka.classifiers.functions.backprop.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
@@ -417,7 +418,8 @@ public class BackpropOneHidden extends RandomizableClassifier
     log("training started on " + train.numInstances() + " instances: " + shape.numInputs() + " inputs -> "
         + shape.numHidden() + " " + shape.activation().optionName() + " hidden units -> " + shape.numOutputs()
         + (shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs") + ", at most " + m_NumEpochs
-        + " epochs (" + Utils.joinOptions(getOptions()) + ")");
+        + " epochs (" + Utils.joinOptions(getOptions()) + "); activation kernels: "
+        + ActivationKernels.selected().name());
   }
 
   /**

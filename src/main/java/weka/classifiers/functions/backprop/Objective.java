@@ -211,16 +211,12 @@ public final class Objective {
     for (; r < rows; r++) {
       preActivations(theta, x, (firstRow + r) * d, d, g, a[r]);
     }
+    ActivationKernels kernels = ActivationKernels.SELECTED;
     for (r = 0; r < rows; r++) {
-      double[] ar = a[r];
       if (sigmoid) {
-        for (int l = 0; l < g; l++) {
-          ar[l] = logistic(ar[l]);
-        }
+        kernels.logistic(a[r], g);
       } else {
-        for (int l = 0; l < g; l++) {
-          ar[l] = Activation.tanh(ar[l]);
-        }
+        kernels.tanh(a[r], g);
       }
     }
   }

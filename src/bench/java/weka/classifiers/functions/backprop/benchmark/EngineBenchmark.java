@@ -191,6 +191,8 @@ public final class EngineBenchmark {
   static void header() throws Exception {
     System.out.println("# BackpropOneHidden benchmark" + (QUICK ? " (quick)" : ""));
     System.out.println("date: " + ZonedDateTime.now());
+    System.out.println("activation kernels: " + weka.classifiers.functions.backprop.ActivationKernels.selected().name()
+        + " (-Dbench.vector=true: the Vector API kernels a JVM started with --add-modules jdk.incubator.vector uses)");
     System.out.println("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
         + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
     String cpu = "?";
