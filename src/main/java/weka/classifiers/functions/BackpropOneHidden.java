@@ -415,11 +415,15 @@ public class BackpropOneHidden extends RandomizableClassifier
     m_StartNanos = System.nanoTime();
     m_LastStatusNanos = m_StartNanos;
     NetworkShape shape = m_Trainer.shape();
-    log("training started on " + train.numInstances() + " instances: " + shape.numInputs() + " inputs -> "
-        + shape.numHidden() + " " + shape.activation().optionName() + " hidden units -> " + shape.numOutputs()
-        + (shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs") + ", at most " + m_NumEpochs
-        + " epochs (" + Utils.joinOptions(getOptions()) + "); activation kernels: "
-        + ActivationKernels.selected().name());
+    String started = "training started on " + train.numInstances() + " instances: " + shape.numInputs()
+        + " inputs -> " + shape.numHidden() + " " + shape.activation().optionName() + " hidden units -> "
+        + shape.numOutputs() + (shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs") + ", at most "
+        + m_NumEpochs + " epochs (" + Utils.joinOptions(getOptions()) + "); activation kernels: "
+        + ActivationKernels.selected().name();
+    log(started);
+    if (getDebug()) {
+      System.err.println("BackpropOneHidden: " + started);
+    }
   }
 
   /**

@@ -223,6 +223,8 @@ class BackpropOneHiddenLogTest {
       epochs.add(Integer.parseInt(m.group(1)));
     }
     assertEquals(List.of(1, 10, 20, 25), epochs, err);
+    assertTrue(err.startsWith("BackpropOneHidden: training started on 150 instances") && err.contains(
+        "activation kernels: scalar"), "the first line says what trains, with which kernels:\n" + err);
 
     BackpropOneHidden quiet = classifier("-N 25");
     assertEquals("", captureStderr(() -> quiet.buildClassifier(iris)), "no progress lines without -D");

@@ -59,6 +59,16 @@ class PackageEndToEndTest {
     assertEquals(150 * accuracy / 100, Integer.parseInt(correct.group(1)), 0.5, correct.group());
     assertTrue(accuracy >= MIN_CV_ACCURACY, "10-fold cross-validated accuracy " + accuracy + "% < "
         + MIN_CV_ACCURACY + "%:\n" + run);
+
+    // the multi-release jar's Vector API kernels load through Weka's package class loader when the JVM has the
+    // module, and only then
+    String[] debugRun = {"BackpropOneHidden", "-t", iris.toString(), "-no-cv", "-force-batch-training", "-D", "-N", "2"};
+    String scalar = runWeka(wekaHome, "weka.Run", debugRun);
+    assertTrue(scalar.contains("activation kernels: scalar"), scalar);
+    ChildJvm.Result vector = ChildJvm.run(wekaHome, wekaClassPath(), java.util.Collections.emptyMap(),
+        java.util.Arrays.asList("-Djava.awt.headless=true", "--add-modules=jdk.incubator.vector"), TIMEOUT_SECONDS,
+        "weka.Run", debugRun);
+    assertTrue(vector.output.contains("activation kernels: vector (jdk.incubator.vector"), vector.output);
     deleteRecursively(wekaHome); // kept when the test fails, for a look
   }
 
