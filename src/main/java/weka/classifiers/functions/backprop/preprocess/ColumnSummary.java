@@ -16,7 +16,8 @@ import java.util.Arrays;
  * <p>What it keeps, per numeric column: the number of present and missing values, the weight of the missing
  * ones, the largest finite |x| (for the power-of-two scale), and the smallest and largest value (to tell a
  * constant column); per nominal column: the number of rows and the weight of each value, and the number of
- * missing values; for all rows: n and S = Σ s.
+ * missing values; for all rows: n and S = Σ s; and, for a nominal class, the weight S_c of each class value
+ * (for class balancing).
  */
 public final class ColumnSummary implements Serializable {
 
@@ -38,6 +39,7 @@ public final class ColumnSummary implements Serializable {
   private final double[] max;
   private final long[][] valueCounts;
   private final double[][] valueWeights;
+  private final double[] classWeights;
 
   /**
    * @param numValues per column: {@link #NUMERIC}, {@link #IGNORED}, or the number of nominal values
@@ -56,6 +58,7 @@ public final class ColumnSummary implements Serializable {
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
     this.valueCounts = new long[columns][];
     this.valueWeights = new double[columns][];
+    this.classWeights = classIndex >= 0 && numValues[classIndex] >= 0 ? new double[numValues[classIndex]] : null;
     for (int a = 0; a < columns; a++) {
       if (numValues[a] < IGNORED) {
         throw new IllegalArgumentException("column " + a + " has kind " + numValues[a]);
@@ -79,6 +82,12 @@ public final class ColumnSummary implements Serializable {
     }
     numRows++;
     totalWeight += weight;
+    if (classWeights != null) {
+      double c = values[classIndex];
+      if (!Double.isNaN(c)) {
+        classWeights[(int) c] += weight;
+      }
+    }
     for (int a = 0; a < values.length; a++) {
       double v = values[a];
       if (a == classIndex || numValues[a] == IGNORED) {
@@ -118,6 +127,11 @@ public final class ColumnSummary implements Serializable {
     }
     numRows += other.numRows;
     totalWeight += other.totalWeight;
+    if (classWeights != null) {
+      for (int c = 0; c < classWeights.length; c++) {
+        classWeights[c] += other.classWeights[c];
+      }
+    }
     for (int a = 0; a < numValues.length; a++) {
       missing[a] += other.missing[a];
       missingWeight[a] += other.missingWeight[a];
@@ -181,6 +195,14 @@ public final class ColumnSummary implements Serializable {
    */
   public int numValues(int a) {
     return numValues[a];
+  }
+
+  /**
+   * @param c a class value index
+   * @return S_c, the total weight of the rows of that class (0 if the class column is not nominal)
+   */
+  public double classWeight(int c) {
+    return classWeights == null ? 0.0 : classWeights[c];
   }
 
   /** @return n, the number of rows */

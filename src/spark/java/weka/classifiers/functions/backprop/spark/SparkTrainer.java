@@ -39,7 +39,8 @@ import weka.core.Instances;
  *       with early stopping, each evaluation of (J, ∇J) being one {@code treeAggregate}
  *       ({@link SparkRowSums}).</li>
  * </ol>
- * Mini-batches would need one job per step and are refused: set {@code -B 0}.
+ * Mini-batches would need one job per step and are refused: set {@code -B 0}. {@code -balance} weights the
+ * classes as the local classifier does, with class totals from the statistics pass.
  */
 public final class SparkTrainer {
 
@@ -124,10 +125,11 @@ public final class SparkTrainer {
           && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
       preprocessing = new StatisticsPreprocessing(encoder, header);
       List<String> inputNames = new ArrayList<>(preprocessing.inputNames());
-      trainBlocks = blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses, split ? splitSeed : 0,
-          split ? fraction : 0, false);
-      validationBlocks = split
-          ? blocks(indexed, sharedEncoder, inputNames, classIndex, numClasses, splitSeed, fraction, true) : null;
+      Balance balance = classifier.getBalanceClasses() ? new Balance(summary, numClasses) : null;
+      trainBlocks = blocks(indexed, sharedEncoder, inputNames, balance, classIndex, numClasses,
+          split ? splitSeed : 0, split ? fraction : 0, false);
+      validationBlocks = split ? blocks(indexed, sharedEncoder, inputNames, balance, classIndex, numClasses,
+          splitSeed, fraction, true) : null;
       long trainRows = summary.numRows() - (split ? heldOut : 0);
       trainBlocks.count();
       if (validationBlocks != null) {
@@ -191,14 +193,42 @@ public final class SparkTrainer {
       throw new IllegalArgumentException("training on Spark is full batch (each step is one pass over the "
           + "cluster's data): set -B 0 (got -B " + config.batchSize() + ")");
     }
-    if (classifier.getBalanceClasses()) {
-      throw new IllegalArgumentException("-balance is not supported on Spark yet: weight the instances instead");
-    }
   }
 
   private static void unpersist(JavaRDD<RowBlock> blocks) {
     if (blocks != null) {
       blocks.unpersist(false);
+    }
+  }
+
+  /**
+   * -balance, as the local classifier does it ({@code DataMatrix.classBalanced}): s'_k = s_k · S / (C · S_{y_k}),
+   * S the total weight, S_c that of class c, C the number of classes with S_c &gt; 0, from all labelled rows.
+   */
+  private static final class Balance implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final double[] classWeight;
+    private final double total;
+    private final int present;
+
+    Balance(ColumnSummary summary, int numClasses) {
+      classWeight = new double[numClasses];
+      double sum = 0.0;
+      int classes = 0;
+      for (int c = 0; c < numClasses; c++) {
+        classWeight[c] = summary.classWeight(c);
+        sum += classWeight[c];
+        classes += classWeight[c] > 0 ? 1 : 0;
+      }
+      total = sum;
+      present = classes;
+    }
+
+    double weight(double s, int c) {
+      double w = classWeight[c];
+      return w > 0 ? s * total / (present * w) : 0.0;
     }
   }
 
@@ -230,7 +260,8 @@ public final class SparkTrainer {
 
   /** Encodes each partition's rows (those on one side of the split) into blocks. */
   private static JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> indexed, Broadcast<InputEncoder> encoder,
-      List<String> inputNames, int classIndex, int numClasses, long splitSeed, double fraction, boolean heldOutSide) {
+      List<String> inputNames, Balance balance, int classIndex, int numClasses, long splitSeed, double fraction,
+      boolean heldOutSide) {
     JavaRDD<RowBlock> blocks = indexed.mapPartitions(pairs -> {
       InputEncoder fitted = encoder.value();
       int width = fitted.numInputs() + 1;
@@ -243,7 +274,7 @@ public final class SparkTrainer {
           pending.add(pair._1());
         }
         if (pending.size() == blockRows || (!pairs.hasNext() && !pending.isEmpty())) {
-          result.add(encode(pending, fitted, inputNames, width, classIndex, numClasses));
+          result.add(encode(pending, fitted, inputNames, balance, width, classIndex, numClasses));
           pending.clear();
         }
       }
@@ -252,8 +283,8 @@ public final class SparkTrainer {
     return blocks.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static RowBlock encode(List<RawRow> rows, InputEncoder encoder, List<String> inputNames, int width,
-      int classIndex, int numClasses) {
+  private static RowBlock encode(List<RawRow> rows, InputEncoder encoder, List<String> inputNames, Balance balance,
+      int width, int classIndex, int numClasses) {
     int n = rows.size();
     double[] x = new double[Math.multiplyExact(n, width)];
     int[] y = new int[n];
@@ -268,7 +299,7 @@ public final class SparkTrainer {
         throw StatisticsPreprocessing.nonFinite(inputNames.get(bad), "a training instance", x[k * width + 1 + bad]);
       }
       y[k] = (int) row.values()[classIndex];
-      weights[k] = row.weight();
+      weights[k] = balance == null ? row.weight() : balance.weight(row.weight(), y[k]);
       weighted |= weights[k] != 1.0;
     }
     return new RowBlock(x, y, weighted ? weights : null, encoder.numInputs(), numClasses);
