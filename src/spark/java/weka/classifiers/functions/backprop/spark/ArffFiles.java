@@ -1,6 +1,8 @@
 package weka.classifiers.functions.backprop.spark;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,10 +14,15 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+
+import scala.Tuple2;
 
 import weka.core.Instance;
 import weka.core.Instances;
@@ -65,14 +72,98 @@ public final class ArffFiles {
    * @return one row per instance, in file order (for a compressed file cut into more partitions: in the order
    *         of Spark's round-robin repartitioning, which is fixed for a given file and partition count)
    */
-  public static JavaRDD<RawRow> readRows(JavaSparkContext context, String path, Instances header, int minPartitions) {
+  public static JavaRDD<RawRow> readRows(JavaSparkContext context, String path, Instances header, int minPartitions)
+      throws IOException {
     Instances template = new Instances(header, 0);
+    long dataOffset = dataOffset(context.hadoopConfiguration(), path);
+    if (dataOffset >= 0) {
+      // a plain file: every line comes with its byte offset, so the header is skipped however the file is split
+      return context.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, minPartitions)
+          .mapPartitionsWithIndex((partition, lines) -> new RowIterator(new ArffReader(
+              new LineReader(new DataLines(lines, dataOffset)), template, 0, 1), partition), true);
+    }
     JavaRDD<RawRow> rows = context.textFile(path, minPartitions).mapPartitionsWithIndex((partition, lines) -> {
       Iterator<String> data = partition == 0 ? skipHeader(lines) : lines;
       return new RowIterator(new ArffReader(new LineReader(data), template, 0, 1), partition);
     }, true);
     // a compressed file is not splittable: spread its rows after parsing, so that training uses every core
     return rows.getNumPartitions() < minPartitions ? rows.repartition(minPartitions) : rows;
+  }
+
+  /**
+   * Where the data lines of a plain (uncompressed) ARFF file start: the byte just after its {@code @data} line.
+   *
+   * @return the offset, or −1 for a compressed file (its lines have no byte offsets)
+   * @throws IOException if the file cannot be read or has no {@code @data} line
+   */
+  static long dataOffset(Configuration configuration, String path) throws IOException {
+    Path file = new Path(path);
+    if (new CompressionCodecFactory(configuration).getCodec(file) != null) {
+      return -1;
+    }
+    try (InputStream in = new BufferedInputStream(file.getFileSystem(configuration).open(file))) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      long offset = 0;
+      int b;
+      while ((b = in.read()) != -1) {
+        offset++;
+        if (b == '\n') {
+          if (isDataLine(line)) {
+            return offset;
+          }
+          line.reset();
+        } else {
+          line.write(b);
+        }
+      }
+      if (isDataLine(line)) {
+        return offset;
+      }
+    }
+    throw new IOException("no @data line in " + path);
+  }
+
+  private static boolean isDataLine(ByteArrayOutputStream line) {
+    return new String(line.toByteArray(), StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT).startsWith("@data");
+  }
+
+  /** The text of the lines at or after the data offset (Hadoop reuses its Text objects: each is copied). */
+  private static final class DataLines implements Iterator<String> {
+
+    private final Iterator<Tuple2<LongWritable, Text>> lines;
+    private final long dataOffset;
+    private String next;
+
+    DataLines(Iterator<Tuple2<LongWritable, Text>> lines, long dataOffset) {
+      this.lines = lines;
+      this.dataOffset = dataOffset;
+      advance();
+    }
+
+    private void advance() {
+      next = null;
+      while (next == null && lines.hasNext()) {
+        Tuple2<LongWritable, Text> line = lines.next();
+        if (line._1().get() >= dataOffset) {
+          next = line._2().toString();
+        }
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public String next() {
+      if (next == null) {
+        throw new java.util.NoSuchElementException();
+      }
+      String line = next;
+      advance();
+      return line;
+    }
   }
 
   /** The rows of one partition, parsed one at a time as Spark pulls them (the partition is never held whole). */
@@ -126,7 +217,7 @@ public final class ArffFiles {
         return lines;
       }
     }
-    throw new IOException("no @data line in the first part of the file (is the header larger than one split?)");
+    throw new IOException("no @data line in the compressed file");
   }
 
   /** A {@link Reader} over lines, each followed by a newline, pulled as they are read. */

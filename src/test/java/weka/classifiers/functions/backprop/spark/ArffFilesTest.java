@@ -55,6 +55,44 @@ class ArffFilesTest {
     assertEquals(b, a);
   }
 
+  /** A wide file whose header spans several of the parts Spark reads: the header is skipped by byte offset. */
+  @Test
+  void aHeaderLargerThanOnePartIsSkippedWhereverTheFileIsCut() throws Exception {
+    Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target", "spark-arff"));
+    Path wide = folder.resolve("wide.arff");
+    int attributes = 2000;
+    List<String> lines = new ArrayList<>();
+    lines.add("@relation wide");
+    for (int a = 0; a < attributes; a++) {
+      lines.add("@attribute a_rather_long_attribute_name_" + a + " numeric");
+    }
+    lines.add("@attribute class {yes,no}");
+    lines.add("@data");
+    java.util.Random random = new java.util.Random(5);
+    for (int k = 0; k < 40; k++) {
+      StringBuilder row = new StringBuilder();
+      for (int a = 0; a < attributes; a++) {
+        row.append(random.nextInt(100)).append(',');
+      }
+      lines.add(row.append(k % 2 == 0 ? "yes" : "no").toString());
+    }
+    Files.write(wide, lines);
+    long headerBytes = ArffFiles.dataOffset(LocalSpark.context().hadoopConfiguration(), wide.toString());
+    JavaSparkContext context = LocalSpark.context();
+    Instances header = ArffFiles.readHeader(context.hadoopConfiguration(), wide.toString());
+    JavaRDD<RawRow> rows = ArffFiles.readRows(context, wide.toString(), header, 20);
+    long fileBytes = Files.size(wide);
+    assertTrue(headerBytes > 2 * fileBytes / rows.getNumPartitions(), "the header (" + headerBytes
+        + " bytes) must span more than one part of " + fileBytes / rows.getNumPartitions() + " bytes");
+    List<RawRow> read = rows.collect();
+    Instances expected = DataSource.read(wide.toString());
+    assertEquals(40, read.size());
+    for (int k = 0; k < 40; k++) {
+      assertEquals(java.util.Arrays.toString(expected.instance(k).toDoubleArray()),
+          java.util.Arrays.toString(read.get(k).values()), "row " + k);
+    }
+  }
+
   @Test
   void aBadLineIsReportedWithItsPartOfTheFile() throws Exception {
     Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target", "spark-arff"));
