@@ -67,8 +67,8 @@ public final class ArffFiles {
    * @param context the Spark context
    * @param path the ARFF file (one file)
    * @param header its header ({@link #readHeader})
-   * @param minPartitions the fewest partitions to cut the file into (a compressed file, which Hadoop cannot
-   *        split, is parsed in one task and then repartitioned)
+   * @param minPartitions the fewest partitions to cut the file into (a compressed file is parsed whole in one
+   *        task and then repartitioned)
    * @return one row per instance, in file order (for a compressed file cut into more partitions: in the order
    *         of Spark's round-robin repartitioning, which is fixed for a given file and partition count)
    */
@@ -82,11 +82,17 @@ public final class ArffFiles {
           .mapPartitionsWithIndex((partition, lines) -> new RowIterator(new ArffReader(
               new LineReader(new DataLines(lines, dataOffset)), template, 0, 1), partition), true);
     }
-    JavaRDD<RawRow> rows = context.textFile(path, minPartitions).mapPartitionsWithIndex((partition, lines) -> {
-      Iterator<String> data = partition == 0 ? skipHeader(lines) : lines;
-      return new RowIterator(new ArffReader(new LineReader(data), template, 0, 1), partition);
-    }, true);
-    // a compressed file is not splittable: spread its rows after parsing, so that training uses every core
+    // a compressed file is read whole by one task (gzip cannot be split; bzip2 could, but then the header could
+    // span parts whose lines have no file offsets), then its rows are spread so that training uses every core
+    Configuration whole = new Configuration(context.hadoopConfiguration());
+    whole.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
+    JavaRDD<RawRow> rows = context.newAPIHadoopFile(path,
+        org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class, LongWritable.class, Text.class, whole)
+        .mapPartitionsWithIndex((partition, pairs) -> {
+          Iterator<String> lines = new DataLines(pairs, Long.MIN_VALUE);
+          Iterator<String> data = partition == 0 ? skipHeader(lines) : lines;
+          return new RowIterator(new ArffReader(new LineReader(data), template, 0, 1), partition);
+        }, true);
     return rows.getNumPartitions() < minPartitions ? rows.repartition(minPartitions) : rows;
   }
 
@@ -105,9 +111,18 @@ public final class ArffFiles {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       long offset = 0;
       int b;
+      // lines end at \n, \r or \r\n, as Hadoop's line reader ends them, so the offsets agree with its keys
       while ((b = in.read()) != -1) {
         offset++;
-        if (b == '\n') {
+        if (b == '\n' || b == '\r') {
+          if (b == '\r') {
+            in.mark(1);
+            if (in.read() == '\n') {
+              offset++;
+            } else {
+              in.reset();
+            }
+          }
           if (isDataLine(line)) {
             return offset;
           }

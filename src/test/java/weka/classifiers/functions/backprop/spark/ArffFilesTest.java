@@ -93,6 +93,52 @@ class ArffFilesTest {
     }
   }
 
+  /** Lines ended by a bare carriage return (old Mac files) are lines too, as Weka and Hadoop read them. */
+  @Test
+  void carriageReturnLineEndingsAreRead() throws Exception {
+    Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target", "spark-arff"));
+    Path mac = folder.resolve("mac.arff");
+    Files.write(mac, "@relation mac\r@attribute x numeric\r@attribute class {a,b}\r@data\r1,a\r2,b\r3,a\r"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    JavaSparkContext context = LocalSpark.context();
+    Instances header = ArffFiles.readHeader(context.hadoopConfiguration(), mac.toString());
+    List<RawRow> rows = ArffFiles.readRows(context, mac.toString(), header, 2).collect();
+    assertEquals(3, rows.size());
+    assertEquals(2.0, rows.get(1).values()[0]);
+    assertEquals(1.0, rows.get(1).values()[1]);
+  }
+
+  /** A bzip2 file, which Hadoop could split, with a header larger than a bzip2 block: read whole, then spread. */
+  @Test
+  void aWideBzip2FileIsReadWhole() throws Exception {
+    Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target", "spark-arff"));
+    Path bzip2 = folder.resolve("wide.arff.bz2");
+    int attributes = 30000;
+    org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+    codec.setConf(new org.apache.hadoop.conf.Configuration());
+    java.util.Random random = new java.util.Random(9);
+    try (java.io.Writer out = new java.io.OutputStreamWriter(codec.createOutputStream(Files.newOutputStream(bzip2)),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      out.write("@relation wide\n");
+      for (int a = 0; a < attributes; a++) {
+        out.write("@attribute attribute_" + Long.toHexString(random.nextLong()) + "_" + a + " numeric\n");
+      }
+      out.write("@attribute class {yes,no}\n@data\n");
+      for (int k = 0; k < 30; k++) {
+        for (int a = 0; a < attributes; a++) {
+          out.write(random.nextInt(10) + ",");
+        }
+        out.write(k % 2 == 0 ? "yes\n" : "no\n");
+      }
+    }
+    JavaSparkContext context = LocalSpark.context();
+    Instances header = ArffFiles.readHeader(context.hadoopConfiguration(), bzip2.toString());
+    assertEquals(attributes + 1, header.numAttributes());
+    JavaRDD<RawRow> rows = ArffFiles.readRows(context, bzip2.toString(), header, 40);
+    assertEquals(30, rows.count());
+    assertEquals(40, rows.getNumPartitions());
+  }
+
   @Test
   void aBadLineIsReportedWithItsPartOfTheFile() throws Exception {
     Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target", "spark-arff"));
