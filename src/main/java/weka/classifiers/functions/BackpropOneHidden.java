@@ -860,7 +860,7 @@ public class BackpropOneHidden extends RandomizableClassifier
               + "instances, then updateClassifier");
     }
     closeTrainer(); // a run kept for -resume does not know the weights the stream will change
-    int rows = m_Result.trainingRows() + m_Result.validationRows();
+    int rows = (int) Math.min(Integer.MAX_VALUE, m_Result.trainingRows() + m_Result.validationRows());
     m_Stream = new StreamBuffer(m_Header, rows, rows);
   }
 

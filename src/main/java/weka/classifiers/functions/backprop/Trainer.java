@@ -45,8 +45,8 @@ public final class Trainer implements AutoCloseable {
   private final RowSums train;
   private final RowSums validation;
   private final boolean validationSkipped;
-  private final int trainingRows;
-  private final int validationRows;
+  private final long trainingRows;
+  private final long validationRows;
   private final double[] initialParams;
   private final double[] params;
   private final double[] gradient;
@@ -214,13 +214,13 @@ public final class Trainer implements AutoCloseable {
         config.activation());
   }
 
-  /** @return the number of rows, which {@link TrainingResult} records as an int */
-  private static int rowCount(RowSums rows) {
+  /** @return the number of rows, at least 1 */
+  private static long rowCount(RowSums rows) {
     long n = rows.numRows();
-    if (n < 1 || n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("need 1 to " + Integer.MAX_VALUE + " rows, got " + n);
+    if (n < 1) {
+      throw new IllegalArgumentException("need at least 1 row, got " + n);
     }
-    return (int) n;
+    return n;
   }
 
   /** (Re)starts from the initial weights with the current learning rate. */

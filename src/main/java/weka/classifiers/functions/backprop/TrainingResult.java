@@ -16,8 +16,12 @@ public final class TrainingResult implements Serializable {
   private final double learningRate;
   private final int restarts;
   private final boolean validationSkipped;
+  /** The row counts as models saved by 1.0.x hold them (capped at Integer.MAX_VALUE since 1.1). */
   private final int trainingRows;
   private final int validationRows;
+  /** The row counts, for any size (added in 1.1; 0 in a model saved before, whose int counts are exact). */
+  private final long trainingRowCount;
+  private final long validationRowCount;
   /** Added after 1.0.0: models saved by 1.0.0 read it as 0. */
   private final int functionEvaluations;
 
@@ -48,7 +52,7 @@ public final class TrainingResult implements Serializable {
    */
   public TrainingResult(Network network, double[] lossHistory, double[] validationHistory, int epochs,
       int keptEpoch, StopReason stopReason, double learningRate, int restarts, boolean validationSkipped,
-      int trainingRows, int validationRows, int functionEvaluations) {
+      long trainingRows, long validationRows, int functionEvaluations) {
     this.network = network;
     this.lossHistory = lossHistory.clone();
     this.validationHistory = validationHistory == null ? null : validationHistory.clone();
@@ -58,8 +62,10 @@ public final class TrainingResult implements Serializable {
     this.learningRate = learningRate;
     this.restarts = restarts;
     this.validationSkipped = validationSkipped;
-    this.trainingRows = trainingRows;
-    this.validationRows = validationRows;
+    this.trainingRows = (int) Math.min(Integer.MAX_VALUE, trainingRows);
+    this.validationRows = (int) Math.min(Integer.MAX_VALUE, validationRows);
+    this.trainingRowCount = trainingRows;
+    this.validationRowCount = validationRows;
     this.functionEvaluations = functionEvaluations;
   }
 
@@ -123,13 +129,13 @@ public final class TrainingResult implements Serializable {
   }
 
   /** @return rows trained on */
-  public int trainingRows() {
-    return trainingRows;
+  public long trainingRows() {
+    return trainingRowCount > 0 ? trainingRowCount : trainingRows;
   }
 
   /** @return rows held out for early stopping */
-  public int validationRows() {
-    return validationRows;
+  public long validationRows() {
+    return validationRowCount > 0 ? validationRowCount : validationRows;
   }
 
   /**

@@ -141,6 +141,38 @@ class RowSumsTrainerTest {
     }
   }
 
+  /** Row counts beyond an int (a cluster's data) are kept as they are, for the result and the model text. */
+  @Test
+  void moreRowsThanAnIntHoldsAreCounted() {
+    DataMatrix data = EngineTestData.random(200, 3, 2, false, 4);
+    TrainingConfig config = config(UpdateRule.GD, 0);
+    NetworkShape shape = shape(data, config);
+    long billions = 3_000_000_000L;
+    RowSums many = new RowSums() {
+      private final LocalRowSums rows = new LocalRowSums(shape, data, 1);
+
+      @Override
+      public void sums(double[] params, GradientSums total) {
+        rows.sums(params, total);
+      }
+
+      @Override
+      public long numRows() {
+        return billions;
+      }
+
+      @Override
+      public void close() {
+        rows.close();
+      }
+    };
+    try (Trainer trainer = Trainer.fullBatch(shape, many, null, config)) {
+      trainer.epoch();
+      assertEquals(billions, trainer.result().trainingRows());
+      assertEquals(0, trainer.result().validationRows());
+    }
+  }
+
   @Test
   void sumsMergedFromBlocksOfRowsTrainTheSameNetworkUpToRounding() {
     DataMatrix data = EngineTestData.learnable(2000, 3, 2, 8);
