@@ -143,87 +143,99 @@ public final class ArffFiles {
   }
 
   /** The text of the lines at or after the data offset (Hadoop reuses its Text objects: each is copied). */
-  private static final class DataLines implements Iterator<String> {
+  private static final class DataLines extends Lookahead<String> {
 
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final long dataOffset;
-    private String next;
 
     DataLines(Iterator<Tuple2<LongWritable, Text>> lines, long dataOffset) {
       this.lines = lines;
       this.dataOffset = dataOffset;
-      advance();
     }
 
-    private void advance() {
-      next = null;
-      while (next == null && lines.hasNext()) {
+    @Override
+    String fetch() {
+      while (lines.hasNext()) {
         Tuple2<LongWritable, Text> line = lines.next();
         if (line._1().get() >= dataOffset) {
-          next = line._2().toString();
+          return line._2().toString();
         }
+      }
+      return null;
+    }
+  }
+
+
+  /**
+   * An iterator that reads one element ahead ({@link #fetch} gives null at the end), so that {@code hasNext}
+   * needs no reading and the elements are produced one at a time as Spark pulls them.
+   */
+  private abstract static class Lookahead<T> implements Iterator<T> {
+
+    private T next;
+    private boolean started;
+
+    /** @return the next element, or null at the end */
+    abstract T fetch() throws IOException;
+
+    private void start() {
+      if (!started) {
+        started = true;
+        next = fetchUnchecked();
+      }
+    }
+
+    private T fetchUnchecked() {
+      try {
+        return fetch();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
     }
 
     @Override
     public boolean hasNext() {
+      start();
       return next != null;
     }
 
     @Override
-    public String next() {
-      if (next == null) {
+    public T next() {
+      if (!hasNext()) {
         throw new java.util.NoSuchElementException();
       }
-      String line = next;
-      advance();
-      return line;
+      T current = next;
+      next = fetchUnchecked();
+      return current;
     }
   }
 
   /** The rows of one partition, parsed one at a time as Spark pulls them (the partition is never held whole). */
-  private static final class RowIterator implements Iterator<RawRow> {
+  private static final class RowIterator extends Lookahead<RawRow> {
 
     private final ArffReader reader;
     private final Instances structure;
     private final int partition;
-    private Instance next;
 
-    RowIterator(ArffReader reader, int partition) throws IOException {
+    RowIterator(ArffReader reader, int partition) {
       this.reader = reader;
       this.structure = reader.getStructure();
       this.partition = partition;
-      advance();
     }
 
-    private void advance() throws IOException {
+    @Override
+    RawRow fetch() throws IOException {
+      Instance instance;
       try {
-        next = reader.readInstance(structure);
+        instance = reader.readInstance(structure);
       } catch (IOException e) {
         throw new IOException("in part " + (partition + 1) + " of the file (line numbers count from the start of "
             + "that part" + (partition == 0 ? ", after @data" : "") + "): " + e.getMessage(), e);
       }
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public RawRow next() {
-      if (next == null) {
-        throw new java.util.NoSuchElementException();
-      }
-      RawRow row = new RawRow(next.toDoubleArray(), next.weight());
-      try {
-        advance();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return row;
+      return instance == null ? null : new RawRow(instance.toDoubleArray(), instance.weight());
     }
   }
+
 
   /** Advances past the header, up to and including the {@code @data} line. */
   private static Iterator<String> skipHeader(Iterator<String> lines) throws IOException {
