@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static weka.classifiers.functions.TestSupport.classifier;
 
 import org.junit.jupiter.api.Test;
 import weka.classifiers.Evaluation;
@@ -17,12 +18,6 @@ class BackpropOneHiddenIterativeTest {
 
   static {
     TestSupport.quietLogging();
-  }
-
-  private static BackpropOneHidden classifier(String options) throws Exception {
-    BackpropOneHidden classifier = new BackpropOneHidden();
-    classifier.setOptions(Utils.splitOptions(options));
-    return classifier;
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static weka.classifiers.functions.TestSupport.classifier;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.core.Instances;
 import weka.core.SerializedObject;
-import weka.core.Utils;
 import weka.gui.Logger;
 
 /**
@@ -66,12 +66,6 @@ class BackpropOneHiddenLogTest {
     synchronized List<String> epochStatus() {
       return status.stream().filter(s -> EPOCH_STATUS.matcher(s).matches()).collect(Collectors.toList());
     }
-  }
-
-  private static BackpropOneHidden classifier(String options) throws Exception {
-    BackpropOneHidden classifier = new BackpropOneHidden();
-    classifier.setOptions(Utils.splitOptions(options));
-    return classifier;
   }
 
   @Test

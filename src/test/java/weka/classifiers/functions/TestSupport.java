@@ -61,6 +61,13 @@ final class TestSupport {
     return data;
   }
 
+  /** @return a classifier with the given options (Weka's command-line syntax) */
+  static BackpropOneHidden classifier(String options) throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(weka.core.Utils.splitOptions(options));
+    return classifier;
+  }
+
   static Instances iris() throws Exception {
     return load("iris.arff");
   }

@@ -4,14 +4,15 @@ import java.util.Arrays;
 import java.util.Random;
 
 import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.ActivationKernels;
 
 /**
  * The cost of the hidden activation, side by side in one JVM (BENCHMARKS.md, "Tried and dropped"):
  * {@link Math#tanh} (not a HotSpot intrinsic), the engine's {@link Activation#tanh} (through the intrinsic
  * {@link Math#exp}), and a polynomial expm1 that was tried as a vectorizable replacement and dropped. Prints
  * the median nanoseconds per value of 7 repetitions, and the largest difference of each from {@link Math#tanh};
- * and, for comparison only, the same tanh with the JDK's incubating Vector API ({@link VectorTanh}), which the
- * Java 8 package cannot use.
+ * the same tanh with the Vector API's own EXP ({@link VectorTanh}, dropped: its last bit depends on JIT timing);
+ * and the engine's scalar and Vector API activation kernels on rows of 16 and 64 values.
  *
  * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbench.main=weka.classifiers.functions.backprop.benchmark.ActivationBench</pre>
  */
@@ -55,7 +56,7 @@ public final class ActivationBench {
       z[i] = 2 * random.nextGaussian();
     }
     String[] names = {"Math.tanh", "Activation.tanh (exp-based, the engine's)", "polynomial expm1 (dropped)",
-        "Vector API tanh (JDK 17 incubator, bench only)"};
+        "Vector API EXP tanh (dropped: not reproducible)"};
     double[][] times = new double[4][7];
     for (int rep = 0; rep < 7; rep++) {
       for (int variant = 0; variant < 4; variant++) {
@@ -95,6 +96,46 @@ public final class ActivationBench {
           names[variant], median(times[variant]), median(times[variant]) / base, maxDifference[variant]);
     }
     System.out.println("(checksum " + out[VALUES / 2] + ")");
+    kernelCosts(random);
+  }
+
+  /**
+   * The engine's activation kernels as the forward pass calls them, on rows of g pre-activations: the scalar
+   * kernels and the Vector API kernels of the multi-release jar (src/main/java17, on the class path of the
+   * benchmark profile), ns per value, median of 7.
+   */
+  private static void kernelCosts(Random random) {
+    ActivationKernels[] kernels = {ActivationKernels.SCALAR,
+        new weka.classifiers.functions.backprop.vector.VectorActivationKernels()};
+    System.out.println("# The engine's tanh kernels on rows of g values, ns per value (median of 7)");
+    for (int g : new int[] {16, 64}) {
+      int rows = VALUES * 4 / g;
+      double[][] z = new double[rows][g];
+      double[][] work = new double[rows][g];
+      for (double[] row : z) {
+        for (int l = 0; l < g; l++) {
+          row[l] = 2 * random.nextGaussian();
+        }
+      }
+      StringBuilder line = new StringBuilder("g = " + g + ":");
+      for (ActivationKernels kernel : kernels) {
+        double[] times = new double[7];
+        for (int rep = -3; rep < times.length; rep++) {
+          long start = System.nanoTime();
+          for (int pass = 0; pass < PASSES / 4; pass++) {
+            for (int r = 0; r < rows; r++) {
+              System.arraycopy(z[r], 0, work[r], 0, g);
+              kernel.tanh(work[r], g);
+            }
+          }
+          if (rep >= 0) {
+            times[rep] = (System.nanoTime() - start) / ((double) (PASSES / 4) * rows * g);
+          }
+        }
+        line.append(String.format("   %s %.2f ns", kernel.name(), median(times)));
+      }
+      System.out.println(line);
+    }
   }
 
   private static double median(double[] values) {

@@ -8,9 +8,10 @@ import weka.classifiers.functions.backprop.Activation;
 
 /**
  * The engine's tanh, sign(z)·(1 − e)/(1 + e) with e = exp(−2|z|), written with the JDK's incubating Vector API
- * (JDK 16+, {@code --add-modules jdk.incubator.vector}), whose EXP is a vectorized intrinsic on x86. Benchmark
- * only: it measures what a JDK 17 kernel could gain over the scalar {@link Math#exp} the Java 8 engine uses
- * (BENCHMARKS.md, "what would get there"); the package itself does not use it.
+ * (JDK 16+, {@code --add-modules jdk.incubator.vector}), with the API's own EXP, a vectorized intrinsic on x86.
+ * Benchmark only, and dropped: that EXP rounds its last bit differently before and after the JIT compiles the loop,
+ * so training with it was not reproducible; the engine's Vector API kernels build their exp from exactly rounded
+ * operations instead (VectorActivationKernels).
  */
 final class VectorTanh {
 
