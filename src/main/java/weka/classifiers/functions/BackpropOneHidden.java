@@ -18,7 +18,7 @@ import weka.classifiers.functions.backprop.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.Trainer;
-import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingDivergedException;
 import weka.classifiers.functions.backprop.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
@@ -552,10 +552,10 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** @return the engine's settings for the current options */
   private TrainingConfig trainingConfig() {
-    return new TrainingConfig().numHidden(m_NumHidden).activation(m_Activation).learningRate(m_LearningRate)
+    return TrainingConfig.builder().numHidden(m_NumHidden).activation(m_Activation).learningRate(m_LearningRate)
         .epochs(m_NumEpochs).seed(getSeed()).numThreads(effectiveNumThreads()).updateRule(m_Optimizer)
         .momentum(m_Momentum).learningRateDecay(m_LearningRateDecay).weightDecay(m_WeightDecay)
-        .batchSize(m_BatchSize).validationFraction(m_ValidationFraction).patience(m_Patience);
+        .batchSize(m_BatchSize).validationFraction(m_ValidationFraction).patience(m_Patience).build();
   }
 
   /**
@@ -957,7 +957,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       // a partial buffer that continues a trained network (the end of a stream, or a few instances added to a
       // saved model) gets epochs in proportion to its size, so that a tail of a few instances cannot undo
       // what the full buffers learned by being fitted alone for all -N epochs
-      config.epochs(partialBufferEpochs(buffer.numInstances()));
+      config = config.toBuilder().epochs(partialBufferEpochs(buffer.numInstances())).build();
     }
     Trainer trainer;
     try {

@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
+
 /** The learning rate η that every {@link Optimizer} shares, validated when set. */
 abstract class LearningRateOptimizer implements Optimizer {
 
@@ -15,7 +17,7 @@ abstract class LearningRateOptimizer implements Optimizer {
 
   @Override
   public final void setLearningRate(double learningRate) {
-    TrainingConfig.checkLearningRate(learningRate);
+    TrainingConfig.LEARNING_RATE.check(learningRate);
     this.learningRate = learningRate;
   }
 }

@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import java.util.Arrays;
 
 /**
@@ -26,7 +27,7 @@ public final class Momentum extends LearningRateOptimizer {
    */
   public Momentum(int numParameters, double learningRate, double momentum, boolean nesterov) {
     super(learningRate);
-    TrainingConfig.checkMomentum(momentum);
+    TrainingConfig.MOMENTUM.check(momentum);
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.velocity = new double[numParameters];

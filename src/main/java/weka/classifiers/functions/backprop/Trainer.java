@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import java.util.Arrays;
 import java.util.Random;
 

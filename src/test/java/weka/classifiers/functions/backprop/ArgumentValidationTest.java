@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +25,10 @@ class ArgumentValidationTest {
         "message should name '" + expectedInMessage + "': " + e.getMessage());
   }
 
-  private static void assertRejectedSetting(String setting, Consumer<TrainingConfig> set) {
-    TrainingConfig config = new TrainingConfig().numHidden(3).learningRate(0.25).epochs(7).numThreads(2);
-    assertRejected(setting, () -> set.accept(config));
+  private static void assertRejectedSetting(String setting, Consumer<TrainingConfig.Builder> set) {
+    TrainingConfig.Builder builder = TrainingConfig.builder().numHidden(3).learningRate(0.25).epochs(7).numThreads(2);
+    assertRejected(setting, () -> set.accept(builder));
+    TrainingConfig config = builder.build();
     assertEquals(3, config.numHidden(), "unchanged after a rejected " + setting);
     assertEquals(0.25, config.learningRate(), "unchanged after a rejected " + setting);
     assertEquals(7, config.epochs(), "unchanged after a rejected " + setting);
@@ -38,7 +40,7 @@ class ArgumentValidationTest {
     assertRejectedSetting("hidden units", c -> c.numHidden(0));
     assertRejectedSetting("hidden units", c -> c.numHidden(-5));
     assertRejectedSetting("hidden units", c -> c.numHidden(Integer.MIN_VALUE));
-    assertEquals(1, new TrainingConfig().numHidden(1).numHidden());
+    assertEquals(1, TrainingConfig.builder().numHidden(1).build().numHidden());
   }
 
   @Test
@@ -48,22 +50,22 @@ class ArgumentValidationTest {
       assertRejectedSetting("learning rate", c -> c.learningRate(bad));
       assertRejected("learning rate", () -> new GradientDescent(bad));
     }
-    assertEquals(Double.MIN_VALUE, new TrainingConfig().learningRate(Double.MIN_VALUE).learningRate());
-    assertEquals(Double.MAX_VALUE, new TrainingConfig().learningRate(Double.MAX_VALUE).learningRate());
+    assertEquals(Double.MIN_VALUE, TrainingConfig.builder().learningRate(Double.MIN_VALUE).build().learningRate());
+    assertEquals(Double.MAX_VALUE, TrainingConfig.builder().learningRate(Double.MAX_VALUE).build().learningRate());
   }
 
   @Test
   void negativeEpochsAreRejected() {
     assertRejectedSetting("epochs", c -> c.epochs(-1));
     assertRejectedSetting("epochs", c -> c.epochs(Integer.MIN_VALUE));
-    assertEquals(0, new TrainingConfig().epochs(0).epochs());
+    assertEquals(0, TrainingConfig.builder().epochs(0).build().epochs());
   }
 
   @Test
   void threadsBelowOneAreRejected() {
     assertRejectedSetting("threads", c -> c.numThreads(0));
     assertRejectedSetting("threads", c -> c.numThreads(-2));
-    assertEquals(1, new TrainingConfig().numThreads(1).numThreads());
+    assertEquals(1, TrainingConfig.builder().numThreads(1).build().numThreads());
     DataMatrix data = EngineTestData.random(10, 1, 2, false, 1);
     assertRejected("threads", () -> new BatchGradient(new NetworkShape(1, 1, 1, Activation.SIGMOID), data, 0));
   }

@@ -34,7 +34,7 @@ class EngineArchitectureTest {
 
   /** The engine's own classes and those of preprocess (or the whole package with *), nothing else. */
   private static final Pattern ENGINE_NAME = Pattern.compile(
-      "weka\\.classifiers\\.functions\\.backprop\\.(?:preprocess\\.)?(?:\\*|[A-Z]\\w*(?:\\.[\\w*]+)*)");
+      "weka\\.classifiers\\.functions\\.backprop\\.(?:(?:preprocess|train)\\.)?(?:\\*|[A-Z]\\w*(?:\\.[\\w*]+)*)");
 
   /**
    * @param source the text of one Java file
@@ -57,7 +57,7 @@ class EngineArchitectureTest {
     assertTrue(Files.isDirectory(ENGINE_SOURCES), "engine sources not found at "
         + ENGINE_SOURCES.toAbsolutePath());
     List<Path> files = new ArrayList<>();
-    for (Path folder : new Path[] {ENGINE_SOURCES, ENGINE_SOURCES.resolve("preprocess")}) {
+    for (Path folder : new Path[] {ENGINE_SOURCES, ENGINE_SOURCES.resolve("preprocess"), ENGINE_SOURCES.resolve("train")}) {
       try (Stream<Path> listing = Files.list(folder)) {
         files.addAll(listing.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted()
             .collect(Collectors.toList()));

@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class HeldOutRowsLastTest {
 
-  private static TrainingConfig config(UpdateRule rule, int batchSize, int threads) {
-    return new TrainingConfig().numHidden(5).activation(Activation.TANH).updateRule(rule).learningRate(0.05)
+  private static TrainingConfig.Builder config(UpdateRule rule, int batchSize, int threads) {
+    return TrainingConfig.builder().numHidden(5).activation(Activation.TANH).updateRule(rule).learningRate(0.05)
         .epochs(30).seed(4).numThreads(threads).batchSize(batchSize).validationFraction(0.2).patience(5)
         .weightDecay(1e-3);
   }
@@ -22,8 +23,8 @@ class HeldOutRowsLastTest {
   @Test
   void splitOrderRowsTrainTheSameNetwork() {
     DataMatrix data = EngineTestData.random(900, 6, 3, true, 21);
-    for (TrainingConfig config : new TrainingConfig[] {config(UpdateRule.ADAM, 32, 2),
-        config(UpdateRule.GD, 0, 1), config(UpdateRule.LBFGS, 0, 3)}) {
+    for (TrainingConfig config : new TrainingConfig[] {config(UpdateRule.ADAM, 32, 2).build(),
+        config(UpdateRule.GD, 0, 1).build(), config(UpdateRule.LBFGS, 0, 3).build()}) {
       TrainingResult expected = Trainer.train(data, config);
       int[][] plan = ValidationSplit.plan(data.y(), data.numClasses(), config);
       int[] order = new int[data.numRows()];
@@ -47,7 +48,7 @@ class HeldOutRowsLastTest {
   @Test
   void aTrainingRowCountOutsideTheRowsIsRefused() {
     DataMatrix data = EngineTestData.random(50, 3, 2, false, 1);
-    TrainingConfig config = config(UpdateRule.GD, 0, 1);
+    TrainingConfig config = config(UpdateRule.GD, 0, 1).build();
     assertThrows(IllegalArgumentException.class, () -> Trainer.withHeldOutRowsLast(data, 0, config));
     assertThrows(IllegalArgumentException.class, () -> Trainer.withHeldOutRowsLast(data, 51, config));
   }

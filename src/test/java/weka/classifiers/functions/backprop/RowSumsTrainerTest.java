@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,8 +24,8 @@ class RowSumsTrainerTest {
 
   private static final int THREADS = 2;
 
-  private static TrainingConfig config(UpdateRule rule, double validationFraction) {
-    return new TrainingConfig().numHidden(4).activation(Activation.TANH).updateRule(rule).learningRate(0.4)
+  private static TrainingConfig.Builder config(UpdateRule rule, double validationFraction) {
+    return TrainingConfig.builder().numHidden(4).activation(Activation.TANH).updateRule(rule).learningRate(0.4)
         .momentum(0.0).learningRateDecay(0.0).weightDecay(1e-3).epochs(40).seed(11).numThreads(THREADS)
         .batchSize(0).validationFraction(validationFraction).patience(3);
   }
@@ -72,14 +73,14 @@ class RowSumsTrainerTest {
   @EnumSource(value = UpdateRule.class, names = {"GD", "LBFGS"})
   void withoutValidationTheSumsPathIsBitIdentical(UpdateRule rule) {
     DataMatrix data = EngineTestData.learnable(1500, 3, 3, 31);
-    assertSameRun(data, config(rule, 0.0));
+    assertSameRun(data, config(rule, 0.0).build());
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = UpdateRule.class, names = {"GD", "LBFGS"})
   void withValidationTheSumsPathIsBitIdenticalIncludingEarlyStopping(UpdateRule rule) {
     DataMatrix data = TrainingOptionsTest.gaussianClasses(300, 12, 0.5, 0.7, 4);
-    TrainingConfig config = config(rule, 0.3).numHidden(8).epochs(300);
+    TrainingConfig config = config(rule, 0.3).numHidden(8).epochs(300).build();
     assertSameRun(data, config);
     TrainingResult result = Trainer.train(data, config);
     assertNotNull(result.validationHistory());
@@ -89,7 +90,7 @@ class RowSumsTrainerTest {
   @Test
   void noValidationSourceForAConfiguredFractionIsReportedAsSkipped() {
     DataMatrix data = TrainingOptionsTest.gaussianClasses(12, 2, 0.5, 2.0, 7);
-    TrainingConfig config = config(UpdateRule.GD, 0.2);
+    TrainingConfig config = config(UpdateRule.GD, 0.2).build();
     assertNull(ValidationSplit.of(data, config), "too small to split");
     assertSameRun(data, config);
     NetworkShape shape = shape(data, config);
@@ -145,7 +146,7 @@ class RowSumsTrainerTest {
   @Test
   void moreRowsThanAnIntHoldsAreCounted() {
     DataMatrix data = EngineTestData.random(200, 3, 2, false, 4);
-    TrainingConfig config = config(UpdateRule.GD, 0);
+    TrainingConfig config = config(UpdateRule.GD, 0).build();
     NetworkShape shape = shape(data, config);
     long billions = 3_000_000_000L;
     RowSums many = new RowSums() {
@@ -176,7 +177,7 @@ class RowSumsTrainerTest {
   @Test
   void sumsMergedFromBlocksOfRowsTrainTheSameNetworkUpToRounding() {
     DataMatrix data = EngineTestData.learnable(2000, 3, 2, 8);
-    TrainingConfig config = config(UpdateRule.GD, 0.0).epochs(25);
+    TrainingConfig config = config(UpdateRule.GD, 0.0).epochs(25).build();
     NetworkShape shape = shape(data, config);
     TrainingResult local = Trainer.train(data, config);
     TrainingResult merged;
@@ -195,11 +196,11 @@ class RowSumsTrainerTest {
   @Test
   void miniBatchesAndAShapeOtherThanTheConfigurationsAreRefused() {
     DataMatrix data = EngineTestData.learnable(100, 2, 2, 1);
-    TrainingConfig config = config(UpdateRule.GD, 0.0);
+    TrainingConfig config = config(UpdateRule.GD, 0.0).build();
     NetworkShape shape = shape(data, config);
     try (LocalRowSums rows = new LocalRowSums(shape, data, 1)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> Trainer.fullBatch(shape, rows, null, config(UpdateRule.ADAM, 0.0).batchSize(32)));
+          () -> Trainer.fullBatch(shape, rows, null, config(UpdateRule.ADAM, 0.0).batchSize(32).build()));
       assertTrue(e.getMessage().contains("batch size must be 0") && e.getMessage().contains("32"), e.getMessage());
       NetworkShape other = new NetworkShape(2, 7, 1, Activation.TANH);
       e = assertThrows(IllegalArgumentException.class, () -> Trainer.fullBatch(other, rows, null, config));

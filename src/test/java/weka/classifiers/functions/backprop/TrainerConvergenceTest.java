@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,8 +36,8 @@ class TrainerConvergenceTest {
   void smallLearningRateLowersTheLossAtEveryEpoch(Activation activation, int numClasses) {
     DataMatrix data = EngineTestData.learnable(300, 4, numClasses, 11L + numClasses);
     int epochs = 150;
-    TrainingConfig config = new TrainingConfig().numHidden(5).activation(activation).learningRate(0.05)
-        .epochs(epochs).seed(3);
+    TrainingConfig config = TrainingConfig.builder().numHidden(5).activation(activation).learningRate(0.05)
+        .epochs(epochs).seed(3).build();
     double[] history = Trainer.train(data, config).lossHistory();
 
     assertEquals(epochs + 1, history.length, "J(θ_0) … J(θ_epochs)");
@@ -51,7 +52,7 @@ class TrainerConvergenceTest {
   @Test
   void weightedRowsAlsoLowerTheLossAtEveryEpoch() {
     DataMatrix data = EngineTestData.random(200, 3, 3, true, 5);
-    TrainingConfig config = new TrainingConfig().numHidden(4).learningRate(0.05).epochs(100).seed(9);
+    TrainingConfig config = TrainingConfig.builder().numHidden(4).learningRate(0.05).epochs(100).seed(9).build();
     double[] history = Trainer.train(data, config).lossHistory();
     for (int e = 1; e < history.length; e++) {
       assertTrue(history[e] < history[e - 1], "loss did not fall at epoch " + e);
@@ -62,8 +63,8 @@ class TrainerConvergenceTest {
   void oneEpochIsOneGradientStepFromTheSeededInitialWeights() {
     DataMatrix data = EngineTestData.random(100, 3, 2, true, 21);
     double learningRate = 0.3;
-    TrainingConfig config = new TrainingConfig().numHidden(3).activation(Activation.TANH)
-        .learningRate(learningRate).epochs(1).seed(77);
+    TrainingConfig config = TrainingConfig.builder().numHidden(3).activation(Activation.TANH)
+        .learningRate(learningRate).epochs(1).seed(77).build();
     TrainingResult result = Trainer.train(data, config);
 
     NetworkShape shape = result.network().shape();
@@ -120,8 +121,8 @@ class TrainerConvergenceTest {
       System.arraycopy(rows[k], 0, x, 3 * k, 3);
     }
     DataMatrix data = new DataMatrix(x, y, null, 2, 2);
-    TrainingConfig config = new TrainingConfig().numHidden(4).activation(activation).learningRate(1.0)
-        .epochs(2000).seed(seed);
+    TrainingConfig config = TrainingConfig.builder().numHidden(4).activation(activation).learningRate(1.0)
+        .epochs(2000).seed(seed).build();
     Network network = Trainer.train(data, config).network();
 
     for (int k = 0; k < 4; k++) {

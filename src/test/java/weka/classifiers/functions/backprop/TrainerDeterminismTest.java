@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,16 +17,16 @@ class TrainerDeterminismTest {
 
   private static final int ROWS = 5000;
 
-  private static TrainingConfig config(long seed, int threads) {
-    return new TrainingConfig().numHidden(6).activation(Activation.TANH).learningRate(0.2).epochs(15)
+  private static TrainingConfig.Builder config(long seed, int threads) {
+    return TrainingConfig.builder().numHidden(6).activation(Activation.TANH).learningRate(0.2).epochs(15)
         .seed(seed).numThreads(threads);
   }
 
   @Test
   void sameSeedGivesIdenticalParameters() {
     DataMatrix data = EngineTestData.learnable(400, 3, 3, 8);
-    TrainingResult first = Trainer.train(data, config(42, 1));
-    TrainingResult second = Trainer.train(data, config(42, 1));
+    TrainingResult first = Trainer.train(data, config(42, 1).build());
+    TrainingResult second = Trainer.train(data, config(42, 1).build());
     assertArrayEquals(first.network().parameters(), second.network().parameters());
     assertArrayEquals(first.lossHistory(), second.lossHistory());
 
@@ -44,9 +45,9 @@ class TrainerDeterminismTest {
     DataMatrix data = EngineTestData.learnable(ROWS, 4, 3, 17);
     assertTrue(BatchGradient.numChunks(ROWS) >= 4, "the data must span several chunks");
 
-    TrainingResult single = Trainer.train(data, config(5, 1));
+    TrainingResult single = Trainer.train(data, config(5, 1).build());
     for (int threads : new int[] {2, 3, 8}) {
-      TrainingResult parallel = Trainer.train(data, config(5, threads));
+      TrainingResult parallel = Trainer.train(data, config(5, threads).build());
       assertArrayEquals(single.network().parameters(), parallel.network().parameters(),
           threads + " threads");
       assertArrayEquals(single.lossHistory(), parallel.lossHistory(), threads + " threads");

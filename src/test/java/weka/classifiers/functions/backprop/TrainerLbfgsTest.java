@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class TrainerLbfgsTest {
 
-  private static TrainingConfig lbfgs(int epochs, int threads) {
-    return new TrainingConfig().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.LBFGS)
+  private static TrainingConfig.Builder lbfgs(int epochs, int threads) {
+    return TrainingConfig.builder().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.LBFGS)
         .learningRate(0.1).epochs(epochs).seed(3).numThreads(threads).batchSize(0).validationFraction(0)
         .weightDecay(0);
   }
@@ -28,8 +29,8 @@ class TrainerLbfgsTest {
   void lossNeverRisesAndEndsBelowGradientDescentAfterTheSameEpochs() {
     DataMatrix data = EngineTestData.learnable(400, 4, 3, 21);
     int epochs = 40;
-    TrainingResult quasiNewton = Trainer.train(data, lbfgs(epochs, 1));
-    TrainingConfig gd = lbfgs(epochs, 1).updateRule(UpdateRule.GD).learningRate(0.5);
+    TrainingResult quasiNewton = Trainer.train(data, lbfgs(epochs, 1).build());
+    TrainingConfig gd = lbfgs(epochs, 1).updateRule(UpdateRule.GD).learningRate(0.5).build();
     TrainingResult descent = Trainer.train(data, gd);
 
     double[] history = quasiNewton.lossHistory();
@@ -49,7 +50,7 @@ class TrainerLbfgsTest {
   @Test
   void lossHistoryIsTheObjectiveAtEachIterate() {
     DataMatrix data = EngineTestData.learnable(200, 3, 2, 5);
-    TrainingConfig config = lbfgs(6, 1).weightDecay(0.01);
+    TrainingConfig config = lbfgs(6, 1).weightDecay(0.01).build();
     try (Trainer trainer = new Trainer(data, config)) {
       List<double[]> iterates = new ArrayList<>();
       iterates.add(trainer.currentNetwork().parameters());
@@ -72,9 +73,9 @@ class TrainerLbfgsTest {
   void oneTwoThreeAndEightThreadsTrainBitIdenticalNetworks() {
     DataMatrix data = EngineTestData.learnable(5000, 4, 3, 17);
     assertTrue(BatchGradient.numChunks(5000) >= 4, "the data must span several chunks");
-    TrainingResult single = Trainer.train(data, lbfgs(12, 1).validationFraction(0.1));
+    TrainingResult single = Trainer.train(data, lbfgs(12, 1).validationFraction(0.1).build());
     for (int threads : new int[] {2, 3, 8}) {
-      TrainingResult parallel = Trainer.train(data, lbfgs(12, threads).validationFraction(0.1));
+      TrainingResult parallel = Trainer.train(data, lbfgs(12, threads).validationFraction(0.1).build());
       assertArrayEquals(single.network().parameters(), parallel.network().parameters(), threads + " threads");
       assertArrayEquals(single.lossHistory(), parallel.lossHistory(), threads + " threads");
       assertArrayEquals(single.validationHistory(), parallel.validationHistory(), threads + " threads");
@@ -86,7 +87,7 @@ class TrainerLbfgsTest {
   void aConvexProblemConvergesBeforeTheLastEpoch() {
     // strong weight decay makes J nearly quadratic with its minimum near 0: L-BFGS reaches it quickly
     DataMatrix data = EngineTestData.learnable(150, 2, 2, 9);
-    TrainingResult result = Trainer.train(data, lbfgs(500, 1).numHidden(2).weightDecay(10.0));
+    TrainingResult result = Trainer.train(data, lbfgs(500, 1).numHidden(2).weightDecay(10.0).build());
     assertEquals(StopReason.CONVERGED, result.stopReason());
     assertTrue(result.epochs() < 500, result.epochs() + " epochs");
     assertTrue(StopReason.CONVERGED.description().contains("converged"));
@@ -96,14 +97,14 @@ class TrainerLbfgsTest {
   void earlyStoppingKeepsTheBestEpochsWeights() {
     // few rows, many inputs: the held-out loss turns upward while L-BFGS fits the training rows
     DataMatrix data = TrainingOptionsTest.gaussianClasses(120, 30, 0.5, 0.6, 6);
-    TrainingConfig config = lbfgs(300, 1).numHidden(20).validationFraction(0.25).patience(5);
+    TrainingConfig config = lbfgs(300, 1).numHidden(20).validationFraction(0.25).patience(5).build();
     TrainingOptionsTest.assertStopsEarlyKeepingTheBestEpoch(data, config);
   }
 
   @Test
   void anInterruptDuringAnIterationEndsItBeforeTheNextEvaluation() {
     DataMatrix data = EngineTestData.learnable(200, 3, 2, 2);
-    TrainingConfig config = lbfgs(10, 1);
+    TrainingConfig config = lbfgs(10, 1).build();
     NetworkShape shape = new NetworkShape(3, 5, 1, Activation.TANH);
     int[] calls = new int[1];
     LocalRowSums rows = new LocalRowSums(shape, data, 1);
@@ -140,8 +141,8 @@ class TrainerLbfgsTest {
   void miniBatchesAreRefusedNamingTheBatchSize() {
     DataMatrix data = EngineTestData.learnable(100, 2, 2, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Trainer(data, lbfgs(5, 1).batchSize(32)));
-    assertTrue(e.getMessage().contains("lbfgs") && e.getMessage().contains("batch size must be 0")
+        () -> new Trainer(data, lbfgs(5, 1).batchSize(32).build()));
+    assertTrue(e.getMessage().contains("-O lbfgs") && e.getMessage().contains("set -B 0")
         && e.getMessage().contains("32"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> UpdateRule.LBFGS.create(3, 0.1, 0.0));
     assertTrue(UpdateRule.LBFGS.isFullBatchOnly());

@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +28,8 @@ class TrainerStartingFromTest {
     }
   }
 
-  private static TrainingConfig adam(int epochs) {
-    return new TrainingConfig().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.ADAM)
+  private static TrainingConfig.Builder adam(int epochs) {
+    return TrainingConfig.builder().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.ADAM)
         .learningRate(0.01).batchSize(16).epochs(epochs).validationFraction(0.2).patience(3).weightDecay(1e-4)
         .seed(7).numThreads(2);
   }
@@ -36,7 +37,7 @@ class TrainerStartingFromTest {
   @Test
   void startingFromTheSeededInitialWeightsIsTheOrdinaryRun() {
     DataMatrix data = EngineTestData.learnable(300, 4, 3, 11);
-    TrainingConfig config = adam(30);
+    TrainingConfig config = adam(30).build();
     TrainingResult ordinary = Trainer.train(data, config);
     NetworkShape shape = ordinary.network().shape();
     TrainingResult from = run(new Trainer(data, config).startFrom(Trainer.initialParameters(shape, 7)));
@@ -49,10 +50,10 @@ class TrainerStartingFromTest {
   @Test
   void fullBatchGradientDescentInTwoRunsIsOneLongerRun() {
     DataMatrix data = EngineTestData.learnable(200, 3, 2, 5);
-    TrainingConfig ten = new TrainingConfig().numHidden(4).activation(Activation.SIGMOID).learningRate(0.5)
-        .epochs(10).seed(3).numThreads(1);
-    TrainingConfig five = new TrainingConfig().numHidden(4).activation(Activation.SIGMOID).learningRate(0.5)
-        .epochs(5).seed(3).numThreads(1);
+    TrainingConfig ten = TrainingConfig.builder().numHidden(4).activation(Activation.SIGMOID).learningRate(0.5)
+        .epochs(10).seed(3).numThreads(1).build();
+    TrainingConfig five = TrainingConfig.builder().numHidden(4).activation(Activation.SIGMOID).learningRate(0.5)
+        .epochs(5).seed(3).numThreads(1).build();
     TrainingResult whole = Trainer.train(data, ten);
     TrainingResult first = Trainer.train(data, five);
     TrainingResult second = run(new Trainer(data, five).startFrom(first.network().parameters()));
@@ -65,7 +66,7 @@ class TrainerStartingFromTest {
   @Test
   void zeroEpochsKeepTheGivenWeights() {
     DataMatrix data = EngineTestData.learnable(100, 3, 3, 9);
-    TrainingConfig config = adam(0);
+    TrainingConfig config = adam(0).build();
     NetworkShape shape = new NetworkShape(3, 5, 3, Activation.TANH);
     double[] given = EngineTestData.randomParameters(shape, 0.7, 13);
     TrainingResult result = run(new Trainer(data, config).startFrom(given));
@@ -79,14 +80,14 @@ class TrainerStartingFromTest {
     NetworkShape shape = new NetworkShape(3, 5, 1, Activation.TANH);
     double[] given = EngineTestData.randomParameters(shape, 0.7, 13);
     double[] copy = given.clone();
-    run(new Trainer(data, adam(5)).startFrom(given));
+    run(new Trainer(data, adam(5).build()).startFrom(given));
     assertArrayEquals(copy, given);
   }
 
   @Test
   void wrongNumberOfParametersIsRefused() {
     DataMatrix data = EngineTestData.learnable(100, 3, 2, 9);
-    try (Trainer trainer = new Trainer(data, adam(5))) {
+    try (Trainer trainer = new Trainer(data, adam(5).build())) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.startFrom(new double[7]));
       assertTrue(e.getMessage().contains("7 initial parameters for a network that has 26"), e.getMessage());
     }
@@ -95,7 +96,7 @@ class TrainerStartingFromTest {
   @Test
   void startingWeightsCannotChangeOnceTrainingRan() {
     DataMatrix data = EngineTestData.learnable(100, 3, 2, 9);
-    try (Trainer trainer = new Trainer(data, adam(5))) {
+    try (Trainer trainer = new Trainer(data, adam(5).build())) {
       trainer.epoch();
       double[] params = trainer.currentNetwork().parameters();
       assertThrows(IllegalStateException.class, () -> trainer.startFrom(params));
@@ -107,12 +108,12 @@ class TrainerStartingFromTest {
     DataMatrix data = EngineTestData.learnable(200, 3, 3, 4);
     NetworkShape shape = new NetworkShape(3, 5, 3, Activation.TANH);
     double[] given = EngineTestData.randomParameters(shape, 0.5, 21);
-    TrainingConfig lbfgs = new TrainingConfig().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.LBFGS)
-        .batchSize(0).epochs(0).seed(3).numThreads(1);
+    TrainingConfig lbfgs = TrainingConfig.builder().numHidden(5).activation(Activation.TANH).updateRule(UpdateRule.LBFGS)
+        .batchSize(0).epochs(0).seed(3).numThreads(1).build();
     assertArrayEquals(given, run(Trainer.withHeldOutRowsLast(data, 150, lbfgs).startFrom(given)).network().parameters());
-    TrainingResult trained = run(Trainer.withHeldOutRowsLast(data, 150, lbfgs.epochs(10)).startFrom(given));
+    TrainingResult trained = run(Trainer.withHeldOutRowsLast(data, 150, lbfgs.toBuilder().epochs(10).build()).startFrom(given));
     assertTrue(trained.finalLoss() < trained.initialLoss());
-    assertEquals(trained.initialLoss(), run(Trainer.withHeldOutRowsLast(data, 150, lbfgs.epochs(0)).startFrom(given))
+    assertEquals(trained.initialLoss(), run(Trainer.withHeldOutRowsLast(data, 150, lbfgs.toBuilder().epochs(0).build()).startFrom(given))
         .initialLoss());
   }
 }

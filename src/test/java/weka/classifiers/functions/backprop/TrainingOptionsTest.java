@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop;
 
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +45,7 @@ class TrainingOptionsTest {
   @Test
   void fullBatchEpochIsExactlyOneGradientStepOfTheDerivation() {
     DataMatrix data = gaussianClasses(300, 4, 0.4, 1.0, 1);
-    TrainingConfig config = new TrainingConfig().numHidden(3).learningRate(0.7).epochs(1).seed(5);
+    TrainingConfig config = TrainingConfig.builder().numHidden(3).learningRate(0.7).epochs(1).seed(5).build();
     NetworkShape shape = new NetworkShape(4, 3, 1, Activation.SIGMOID);
     double[] expected = Trainer.initialParameters(shape, 5);
     double[] gradient = meanGradient(shape, expected, data);
@@ -58,8 +59,8 @@ class TrainingOptionsTest {
   @Test
   void batchSizeOfAllRowsIsFullBatch() {
     DataMatrix data = gaussianClasses(200, 3, 0.5, 1.0, 2);
-    TrainingConfig full = new TrainingConfig().numHidden(4).learningRate(0.3).epochs(20).seed(3);
-    TrainingConfig batchOfAll = new TrainingConfig().numHidden(4).learningRate(0.3).epochs(20).seed(3).batchSize(200);
+    TrainingConfig full = TrainingConfig.builder().numHidden(4).learningRate(0.3).epochs(20).seed(3).build();
+    TrainingConfig batchOfAll = TrainingConfig.builder().numHidden(4).learningRate(0.3).epochs(20).seed(3).batchSize(200).build();
     assertArrayEquals(Trainer.train(data, full).network().parameters(),
         Trainer.train(data, batchOfAll).network().parameters(), 0.0);
   }
@@ -67,15 +68,15 @@ class TrainingOptionsTest {
   @Test
   void miniBatchesTakeOneStepPerBatchAndAreReproducible() {
     DataMatrix data = gaussianClasses(250, 3, 0.5, 1.5, 3);
-    TrainingConfig config = new TrainingConfig().numHidden(4).learningRate(0.1).epochs(3).seed(9).batchSize(32);
+    TrainingConfig config = TrainingConfig.builder().numHidden(4).learningRate(0.1).epochs(3).seed(9).batchSize(32).build();
     double[] first = Trainer.train(data, config).network().parameters();
     assertArrayEquals(first, Trainer.train(data, config).network().parameters(), 0.0);
     // one full-batch step moves the weights less far than 8 mini-batch steps of the same rate
     double[] start = Trainer.initialParameters(new NetworkShape(3, 4, 1, Activation.SIGMOID), 9);
-    double[] oneStep = Trainer.train(data, new TrainingConfig().numHidden(4).learningRate(0.1).epochs(1).seed(9))
+    double[] oneStep = Trainer.train(data, TrainingConfig.builder().numHidden(4).learningRate(0.1).epochs(1).seed(9).build())
         .network().parameters();
-    double[] eightSteps = Trainer.train(data, new TrainingConfig().numHidden(4).learningRate(0.1).epochs(1).seed(9)
-        .batchSize(32)).network().parameters();
+    double[] eightSteps = Trainer.train(data, TrainingConfig.builder().numHidden(4).learningRate(0.1).epochs(1).seed(9)
+        .batchSize(32).build()).network().parameters();
     assertTrue(distance(start, eightSteps) > 3 * distance(start, oneStep),
         "8 mini-batch steps should move the weights further than 1 full-batch step");
   }
@@ -123,16 +124,16 @@ class TrainingOptionsTest {
     for (int i = 0; i < expected.length; i++) {
       expected[i] -= 0.2 * g1[i];
     }
-    TrainingConfig config = new TrainingConfig().numHidden(2).activation(Activation.TANH).learningRate(0.4)
-        .learningRateDecay(1.0).epochs(2).seed(1);
+    TrainingConfig config = TrainingConfig.builder().numHidden(2).activation(Activation.TANH).learningRate(0.4)
+        .learningRateDecay(1.0).epochs(2).seed(1).build();
     assertArrayEquals(expected, Trainer.train(data, config).network().parameters(), 1e-15);
   }
 
   @Test
   void weightDecayShrinksTheWeightsAndAddsItsGradient() {
     DataMatrix data = gaussianClasses(400, 5, 0.5, 3.0, 5);
-    TrainingConfig plain = new TrainingConfig().numHidden(6).learningRate(0.5).epochs(300).seed(2);
-    TrainingConfig decayed = new TrainingConfig().numHidden(6).learningRate(0.5).epochs(300).seed(2).weightDecay(0.01);
+    TrainingConfig plain = TrainingConfig.builder().numHidden(6).learningRate(0.5).epochs(300).seed(2).build();
+    TrainingConfig decayed = TrainingConfig.builder().numHidden(6).learningRate(0.5).epochs(300).seed(2).weightDecay(0.01).build();
     NetworkShape shape = new NetworkShape(5, 6, 1, Activation.SIGMOID);
     double plainNorm = WeightDecay.sumOfSquares(shape, Trainer.train(data, plain).network().parameters());
     double decayedNorm = WeightDecay.sumOfSquares(shape, Trainer.train(data, decayed).network().parameters());
@@ -173,8 +174,8 @@ class TrainingOptionsTest {
   void earlyStoppingRestoresTheBestEpochsWeights() {
     // few rows, many inputs, large steps: the held-out loss turns upward, so training stops early
     DataMatrix data = gaussianClasses(120, 30, 0.5, 0.6, 6);
-    TrainingConfig config = new TrainingConfig().numHidden(20).learningRate(0.05).updateRule(UpdateRule.ADAM)
-        .epochs(500).seed(4).validationFraction(0.25).patience(5);
+    TrainingConfig config = TrainingConfig.builder().numHidden(20).learningRate(0.05).updateRule(UpdateRule.ADAM)
+        .epochs(500).seed(4).validationFraction(0.25).patience(5).build();
     TrainingResult result = assertStopsEarlyKeepingTheBestEpoch(data, config);
     assertTrue(result.epochs() < 500);
     double[] validation = result.validationHistory();
@@ -190,8 +191,8 @@ class TrainingOptionsTest {
   @Test
   void dataTooSmallToSplitTrainsOnAllRowsWithoutEarlyStopping() {
     DataMatrix data = gaussianClasses(12, 2, 0.5, 2.0, 7);
-    TrainingConfig config = new TrainingConfig().numHidden(2).learningRate(0.5).epochs(30).seed(1)
-        .validationFraction(0.2);
+    TrainingConfig config = TrainingConfig.builder().numHidden(2).learningRate(0.5).epochs(30).seed(1)
+        .validationFraction(0.2).build();
     TrainingResult result = Trainer.train(data, config);
     assertTrue(result.validationSkipped());
     assertNull(result.validationHistory());
@@ -231,7 +232,7 @@ class TrainingOptionsTest {
     java.util.Arrays.fill(weights, 1.0);
     weights[0] = 2.0;
     DataMatrix weighted = new DataMatrix(data.x(), data.y(), weights, 3, 2);
-    TrainingConfig config = new TrainingConfig().numHidden(3).learningRate(0.5).epochs(50).seed(1);
+    TrainingConfig config = TrainingConfig.builder().numHidden(3).learningRate(0.5).epochs(50).seed(1).build();
     assertArrayEquals(Trainer.train(duplicated, config).network().parameters(),
         Trainer.train(weighted, config).network().parameters(), 1e-12);
   }
@@ -240,7 +241,7 @@ class TrainingOptionsTest {
   void classBalancingRaisesMinorityRecall() {
     DataMatrix train = gaussianClasses(2000, 4, 0.05, 1.2, 10);
     DataMatrix test = gaussianClasses(4000, 4, 0.05, 1.2, 11);
-    TrainingConfig config = new TrainingConfig().numHidden(4).learningRate(0.5).epochs(200).seed(1);
+    TrainingConfig config = TrainingConfig.builder().numHidden(4).learningRate(0.5).epochs(200).seed(1).build();
     double plainRecall = minorityRecall(Trainer.train(train, config).network(), test);
     double balancedRecall = minorityRecall(Trainer.train(train.classBalanced(), config).network(), test);
     assertTrue(balancedRecall > plainRecall + 0.2,
@@ -274,7 +275,7 @@ class TrainingOptionsTest {
   void divergenceRestartsWithHalfTheLearningRate() {
     DataMatrix data = gaussianClasses(100, 3, 0.5, 2.0, 12);
     // a step of this size overflows the logits to infinity; after a few halvings it does not
-    TrainingConfig config = new TrainingConfig().numHidden(3).learningRate(Double.MAX_VALUE / 4).epochs(5).seed(1);
+    TrainingConfig config = TrainingConfig.builder().numHidden(3).learningRate(Double.MAX_VALUE / 4).epochs(5).seed(1).build();
     TrainingResult result = Trainer.train(data, config);
     assertTrue(result.restarts() > 0, "expected restarts");
     assertEquals(Double.MAX_VALUE / 4 / Math.pow(2, result.restarts()), result.learningRate(), 0.0);
@@ -292,7 +293,7 @@ class TrainingOptionsTest {
     double[] x = data.x().clone();
     x[1] = Double.NaN; // a value no step size can make finite
     DataMatrix extreme = new DataMatrix(x, data.y(), null, 3, 2);
-    TrainingConfig config = new TrainingConfig().numHidden(3).learningRate(1.0).epochs(5).seed(1);
+    TrainingConfig config = TrainingConfig.builder().numHidden(3).learningRate(1.0).epochs(5).seed(1).build();
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Trainer.train(extreme, config));
     assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
   }
@@ -300,7 +301,7 @@ class TrainingOptionsTest {
   @Test
   void steppingStopsWhenFinishedAndCanBeExtended() {
     DataMatrix data = gaussianClasses(100, 2, 0.5, 2.0, 13);
-    try (Trainer trainer = new Trainer(data, new TrainingConfig().numHidden(2).learningRate(0.5).epochs(3).seed(1))) {
+    try (Trainer trainer = new Trainer(data, TrainingConfig.builder().numHidden(2).learningRate(0.5).epochs(3).seed(1).build())) {
       int epochs = 0;
       while (trainer.epoch()) {
         epochs++;
@@ -314,7 +315,7 @@ class TrainingOptionsTest {
       assertEquals(5, trainer.result().epochs());
     }
     // 5 epochs in one go give the same weights as 3 + 2
-    try (Trainer trainer = new Trainer(data, new TrainingConfig().numHidden(2).learningRate(0.5).epochs(3).seed(1))) {
+    try (Trainer trainer = new Trainer(data, TrainingConfig.builder().numHidden(2).learningRate(0.5).epochs(3).seed(1).build())) {
       while (trainer.epoch()) {
         // run
       }
@@ -322,7 +323,7 @@ class TrainingOptionsTest {
       while (trainer.epoch()) {
         // continue
       }
-      assertArrayEquals(Trainer.train(data, new TrainingConfig().numHidden(2).learningRate(0.5).epochs(5).seed(1))
+      assertArrayEquals(Trainer.train(data, TrainingConfig.builder().numHidden(2).learningRate(0.5).epochs(5).seed(1).build())
           .network().parameters(), trainer.result().network().parameters(), 0.0);
     }
   }

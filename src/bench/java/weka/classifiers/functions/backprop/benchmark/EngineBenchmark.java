@@ -19,7 +19,7 @@ import weka.classifiers.functions.backprop.DataMatrix;
 import weka.classifiers.functions.backprop.GradientSums;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.Trainer;
-import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -258,8 +258,8 @@ public final class EngineBenchmark {
     int reps = QUICK ? 5 : 11;
     int epochsPerRep = data.numRows() >= 100000 ? 1 : 5;
     // full-batch gradient descent (the engine's defaults) for exactly the epochs timed here
-    TrainingConfig config = new TrainingConfig().numHidden(h).activation(Activation.SIGMOID).learningRate(0.1)
-        .numThreads(threads).seed(1).epochs(warm + reps * epochsPerRep);
+    TrainingConfig config = TrainingConfig.builder().numHidden(h).activation(Activation.SIGMOID).learningRate(0.1)
+        .numThreads(threads).seed(1).epochs(warm + reps * epochsPerRep).build();
     double[] times = new double[reps];
     try (HeapWatcher heap = new HeapWatcher(); Trainer trainer = new Trainer(data, config)) {
       for (int w = 0; w < warm; w++) {
@@ -363,7 +363,7 @@ public final class EngineBenchmark {
         NetworkShape shape = new NetworkShape(matrix.numInputs(), h, 1, Activation.SIGMOID);
         long params = 8L * shape.numParameters();
         double bound = 2 * dense + params + threads * params;
-        TrainingConfig config = new TrainingConfig().numHidden(h).numThreads(threads).epochs(3).learningRate(0.1);
+        TrainingConfig config = TrainingConfig.builder().numHidden(h).numThreads(threads).epochs(3).learningRate(0.1).build();
         long start = System.nanoTime();
         long peak;
         try (HeapWatcher heap = new HeapWatcher()) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import weka.classifiers.functions.backprop.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
 import weka.core.Instances;

@@ -13,7 +13,7 @@ import scala.Tuple2;
 import weka.classifiers.functions.BackpropOneHidden;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.Trainer;
-import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.ValidationSplit;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;

@@ -18,7 +18,7 @@ import weka.classifiers.functions.backprop.DataMatrix;
 import weka.classifiers.functions.backprop.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.Trainer;
-import weka.classifiers.functions.backprop.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
 import weka.core.Instances;
