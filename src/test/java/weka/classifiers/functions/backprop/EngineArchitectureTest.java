@@ -86,9 +86,17 @@ class EngineArchitectureTest {
   }
 
   @Test
-  void kernelOptimAndPreprocessUseNothingElseOfTheProject() {
+  void theKernelUsesNothingElseOfTheProject() {
     usesNoWekaClassOutside(KERNEL, KERNEL).check(classes);
+  }
+
+  @Test
+  void theOptimizersUseNothingElseOfTheProject() {
     usesNoWekaClassOutside(OPTIM, OPTIM).check(classes);
+  }
+
+  @Test
+  void thePreprocessingStatisticsUseNothingElseOfTheProject() {
     usesNoWekaClassOutside(PREPROCESS, PREPROCESS).check(classes);
   }
 

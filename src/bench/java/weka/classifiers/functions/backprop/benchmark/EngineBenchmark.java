@@ -261,7 +261,8 @@ public final class EngineBenchmark {
     TrainingConfig config = TrainingConfig.builder().numHidden(h).activation(Activation.SIGMOID).learningRate(0.1)
         .numThreads(threads).seed(1).epochs(warm + reps * epochsPerRep).build();
     double[] times = new double[reps];
-    try (HeapWatcher heap = new HeapWatcher(); Trainer trainer = Trainer.withHeldOutRowsLast(data, data.numRows(), config)) {
+    try (HeapWatcher heap = new HeapWatcher();
+        Trainer trainer = Trainer.withHeldOutRowsLast(data, data.numRows(), config)) {
       for (int w = 0; w < warm; w++) {
         runEpoch(trainer);
       }
