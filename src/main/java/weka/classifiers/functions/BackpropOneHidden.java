@@ -12,18 +12,18 @@ import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.UpdateableBatchProcessor;
 import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.ActivationKernels;
-import weka.classifiers.functions.backprop.DataMatrix;
-import weka.classifiers.functions.backprop.Lbfgs;
+import weka.classifiers.functions.backprop.kernel.ActivationKernels;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.optim.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.Trainer;
+import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
-import weka.classifiers.functions.backprop.TrainingDivergedException;
-import weka.classifiers.functions.backprop.TrainingInterruptedException;
+import weka.classifiers.functions.backprop.train.TrainingDivergedException;
+import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
-import weka.classifiers.functions.backprop.ValidationSplit;
+import weka.classifiers.functions.backprop.train.ValidationSplit;
 import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.Preprocessor;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
@@ -450,8 +450,7 @@ public class BackpropOneHidden extends RandomizableClassifier
     if (m_BalanceClasses) {
       matrix = matrix.classBalanced();
     }
-    return split == null ? new Trainer(matrix, config)
-        : Trainer.withHeldOutRowsLast(matrix, split[0].length, config);
+    return Trainer.withHeldOutRowsLast(matrix, split == null ? matrix.numRows() : split[0].length, config);
   }
 
   /**

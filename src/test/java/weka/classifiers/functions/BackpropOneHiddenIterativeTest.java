@@ -169,6 +169,6 @@ class BackpropOneHiddenIterativeTest {
 
   private static double norm(BackpropOneHidden classifier) {
     weka.classifiers.functions.backprop.Network network = classifier.getNetwork();
-    return weka.classifiers.functions.backprop.WeightDecay.sumOfSquares(network.shape(), network.parameters());
+    return weka.classifiers.functions.backprop.train.EngineTestData.sumOfSquares(network.shape(), network.parameters());
   }
 }

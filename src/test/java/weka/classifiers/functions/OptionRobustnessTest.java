@@ -126,7 +126,7 @@ class OptionRobustnessTest {
     BackpropOneHidden classifier = train(small, "-N", "0");
     assertEquals(0, classifier.getTrainingResult().epochs());
     assertEquals(1, classifier.getLossHistory().length, "only the initial loss");
-    assertArrayEquals(weka.classifiers.functions.backprop.Trainer.initialParameters(
+    assertArrayEquals(weka.classifiers.functions.backprop.train.Trainer.initialParameters(
         classifier.getNetwork().shape(), classifier.getSeed()), classifier.getNetwork().parameters());
     assertTrue(classifier.toString().contains("0 epochs run"), classifier.toString());
     assertPredictsProbabilities(classifier, small);

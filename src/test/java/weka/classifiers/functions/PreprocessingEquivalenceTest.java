@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;

@@ -2,10 +2,11 @@ package weka.classifiers.functions.backprop;
 
 import java.io.Serializable;
 
+import weka.classifiers.functions.backprop.kernel.Layout;
+
 /**
- * The architecture of the one-hidden-layer network and the layout of its flat parameter vector.
- *
- * <p>With m inputs, g hidden units and K outputs (K = 1 for two classes, the number of classes otherwise):
+ * The architecture of the one-hidden-layer network, as models save it: m inputs, g hidden units with activation
+ * σ1, and K outputs (K = 1 for two classes, the number of classes otherwise):
  * <pre>
  *   x = (x0 = 1, x1 … xm)            inputs with the bias x0 = 1
  *   z_l = Σ_i Θ_{l,i} x_i            l = 1 … g
@@ -13,13 +14,8 @@ import java.io.Serializable;
  *   w_c = Σ_j β_{c,j} a_j            c = 1 … K
  *   p = σ2(w)                        sigmoid for K = 1, softmax for K &gt; 1
  * </pre>
- * All parameters live in one {@code double[]} so that optimizers see a single vector:
- * <ul>
- *   <li>Θ first, input-major: Θ_{l,i} at {@code thetaIndex(i, l) = i·g + l}, i = 0 … m (i = 0 is the bias),
- *       so that the loops over hidden units run over contiguous memory;</li>
- *   <li>then β, output-major: β_{c,j} at {@code betaIndex(c, j) = betaOffset + c·(g+1) + j}, j = 0 … g
- *       (j = 0 is the bias).</li>
- * </ul>
+ * All parameters live in one {@code double[]} so that optimizers see a single vector; its layout is the kernel's
+ * {@link Layout} ({@link #layout()}), which the index methods here pass on.
  */
 public final class NetworkShape implements Serializable {
 
@@ -29,6 +25,8 @@ public final class NetworkShape implements Serializable {
   private final int numHidden;
   private final int numOutputs;
   private final Activation activation;
+  /** The kernel's view of the sizes, made again after loading (the fields above are what a model saves). */
+  private transient Layout layout;
 
   /**
    * @param numInputs m, the number of inputs without the bias (≥ 0)
@@ -37,27 +35,15 @@ public final class NetworkShape implements Serializable {
    * @param activation σ1
    */
   public NetworkShape(int numInputs, int numHidden, int numOutputs, Activation activation) {
-    if (numInputs < 0) {
-      throw new IllegalArgumentException("number of inputs must be >= 0, got " + numInputs);
-    }
-    if (numHidden < 1) {
-      throw new IllegalArgumentException("number of hidden units must be >= 1, got " + numHidden);
-    }
-    if (numOutputs < 1 || numOutputs == 2) {
-      throw new IllegalArgumentException(
-          "number of outputs must be 1 (two classes) or >= 3 (softmax), got " + numOutputs);
-    }
+    Layout checked = new Layout(numInputs, numHidden, numOutputs);
     if (activation == null) {
       throw new IllegalArgumentException("activation must not be null");
-    }
-    long count = (long) (numInputs + 1) * numHidden + (long) numOutputs * (numHidden + 1);
-    if (count > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("network too large: " + count + " parameters");
     }
     this.numInputs = numInputs;
     this.numHidden = numHidden;
     this.numOutputs = numOutputs;
     this.activation = activation;
+    this.layout = checked;
   }
 
   /**
@@ -69,6 +55,16 @@ public final class NetworkShape implements Serializable {
       throw new IllegalArgumentException("need at least two classes, got " + numClasses);
     }
     return numClasses == 2 ? 1 : numClasses;
+  }
+
+  /** @return the sizes and the layout of the parameter vector, as the kernel takes them */
+  public Layout layout() {
+    Layout known = layout;
+    if (known == null) {
+      known = new Layout(numInputs, numHidden, numOutputs);
+      layout = known; // immutable: a second copy made by a racing thread is equal
+    }
+    return known;
   }
 
   /** @return m, the number of inputs without the bias */
@@ -103,12 +99,12 @@ public final class NetworkShape implements Serializable {
 
   /** @return the offset of β in the parameter vector, (m + 1)·g */
   public int betaOffset() {
-    return (numInputs + 1) * numHidden;
+    return layout().betaOffset();
   }
 
   /** @return the length of the parameter vector */
   public int numParameters() {
-    return betaOffset() + numOutputs * (numHidden + 1);
+    return layout().numParameters();
   }
 
   /**
@@ -117,7 +113,7 @@ public final class NetworkShape implements Serializable {
    * @return the position of Θ_{l,i}
    */
   public int thetaIndex(int i, int l) {
-    return i * numHidden + l;
+    return layout().thetaIndex(i, l);
   }
 
   /**
@@ -126,7 +122,7 @@ public final class NetworkShape implements Serializable {
    * @return the position of β_{c,j}
    */
   public int betaIndex(int c, int j) {
-    return betaOffset() + c * (numHidden + 1) + j;
+    return layout().betaIndex(c, j);
   }
 
   /**
@@ -134,10 +130,7 @@ public final class NetworkShape implements Serializable {
    * @return true if that parameter multiplies a bias (x0 or a0)
    */
   public boolean isBias(int index) {
-    if (index < betaOffset()) {
-      return index < numHidden;
-    }
-    return (index - betaOffset()) % (numHidden + 1) == 0;
+    return layout().isBias(index);
   }
 
   @Override

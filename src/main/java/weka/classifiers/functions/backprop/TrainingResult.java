@@ -2,7 +2,7 @@ package weka.classifiers.functions.backprop;
 
 import java.io.Serializable;
 
-/** A trained network with its loss curves and how training went. */
+/** A trained network with its loss curves and how training went, as a model saves it. */
 public final class TrainingResult implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -24,17 +24,6 @@ public final class TrainingResult implements Serializable {
   private final long validationRowCount;
   /** Added after 1.0.0: models saved by 1.0.0 read it as 0. */
   private final int functionEvaluations;
-
-  /**
-   * A result of full training without early stopping or restarts.
-   *
-   * @param network the trained network
-   * @param lossHistory training objective after 0 … epochs epochs
-   * @param epochs epochs run
-   */
-  public TrainingResult(Network network, double[] lossHistory, int epochs) {
-    this(network, lossHistory, null, epochs, epochs, StopReason.EPOCHS, Double.NaN, 0, false, 0, 0, 0);
-  }
 
   /**
    * @param network the network kept

@@ -1,102 +1,123 @@
 package weka.classifiers.functions.backprop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+import weka.classifiers.functions.BackpropOneHidden;
+
 /**
- * The engine knows nothing of Weka: no source file directly in the engine package imports a
- * {@code weka.*} type other than the engine's own classes, and neither does the Weka-free statistics
- * package {@code preprocess}. Only the Weka-facing classes (the classifier and the {@code bridge}
- * subpackage) may use Weka; the engine may not import them either.
+ * The layers, checked on the compiled classes (ArchUnit reads every reference in the bytecode, so a wildcard
+ * import or a fully qualified name is caught as well as an import line):
+ * <ul>
+ *   <li>the engine (the model in the root package, {@code kernel}, {@code optim}, {@code train},
+ *       {@code preprocess}) uses no Weka class outside itself, and never the Weka face ({@code bridge},
+ *       {@code BackpropOneHidden}) or the Spark adapter;</li>
+ *   <li>{@code kernel}, {@code optim} and {@code preprocess} use nothing else of the project;</li>
+ *   <li>the model uses only the kernel;</li>
+ *   <li>no cycles between the project's packages.</li>
+ * </ul>
+ * The classes are read from the folder the main classes were compiled to, including the multi-release jar's
+ * Java 17 part (META-INF/versions/17) and the Spark adapter, which Maven compiles into the same folder.
  */
 class EngineArchitectureTest {
 
-  private static final Path ENGINE_SOURCES = Paths.get("src", "main", "java", "weka", "classifiers",
-      "functions", "backprop");
+  private static final String ROOT = "weka.classifiers.functions.backprop";
+  private static final String KERNEL = ROOT + ".kernel..";
+  private static final String OPTIM = ROOT + ".optim..";
+  private static final String TRAIN = ROOT + ".train..";
+  private static final String PREPROCESS = ROOT + ".preprocess..";
+  private static final String[] ENGINE = {ROOT, KERNEL, OPTIM, TRAIN, PREPROCESS};
 
-  /** import [static] weka.something; — the imported name is group 1. */
-  private static final Pattern WEKA_IMPORT = Pattern.compile(
-      "^\\s*import\\s+(?:static\\s+)?(weka\\.[\\w.]*(?:\\*)?)\\s*;", Pattern.MULTILINE);
+  private static JavaClasses classes;
 
-  /** The engine's own classes and those of preprocess (or the whole package with *), nothing else. */
-  private static final Pattern ENGINE_NAME = Pattern.compile(
-      "weka\\.classifiers\\.functions\\.backprop\\.(?:(?:preprocess|train)\\.)?(?:\\*|[A-Z]\\w*(?:\\.[\\w*]+)*)");
+  @BeforeAll
+  static void importMainClasses() throws URISyntaxException {
+    Path folder = Paths.get(BackpropOneHidden.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    classes = new ClassFileImporter().importPath(folder);
+  }
 
-  /**
-   * @param source the text of one Java file
-   * @return the Weka names it imports that are not the engine's own
-   */
-  static List<String> forbiddenImports(String source) {
-    List<String> names = new ArrayList<>();
-    Matcher matcher = WEKA_IMPORT.matcher(source);
-    while (matcher.find()) {
-      String name = matcher.group(1);
-      if (!ENGINE_NAME.matcher(name).matches()) {
-        names.add(name);
-      }
-    }
-    return names;
+  /** A package that may use Weka's classes only within the given packages of its own. */
+  private static ArchRule usesNoWekaClassOutside(String layer, String... allowed) {
+    return noClasses().that().resideInAPackage(layer)
+        .should().dependOnClassesThat(resideInAPackage("weka..").and(not(resideInAnyPackage(allowed))));
   }
 
   @Test
-  void engineSourcesImportNoWekaTypes() throws IOException {
-    assertTrue(Files.isDirectory(ENGINE_SOURCES), "engine sources not found at "
-        + ENGINE_SOURCES.toAbsolutePath());
-    List<Path> files = new ArrayList<>();
-    for (Path folder : new Path[] {ENGINE_SOURCES, ENGINE_SOURCES.resolve("preprocess"), ENGINE_SOURCES.resolve("train")}) {
-      try (Stream<Path> listing = Files.list(folder)) {
-        files.addAll(listing.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted()
-            .collect(Collectors.toList()));
-      }
-    }
-    assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().equals("Objective.java")),
-        "the scan must see the engine classes, saw " + files);
-    assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().equals("InputEncoder.java")),
-        "the scan must see the statistics classes, saw " + files);
-
-    List<String> violations = new ArrayList<>();
-    for (Path file : files) {
-      String source = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      for (String name : forbiddenImports(source)) {
-        violations.add(file.getFileName() + " imports " + name);
-      }
-    }
-    assertEquals(new ArrayList<String>(), violations, "the engine must not depend on Weka");
+  void theImportSeesTheEngineAndTheVectorKernels() {
+    assertTrue(classes.contain("weka.classifiers.functions.backprop.kernel.Objective"), "engine classes");
+    assertTrue(classes.contain("weka.classifiers.functions.backprop.preprocess.InputEncoder"), "statistics classes");
+    assertTrue(classes.contain("weka.classifiers.functions.backprop.kernel.VectorActivationKernels"),
+        "the Java 17 part of the multi-release jar");
   }
 
   @Test
-  void guardRecognisesWekaImportsAndAllowsEngineImports() {
-    String source = "package weka.classifiers.functions.backprop;\n"
-        + "import java.util.List;\n"
-        + "import weka.core.Instances;\n"
-        + "  import static weka.core.Utils.log2;\n"
-        + "import weka.classifiers.functions.backprop.Objective;\n"
-        + "import weka.classifiers.functions.backprop.Objective.Workspace;\n"
-        + "import static weka.classifiers.functions.backprop.Activation.sigmoid;\n"
-        + "import weka.classifiers.functions.backprop.*;\n"
-        + "import weka.classifiers.functions.backprop.bridge.Preprocessing;\n"
-        + "import weka.classifiers.functions.backprop.preprocess.InputEncoder;\n"
-        + "import weka.classifiers.functions.*;\n"
-        + "import wekafoo.Bar;\n";
-    List<String> expected = new ArrayList<>();
-    expected.add("weka.core.Instances");
-    expected.add("weka.core.Utils.log2");
-    expected.add("weka.classifiers.functions.backprop.bridge.Preprocessing");
-    expected.add("weka.classifiers.functions.*");
-    assertEquals(expected, forbiddenImports(source));
+  void theEngineUsesNoWekaClassOutsideItself() {
+    noClasses().that().resideInAnyPackage(ENGINE)
+        .should().dependOnClassesThat(resideInAPackage("weka..").and(not(resideInAnyPackage(ENGINE))))
+        .because("the engine is Weka-free: only the Weka face and the Spark adapter use Weka")
+        .check(classes);
+  }
+
+  @Test
+  void theEngineNeverUsesTheWekaFaceOrTheSparkAdapter() {
+    noClasses().that().resideInAnyPackage(ENGINE)
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".bridge..", ROOT + ".spark..")
+        .orShould().dependOnClassesThat().belongToAnyOf(BackpropOneHidden.class)
+        .because("dependencies point from the face and the adapter to the engine, never back")
+        .check(classes);
+  }
+
+  @Test
+  void theKernelUsesNothingElseOfTheProject() {
+    usesNoWekaClassOutside(KERNEL, KERNEL).check(classes);
+  }
+
+  @Test
+  void theOptimizersUseNothingElseOfTheProject() {
+    usesNoWekaClassOutside(OPTIM, OPTIM).check(classes);
+  }
+
+  @Test
+  void thePreprocessingStatisticsUseNothingElseOfTheProject() {
+    usesNoWekaClassOutside(PREPROCESS, PREPROCESS).check(classes);
+  }
+
+  @Test
+  void theModelUsesOnlyTheKernel() {
+    usesNoWekaClassOutside(ROOT, ROOT, KERNEL).check(classes);
+  }
+
+  @Test
+  void theProjectsPackagesHaveNoCycles() {
+    slices().assignedFrom(new SliceAssignment() {
+      @Override
+      public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        return name.startsWith("weka.classifiers.functions") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+      }
+
+      @Override
+      public String getDescription() {
+        return "the project's packages";
+      }
+    }).should().beFreeOfCycles().check(classes);
   }
 }

@@ -9,6 +9,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import weka.classifiers.functions.backprop.kernel.ForwardPass;
+import weka.classifiers.functions.backprop.train.EngineTestData;
+
+
 /**
  * {@link Network} returns proper class distributions — finite, non-negative, summing to 1 — even when the
  * logits are far beyond the range of {@code Math.exp}, and its probabilities are σ(w) / softmax(w) of the
@@ -134,7 +138,7 @@ class NetworkProbabilityTest {
   void batchDistributionsEqualRowByRowDistributionsAcrossTiles() {
     NetworkShape shape = new NetworkShape(3, 4, 3, Activation.SIGMOID);
     Network network = new Network(shape, EngineTestData.randomParameters(shape, 1.5, 8));
-    double[][] rows = rows(2 * Objective.TILE_ROWS + 7, 4);
+    double[][] rows = rows(2 * ForwardPass.TILE_ROWS + 7, 4);
     int first = 3;
     int count = rows.length - first;
     double[] x = new double[rows.length * 4];

@@ -3,12 +3,12 @@ package weka.classifiers.functions.backprop.benchmark;
 import java.util.Arrays;
 import java.util.Random;
 
-import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.ActivationKernels;
+import weka.classifiers.functions.backprop.kernel.ActivationFunction;
+import weka.classifiers.functions.backprop.kernel.ActivationKernels;
 
 /**
  * The cost of the hidden activation, side by side in one JVM (BENCHMARKS.md, "Tried and dropped"):
- * {@link Math#tanh} (not a HotSpot intrinsic), the engine's {@link Activation#tanh} (through the intrinsic
+ * {@link Math#tanh} (not a HotSpot intrinsic), the engine's {@link ActivationFunction#TANH} (through the intrinsic
  * {@link Math#exp}), and a polynomial expm1 that was tried as a vectorizable replacement and dropped. Prints
  * the median nanoseconds per value of 7 repetitions, and the largest difference of each from {@link Math#tanh};
  * the same tanh with the Vector API's own EXP ({@link VectorTanh}, dropped: its last bit depends on JIT timing);
@@ -67,7 +67,7 @@ public final class ActivationBench {
             continue;
           }
           for (int i = 0; i < VALUES; i++) {
-            out[i] = variant == 0 ? Math.tanh(z[i]) : variant == 1 ? Activation.tanh(z[i]) : polynomialTanh(z[i]);
+            out[i] = variant == 0 ? Math.tanh(z[i]) : variant == 1 ? ActivationFunction.TANH.value(z[i]) : polynomialTanh(z[i]);
           }
         }
         times[variant][rep] = (System.nanoTime() - start) / ((double) PASSES * VALUES);
@@ -83,7 +83,7 @@ public final class ActivationBench {
     for (int i = 0; i < probe.length; i++) {
       double v = probe[i];
       double exact = Math.tanh(v);
-      maxDifference[1] = Math.max(maxDifference[1], Math.abs(Activation.tanh(v) - exact));
+      maxDifference[1] = Math.max(maxDifference[1], Math.abs(ActivationFunction.TANH.value(v) - exact));
       maxDifference[2] = Math.max(maxDifference[2], Math.abs(polynomialTanh(v) - exact));
       maxDifference[3] = Math.max(maxDifference[3], Math.abs(vectorOut[i] - exact));
     }
@@ -106,7 +106,7 @@ public final class ActivationBench {
    */
   private static void kernelCosts(Random random) {
     ActivationKernels[] kernels = {ActivationKernels.SCALAR,
-        new weka.classifiers.functions.backprop.vector.VectorActivationKernels()};
+        new weka.classifiers.functions.backprop.kernel.VectorActivationKernels()};
     System.out.println("# The engine's tanh kernels on rows of g values, ns per value (median of 7)");
     for (int g : new int[] {16, 64}) {
       int rows = VALUES * 4 / g;

@@ -14,11 +14,11 @@ import java.util.List;
 import weka.classifiers.functions.BackpropOneHidden;
 import weka.classifiers.functions.MultilayerPerceptron;
 import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.BatchGradient;
-import weka.classifiers.functions.backprop.DataMatrix;
-import weka.classifiers.functions.backprop.GradientSums;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.GradientSums;
+import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.Trainer;
+import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
 import weka.core.Instance;
@@ -191,7 +191,7 @@ public final class EngineBenchmark {
   static void header() throws Exception {
     System.out.println("# BackpropOneHidden benchmark" + (QUICK ? " (quick)" : ""));
     System.out.println("date: " + ZonedDateTime.now());
-    System.out.println("activation kernels: " + weka.classifiers.functions.backprop.ActivationKernels.selected().name()
+    System.out.println("activation kernels: " + weka.classifiers.functions.backprop.kernel.ActivationKernels.selected().name()
         + " (-Dbench.vector=true: the Vector API kernels a JVM started with --add-modules jdk.incubator.vector uses)");
     System.out.println("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
         + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
@@ -261,7 +261,8 @@ public final class EngineBenchmark {
     TrainingConfig config = TrainingConfig.builder().numHidden(h).activation(Activation.SIGMOID).learningRate(0.1)
         .numThreads(threads).seed(1).epochs(warm + reps * epochsPerRep).build();
     double[] times = new double[reps];
-    try (HeapWatcher heap = new HeapWatcher(); Trainer trainer = new Trainer(data, config)) {
+    try (HeapWatcher heap = new HeapWatcher();
+        Trainer trainer = Trainer.withHeldOutRowsLast(data, data.numRows(), config)) {
       for (int w = 0; w < warm; w++) {
         runEpoch(trainer);
       }
@@ -292,14 +293,14 @@ public final class EngineBenchmark {
     int reps = QUICK ? 3 : 7;
     int inner = Math.max(1, 200000 / n);
     double[] times = new double[reps];
-    try (BatchGradient gradient = new BatchGradient(shape, data, threads)) {
+    try (LocalRowSums gradient = new LocalRowSums(shape, data, 0, n, threads)) {
       for (int w = 0; w < 3 * inner; w++) {
-        gradient.sums(params, 0, n, sums);
+        gradient.sums(params, sums);
       }
       for (int r = 0; r < reps; r++) {
         long start = System.nanoTime();
         for (int i = 0; i < inner; i++) {
-          gradient.sums(params, 0, n, sums);
+          gradient.sums(params, sums);
         }
         times[r] = (System.nanoTime() - start) * 1e-9 / inner;
       }
@@ -367,7 +368,11 @@ public final class EngineBenchmark {
         long start = System.nanoTime();
         long peak;
         try (HeapWatcher heap = new HeapWatcher()) {
-          Trainer.train(matrix, config);
+          try (Trainer trainer = Trainer.withHeldOutRowsLast(matrix, matrix.numRows(), config)) {
+            while (trainer.epoch()) {
+              // all epochs
+            }
+          }
           peak = heap.peak();
         }
         System.out.printf("child engine: trained 3 epochs in %.1f s; heap after loading the matrix %d MB, peak heap"

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.BatchGradient;
-import weka.classifiers.functions.backprop.DataMatrix;
-import weka.classifiers.functions.backprop.GradientSums;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.GradientSums;
+import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.Trainer;
+import weka.classifiers.functions.backprop.train.Trainer;
 
 /**
  * A quick engine-only timing on Gaussian data, for tuning the kernels: one gradient evaluation per epoch.
@@ -29,15 +29,15 @@ public final class KernelBench {
         NetworkShape shape = new NetworkShape(m, h, NetworkShape.outputsForClasses(classes), act);
         double[] params = Trainer.initialParameters(shape, 1);
         GradientSums sums = new GradientSums(shape.numParameters());
-        try (BatchGradient bg = new BatchGradient(shape, data, t)) {
+        try (LocalRowSums bg = new LocalRowSums(shape, data, t)) {
           int reps = 15;
           double[] times = new double[reps];
           for (int w = 0; w < 10; w++) {
-            bg.sums(params, 0, n, sums);
+            bg.sums(params, sums);
           }
           for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();
-            bg.sums(params, 0, n, sums);
+            bg.sums(params, sums);
             times[r] = (System.nanoTime() - t0) * 1e-9;
           }
           Arrays.sort(times);

@@ -23,11 +23,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.DataMatrix;
-import weka.classifiers.functions.backprop.GradientSums;
-import weka.classifiers.functions.backprop.LocalRowSums;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.GradientSums;
+import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.Trainer;
+import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.spark.BenchRowBlocks;
 import weka.classifiers.functions.backprop.spark.RowBlock;
 import weka.classifiers.functions.backprop.spark.SparkRowSums;

@@ -4,7 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.kernel.ActivationFunction;
 
 /**
  * The engine's tanh, sign(z)·(1 − e)/(1 + e) with e = exp(−2|z|), written with the JDK's incubating Vector API
@@ -30,7 +30,7 @@ final class VectorTanh {
       t.blend(t.neg(), v.compare(VectorOperators.LT, 0.0)).intoArray(out, i);
     }
     for (; i < n; i++) {
-      out[i] = Activation.tanh(z[i]);
+      out[i] = ActivationFunction.TANH.value(z[i]);
     }
   }
 

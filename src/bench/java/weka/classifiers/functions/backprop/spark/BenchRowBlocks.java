@@ -3,7 +3,7 @@ package weka.classifiers.functions.backprop.spark;
 import java.util.ArrayList;
 import java.util.List;
 
-import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.train.DataMatrix;
 
 /**
  * For the benchmark only (src/bench/java, same package as {@link RowBlock} so that its package-private

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import weka.classifiers.functions.backprop.Lbfgs;
+import weka.classifiers.functions.backprop.optim.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.TrainingConfig;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;

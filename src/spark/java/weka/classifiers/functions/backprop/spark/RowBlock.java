@@ -2,7 +2,7 @@ package weka.classifiers.functions.backprop.spark;
 
 import java.io.Serializable;
 
-import weka.classifiers.functions.backprop.DataMatrix;
+import weka.classifiers.functions.backprop.train.DataMatrix;
 
 /**
  * A block of preprocessed rows held by one Spark partition: the engine's dense row-major matrix (bias column

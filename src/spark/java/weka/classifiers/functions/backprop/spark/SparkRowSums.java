@@ -4,15 +4,15 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
-import weka.classifiers.functions.backprop.GradientSums;
+import weka.classifiers.functions.backprop.train.Accumulator;
+import weka.classifiers.functions.backprop.train.GradientSums;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.Objective;
-import weka.classifiers.functions.backprop.RowSums;
+import weka.classifiers.functions.backprop.train.RowSums;
 
 /**
  * The engine's {@link RowSums} over cached row blocks on a Spark cluster: the parameters θ are broadcast,
  * every block computes its sums G = Σ s∇ℓ, L = Σ sℓ, S = Σ s with the engine's own kernel
- * ({@link Objective#accumulate}), and {@code treeAggregate} adds them up. Because the three are plain sums,
+ * ({@link Accumulator#add}), and {@code treeAggregate} adds them up. Because the three are plain sums,
  * the result is the local engine's up to the rounding of the additions, however the rows are partitioned
  * (unlike averaging per-block means, which over-weights short blocks). One evaluation is one Spark job.
  */
@@ -47,8 +47,7 @@ public final class SparkRowSums implements RowSums {
       NetworkShape architecture = shape;
       GradientSums result = blocks.treeAggregate(new GradientSums(architecture.numParameters()),
           (sums, block) -> {
-            Objective.accumulate(architecture, theta.value(), block.matrix(), 0, block.numRows(), sums,
-                new Objective.Workspace(architecture));
+            new Accumulator(architecture).add(theta.value(), block.matrix(), 0, block.numRows(), sums);
             return sums;
           },
           GradientSums::merge, TREE_DEPTH);

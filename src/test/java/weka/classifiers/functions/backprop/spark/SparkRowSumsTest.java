@@ -13,11 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.DataMatrix;
-import weka.classifiers.functions.backprop.GradientSums;
-import weka.classifiers.functions.backprop.LocalRowSums;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.GradientSums;
+import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.Trainer;
+import weka.classifiers.functions.backprop.train.Trainer;
 
 /**
  * (J, ∇J) on Spark equals the local engine's to 1e-12 relative, for 1, 3 and 7 partitions of very uneven

@@ -1,0 +1,14 @@
+/**
+ * The kernel: the forward and backward pass over a block of rows, shared by prediction and training. Its own small
+ * vocabulary: {@link weka.classifiers.functions.backprop.kernel.Layout} (the sizes m, g, K and the layout of the
+ * flat parameter vector θ), {@link weka.classifiers.functions.backprop.kernel.ActivationFunction} (σ1, each written
+ * once with its derivative), the output function (sigmoid or softmax: probabilities and loss/error term side by
+ * side), {@link weka.classifiers.functions.backprop.kernel.ForwardPass} (class probabilities for prediction) and
+ * {@link weka.classifiers.functions.backprop.kernel.Objective} (the sums of the loss and its gradient for
+ * training), and the {@link weka.classifiers.functions.backprop.kernel.ActivationKernels} that apply σ1 to a row
+ * (scalar, or with the JDK's Vector API from the multi-release jar's Java 17 part, src/main/java17).
+ *
+ * <p>Dependencies: none of the project's: the kernel sees only arrays of doubles and ints. The model (the root
+ * package) and {@code train} use it.
+ */
+package weka.classifiers.functions.backprop.kernel;

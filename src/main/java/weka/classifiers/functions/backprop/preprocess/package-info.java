@@ -1,0 +1,11 @@
+/**
+ * Weka-free preprocessing statistics: {@link weka.classifiers.functions.backprop.preprocess.ColumnSummary} and
+ * {@link weka.classifiers.functions.backprop.preprocess.ColumnMoments}, sums over raw rows that merge by addition
+ * (so threads or the partitions of a cluster can summarize blocks of rows separately), and the
+ * {@link weka.classifiers.functions.backprop.preprocess.InputEncoder} fitted from them, which turns a raw row into
+ * the network's input row (1, x_1, …, x_m) as Weka's filter chain would.
+ *
+ * <p>Dependencies: none of the project's. The Weka face's preprocessing ({@code bridge}) and the Spark adapter use
+ * it.
+ */
+package weka.classifiers.functions.backprop.preprocess;

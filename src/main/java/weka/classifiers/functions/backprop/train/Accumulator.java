@@ -1,0 +1,42 @@
+package weka.classifiers.functions.backprop.train;
+
+import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.kernel.Objective;
+
+/**
+ * Adds the sums of a block of rows of a {@link DataMatrix} to {@link GradientSums}: G += Σ s_k ∇ℓ_k,
+ * L += Σ s_k ℓ_k, S += Σ s_k, computed by the kernel's {@link Objective}. Holds the kernel's scratch buffers: one
+ * instance per thread (or chunk of rows).
+ */
+public final class Accumulator {
+
+  private final NetworkShape shape;
+  private final Objective objective;
+
+  /**
+   * @param shape the architecture
+   */
+  public Accumulator(NetworkShape shape) {
+    this.shape = shape;
+    this.objective = new Objective(shape.layout(), shape.activation().function());
+  }
+
+  /**
+   * Adds the sums of rows {@code from} … {@code to − 1}.
+   *
+   * @param params θ in the shape's layout (not modified)
+   * @param data the rows; as many inputs as the shape (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive
+   * @param sums receives the sums (modified)
+   * @throws IllegalArgumentException if the data has another number of inputs than the shape
+   */
+  public void add(double[] params, DataMatrix data, int from, int to, GradientSums sums) {
+    if (data.rowWidth() != shape.rowWidth()) {
+      throw new IllegalArgumentException("data has " + data.numInputs() + " inputs, network "
+          + shape.numInputs());
+    }
+    objective.accumulate(params, data.x(), data.y(), data.weights(), from, to, sums.gradient());
+    sums.addLossAndWeight(objective.lossSum(), objective.weightSum());
+  }
+}

@@ -1,0 +1,166 @@
+package weka.classifiers.functions.backprop.train;
+
+/**
+ * Training rows as one contiguous row-major matrix X (n × (m + 1)) whose column 0 is the bias x0 = 1,
+ * with a class index y_k and a weight s_k for each row. Built once per training run; the engine never
+ * sees per-row objects.
+ */
+public final class DataMatrix {
+
+  private final double[] x;
+  private final int[] y;
+  private final double[] weights;
+  private final int numRows;
+  private final int numInputs;
+  private final int numClasses;
+
+  /**
+   * Wraps the arrays (they are not copied).
+   *
+   * @param x row-major values, n·(m + 1) long, with x[k·(m+1)] = 1 for every row k
+   * @param y class index of each row, in 0 … numClasses − 1
+   * @param weights weight s_k ≥ 0 of each row, or null for all ones
+   * @param numInputs m
+   * @param numClasses number of class values (≥ 2)
+   */
+  public DataMatrix(double[] x, int[] y, double[] weights, int numInputs, int numClasses) {
+    int width = numInputs + 1;
+    if (numClasses < 2) {
+      throw new IllegalArgumentException("need at least two classes, got " + numClasses);
+    }
+    if (y.length == 0 || x.length != (long) y.length * width) {
+      throw new IllegalArgumentException("x has " + x.length + " values, expected " + y.length + " rows × "
+          + width + " columns (at least one row)");
+    }
+    if (weights != null && weights.length != y.length) {
+      throw new IllegalArgumentException(weights.length + " weights for " + y.length + " rows");
+    }
+    for (int k = 0; k < y.length; k++) {
+      if (y[k] < 0 || y[k] >= numClasses) {
+        throw new IllegalArgumentException("row " + k + " has class index " + y[k] + ", outside 0.."
+            + (numClasses - 1));
+      }
+      if (x[k * width] != 1.0) {
+        throw new IllegalArgumentException("row " + k + " lacks the bias value x0 = 1");
+      }
+      if (weights != null && !(weights[k] >= 0 && weights[k] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("row " + k + " has weight " + weights[k]
+            + "; weights must be finite and >= 0");
+      }
+    }
+    this.x = x;
+    this.y = y;
+    this.weights = weights;
+    this.numRows = y.length;
+    this.numInputs = numInputs;
+    this.numClasses = numClasses;
+  }
+
+  /** @return the row-major values including the bias column (not a copy) */
+  public double[] x() {
+    return x;
+  }
+
+  /** @return the class indices (not a copy) */
+  public int[] y() {
+    return y;
+  }
+
+  /** @return the weights s_k (not a copy), or null when every row has weight 1 */
+  double[] weights() {
+    return weights;
+  }
+
+  /**
+   * @param k row index
+   * @return s_k, 1 when the matrix has no weights
+   */
+  public double weight(int k) {
+    return weights == null ? 1.0 : weights[k];
+  }
+
+  /** @return n */
+  public int numRows() {
+    return numRows;
+  }
+
+  /** @return m, the number of inputs without the bias */
+  public int numInputs() {
+    return numInputs;
+  }
+
+  /** @return m + 1 */
+  public int rowWidth() {
+    return numInputs + 1;
+  }
+
+  /** @return the number of class values */
+  public int numClasses() {
+    return numClasses;
+  }
+
+  /**
+   * The same rows with weights rescaled so that every class present has the same total weight:
+   * s'_k = s_k · S / (C · S_{y_k}), where S is the total weight, S_c that of class c and C the number of
+   * classes with S_c &gt; 0. The total weight S is unchanged.
+   *
+   * @return a matrix sharing x and y with this one, with new weights
+   */
+  public DataMatrix classBalanced() {
+    double[] classWeight = new double[numClasses];
+    double total = 0.0;
+    for (int k = 0; k < numRows; k++) {
+      classWeight[y[k]] += weight(k);
+      total += weight(k);
+    }
+    int present = 0;
+    for (double w : classWeight) {
+      if (w > 0) {
+        present++;
+      }
+    }
+    double[] balanced = new double[numRows];
+    for (int k = 0; k < numRows; k++) {
+      double w = classWeight[y[k]];
+      balanced[k] = w > 0 ? weight(k) * total / (present * w) : 0.0;
+    }
+    return new DataMatrix(x, y, balanced, numInputs, numClasses);
+  }
+
+  /**
+   * An empty matrix of a fixed capacity whose rows are filled by {@link #gather}; for mini-batches.
+   *
+   * @param capacity rows it can hold
+   * @param like a matrix with the same number of inputs and classes, and weights or not
+   * @return the buffer (its rows hold zeros until gathered)
+   */
+  static DataMatrix batchBuffer(int capacity, DataMatrix like) {
+    double[] x = new double[capacity * like.rowWidth()];
+    for (int k = 0; k < capacity; k++) {
+      x[k * like.rowWidth()] = 1.0;
+    }
+    return new DataMatrix(x, new int[capacity], like.weights == null ? null : new double[capacity],
+        like.numInputs, like.numClasses);
+  }
+
+  /**
+   * Copies rows {@code order[from]} … {@code order[from + count − 1]} of {@code source} into rows
+   * 0 … count − 1 of this buffer.
+   *
+   * @param source the matrix to copy from (same width, classes and weighting)
+   * @param order a permutation of the source's rows
+   * @param from first position in {@code order}
+   * @param count number of rows, at most this buffer's capacity
+   */
+  void gather(DataMatrix source, int[] order, int from, int count) {
+    int width = rowWidth();
+    for (int k = 0; k < count; k++) {
+      int row = order[from + k];
+      System.arraycopy(source.x, row * width, x, k * width, width);
+      y[k] = source.y[row];
+      if (weights != null) {
+        weights[k] = source.weights[row];
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The training run: {@link weka.classifiers.functions.backprop.train.Trainer} (the loop over epochs) with the parts
+ * it is made of: the immutable {@link weka.classifiers.functions.backprop.train.TrainingConfig} and its
+ * {@link weka.classifiers.functions.backprop.train.Rule}s, one {@code EpochUpdate} per kind of update (full batch,
+ * mini-batches, L-BFGS), {@code EarlyStopping}, the {@code LossHistory}, the one
+ * {@link weka.classifiers.functions.backprop.train.ValidationSplit} path, and the rows: a
+ * {@link weka.classifiers.functions.backprop.train.DataMatrix} in this JVM, or any
+ * {@link weka.classifiers.functions.backprop.train.RowSums} (the seam that lets the Spark adapter run the same
+ * trainer), summed into {@link weka.classifiers.functions.backprop.train.GradientSums} by the kernel on fixed
+ * chunks of rows, so that the result is bit-identical for any number of threads.
+ *
+ * <p>Dependencies point one way: this package uses the model (the root package), the {@code kernel} and
+ * {@code optim}, never Weka; the Weka face ({@code bridge}, {@code BackpropOneHidden}) and the Spark adapter use it.
+ */
+package weka.classifiers.functions.backprop.train;
