@@ -1,11 +1,12 @@
 package weka.classifiers.functions;
 
+import static weka.classifiers.functions.backprop.bridge.OptionTable.*;
+
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Vector;
 
 import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
@@ -167,10 +168,10 @@ public class BackpropOneHidden extends RandomizableClassifier
   private static final long serialVersionUID = 4242196307460150923L;
 
   /** The optimizers as Weka tags; tag ids are the enum ordinals. */
-  public static final Tag[] TAGS_OPTIMIZER = OptionTable.OPTIMIZER.tags();
+  public static final Tag[] TAGS_OPTIMIZER = OPTIMIZER.tags();
 
   /** The activations as Weka tags, for the Explorer's drop-down list; tag ids are the enum ordinals. */
-  public static final Tag[] TAGS_ACTIVATION = OptionTable.ACTIVATION.tags();
+  public static final Tag[] TAGS_ACTIVATION = ACTIVATION.tags();
 
   /** The options' values (the seed and the debug flag are Weka's superclasses'). */
   private Settings m_Settings = Settings.DEFAULTS;
@@ -475,16 +476,7 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<>(OptionTable.listOptions());
-    for (Option option : Collections.list(super.listOptions())) {
-      // Weka's own flags (-D, -do-not-check-capabilities) do not say their default: add it, so that -h lists
-      // every option with its default
-      if (option.numArguments() == 0 && !option.description().contains("(default")) {
-        option = new Option(option.description() + "\n\t(default off)", option.name(), 0, option.synopsis());
-      }
-      options.add(option);
-    }
-    return options.elements();
+    return OptionTable.listOptions(super.listOptions());
   }
 
   /**
@@ -501,7 +493,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       setDebug(true);
     }
     m_Settings = parsed.settings();
-    setResume(getResume());
+    keepRunOnlyToResume();
   }
 
   @Override
@@ -521,247 +513,100 @@ public class BackpropOneHidden extends RandomizableClassifier
     return m_Settings;
   }
 
-  // The bean properties of the Explorer's property sheet: each hands over to its row of the OptionTable, which
-  // checks values (naming the option) and holds the tip text.
+  // The bean properties of the Explorer's property sheet, one line each: the value, its check (the message names
+  // the option) and the tip text are the OptionTable row's.
 
-  /** @return the number of hidden units (-H) */
-  public int getNumHidden() {
-    return m_Settings.get(OptionTable.NUM_HIDDEN);
-  }
+  // -H
+  public int getNumHidden() { return m_Settings.get(NUM_HIDDEN); }
+  public void setNumHidden(int value) { m_Settings = m_Settings.with(NUM_HIDDEN, value); }
+  public String numHiddenTipText() { return NUM_HIDDEN.tipText(); }
 
-  /** @param numHidden the number of hidden units, at least 1 */
-  public void setNumHidden(int numHidden) {
-    m_Settings = m_Settings.with(OptionTable.NUM_HIDDEN, numHidden);
-  }
+  // -A
+  public SelectedTag getActivation() { return ACTIVATION.toTag(m_Settings.get(ACTIVATION)); }
+  public void setActivation(SelectedTag value) { m_Settings = m_Settings.with(ACTIVATION, ACTIVATION.fromTag(value)); }
+  public String activationTipText() { return ACTIVATION.tipText(); }
 
-  /** @return tip text for the Explorer */
-  public String numHiddenTipText() {
-    return OptionTable.NUM_HIDDEN.tipText();
-  }
+  // -O
+  public SelectedTag getOptimizer() { return OPTIMIZER.toTag(m_Settings.get(OPTIMIZER)); }
+  public void setOptimizer(SelectedTag value) { m_Settings = m_Settings.with(OPTIMIZER, OPTIMIZER.fromTag(value)); }
+  public String optimizerTipText() { return OPTIMIZER.tipText(); }
 
-  /** @return the hidden activation (-A), as a tag */
-  public SelectedTag getActivation() {
-    return OptionTable.ACTIVATION.toTag(m_Settings.get(OptionTable.ACTIVATION));
-  }
+  // -L
+  public double getLearningRate() { return m_Settings.get(LEARNING_RATE); }
+  public void setLearningRate(double value) { m_Settings = m_Settings.with(LEARNING_RATE, value); }
+  public String learningRateTipText() { return LEARNING_RATE.tipText(); }
 
-  /** @param activation a tag from {@link #TAGS_ACTIVATION} */
-  public void setActivation(SelectedTag activation) {
-    m_Settings = m_Settings.with(OptionTable.ACTIVATION, OptionTable.ACTIVATION.fromTag(activation));
-  }
+  // -M
+  public double getMomentum() { return m_Settings.get(MOMENTUM); }
+  public void setMomentum(double value) { m_Settings = m_Settings.with(MOMENTUM, value); }
+  public String momentumTipText() { return MOMENTUM.tipText(); }
 
-  /** @return tip text for the Explorer */
-  public String activationTipText() {
-    return OptionTable.ACTIVATION.tipText();
-  }
+  // -decay
+  public double getLearningRateDecay() { return m_Settings.get(LEARNING_RATE_DECAY); }
+  public void setLearningRateDecay(double value) { m_Settings = m_Settings.with(LEARNING_RATE_DECAY, value); }
+  public String learningRateDecayTipText() { return LEARNING_RATE_DECAY.tipText(); }
 
-  /** @return the optimizer (-O), as a tag */
-  public SelectedTag getOptimizer() {
-    return OptionTable.OPTIMIZER.toTag(m_Settings.get(OptionTable.OPTIMIZER));
-  }
+  // -R
+  public double getWeightDecay() { return m_Settings.get(WEIGHT_DECAY); }
+  public void setWeightDecay(double value) { m_Settings = m_Settings.with(WEIGHT_DECAY, value); }
+  public String weightDecayTipText() { return WEIGHT_DECAY.tipText(); }
 
-  /** @param optimizer a tag from {@link #TAGS_OPTIMIZER} */
-  public void setOptimizer(SelectedTag optimizer) {
-    m_Settings = m_Settings.with(OptionTable.OPTIMIZER, OptionTable.OPTIMIZER.fromTag(optimizer));
-  }
+  // -B (not Weka's -batch-size)
+  public int getMiniBatchSize() { return m_Settings.get(MINI_BATCH_SIZE); }
+  public void setMiniBatchSize(int value) { m_Settings = m_Settings.with(MINI_BATCH_SIZE, value); }
+  public String miniBatchSizeTipText() { return MINI_BATCH_SIZE.tipText(); }
 
-  /** @return tip text for the Explorer */
-  public String optimizerTipText() {
-    return OptionTable.OPTIMIZER.tipText();
-  }
+  // -N
+  public int getNumEpochs() { return m_Settings.get(NUM_EPOCHS); }
+  public void setNumEpochs(int value) { m_Settings = m_Settings.with(NUM_EPOCHS, value); }
+  public String numEpochsTipText() { return NUM_EPOCHS.tipText(); }
 
-  /** @return the learning rate (-L) */
-  public double getLearningRate() {
-    return m_Settings.get(OptionTable.LEARNING_RATE);
-  }
+  // -V
+  public double getValidationFraction() { return m_Settings.get(VALIDATION_FRACTION); }
+  public void setValidationFraction(double value) { m_Settings = m_Settings.with(VALIDATION_FRACTION, value); }
+  public String validationFractionTipText() { return VALIDATION_FRACTION.tipText(); }
 
-  /** @param learningRate the learning rate, finite and greater than 0 */
-  public void setLearningRate(double learningRate) {
-    m_Settings = m_Settings.with(OptionTable.LEARNING_RATE, learningRate);
-  }
+  // -E
+  public int getPatience() { return m_Settings.get(PATIENCE); }
+  public void setPatience(int value) { m_Settings = m_Settings.with(PATIENCE, value); }
+  public String patienceTipText() { return PATIENCE.tipText(); }
 
-  /** @return tip text for the Explorer */
-  public String learningRateTipText() {
-    return OptionTable.LEARNING_RATE.tipText();
-  }
+  // -balance
+  public boolean getBalanceClasses() { return m_Settings.get(BALANCE_CLASSES); }
+  public void setBalanceClasses(boolean value) { m_Settings = m_Settings.with(BALANCE_CLASSES, value); }
+  public String balanceClassesTipText() { return BALANCE_CLASSES.tipText(); }
 
-  /** @return the momentum (-M) */
-  public double getMomentum() {
-    return m_Settings.get(OptionTable.MOMENTUM);
-  }
+  // -num-threads
+  public int getNumThreads() { return m_Settings.get(NUM_THREADS); }
+  public void setNumThreads(int value) { m_Settings = m_Settings.with(NUM_THREADS, value); }
+  public String numThreadsTipText() { return NUM_THREADS.tipText(); }
 
-  /** @param momentum in [0, 1) */
-  public void setMomentum(double momentum) {
-    m_Settings = m_Settings.with(OptionTable.MOMENTUM, momentum);
-  }
+  // -buffer (a stream that is changed takes the new size from its next instance on)
+  public int getBufferSize() { return m_Settings.get(BUFFER_SIZE); }
+  public void setBufferSize(int value) { m_Settings = m_Settings.with(BUFFER_SIZE, value); }
+  public String bufferSizeTipText() { return BUFFER_SIZE.tipText(); }
 
-  /** @return tip text for the Explorer */
-  public String momentumTipText() {
-    return OptionTable.MOMENTUM.tipText();
-  }
-
-  /** @return the learning-rate decay (-decay) */
-  public double getLearningRateDecay() {
-    return m_Settings.get(OptionTable.LEARNING_RATE_DECAY);
-  }
-
-  /** @param decay d ≥ 0 of η_t = η / (1 + d t) */
-  public void setLearningRateDecay(double decay) {
-    m_Settings = m_Settings.with(OptionTable.LEARNING_RATE_DECAY, decay);
-  }
-
-  /** @return tip text for the Explorer */
-  public String learningRateDecayTipText() {
-    return OptionTable.LEARNING_RATE_DECAY.tipText();
-  }
-
-  /** @return the L2 weight decay (-R) */
-  public double getWeightDecay() {
-    return m_Settings.get(OptionTable.WEIGHT_DECAY);
-  }
-
-  /** @param weightDecay λ ≥ 0 */
-  public void setWeightDecay(double weightDecay) {
-    m_Settings = m_Settings.with(OptionTable.WEIGHT_DECAY, weightDecay);
-  }
-
-  /** @return tip text for the Explorer */
-  public String weightDecayTipText() {
-    return OptionTable.WEIGHT_DECAY.tipText();
-  }
-
-  /** @return the mini-batch size (-B; not Weka's prediction batch size, -batch-size) */
-  public int getMiniBatchSize() {
-    return m_Settings.get(OptionTable.MINI_BATCH_SIZE);
-  }
-
-  /** @param batchSize at least 0; 0 = all rows */
-  public void setMiniBatchSize(int batchSize) {
-    m_Settings = m_Settings.with(OptionTable.MINI_BATCH_SIZE, batchSize);
-  }
-
-  /** @return tip text for the Explorer */
-  public String miniBatchSizeTipText() {
-    return OptionTable.MINI_BATCH_SIZE.tipText();
-  }
-
-  /** @return the number of epochs (-N) */
-  public int getNumEpochs() {
-    return m_Settings.get(OptionTable.NUM_EPOCHS);
-  }
-
-  /** @param numEpochs the number of epochs, at least 0 (0 keeps the random initial weights) */
-  public void setNumEpochs(int numEpochs) {
-    m_Settings = m_Settings.with(OptionTable.NUM_EPOCHS, numEpochs);
-  }
-
-  /** @return tip text for the Explorer */
-  public String numEpochsTipText() {
-    return OptionTable.NUM_EPOCHS.tipText();
-  }
-
-  /** @return the validation fraction (-V) */
-  public double getValidationFraction() {
-    return m_Settings.get(OptionTable.VALIDATION_FRACTION);
-  }
-
-  /** @param fraction in [0, 1); 0 = no early stopping */
-  public void setValidationFraction(double fraction) {
-    m_Settings = m_Settings.with(OptionTable.VALIDATION_FRACTION, fraction);
-  }
-
-  /** @return tip text for the Explorer */
-  public String validationFractionTipText() {
-    return OptionTable.VALIDATION_FRACTION.tipText();
-  }
-
-  /** @return the patience of early stopping (-E) */
-  public int getPatience() {
-    return m_Settings.get(OptionTable.PATIENCE);
-  }
-
-  /** @param patience at least 1 */
-  public void setPatience(int patience) {
-    m_Settings = m_Settings.with(OptionTable.PATIENCE, patience);
-  }
-
-  /** @return tip text for the Explorer */
-  public String patienceTipText() {
-    return OptionTable.PATIENCE.tipText();
-  }
-
-  /** @return true if classes are balanced (-balance) */
-  public boolean getBalanceClasses() {
-    return m_Settings.get(OptionTable.BALANCE_CLASSES);
-  }
-
-  /** @param balance true to weight every class to the same total weight */
-  public void setBalanceClasses(boolean balance) {
-    m_Settings = m_Settings.with(OptionTable.BALANCE_CLASSES, balance);
-  }
-
-  /** @return tip text for the Explorer */
-  public String balanceClassesTipText() {
-    return OptionTable.BALANCE_CLASSES.tipText();
-  }
-
-  /** @return the number of threads (-num-threads; 0 = the available processors) */
-  public int getNumThreads() {
-    return m_Settings.get(OptionTable.NUM_THREADS);
-  }
-
-  /** @param numThreads threads computing the gradient, at least 0 (0 = the available processors) */
-  public void setNumThreads(int numThreads) {
-    m_Settings = m_Settings.with(OptionTable.NUM_THREADS, numThreads);
-  }
-
-  /** @return tip text for the Explorer */
-  public String numThreadsTipText() {
-    return OptionTable.NUM_THREADS.tipText();
-  }
-
-  /** @return instances incremental training collects before training on them (-buffer) */
-  public int getBufferSize() {
-    return m_Settings.get(OptionTable.BUFFER_SIZE);
-  }
-
-  /**
-   * Sets how many instances incremental training (updateClassifier) collects before it trains on them. A
-   * stream that is changed takes the new size from its next instance on.
-   *
-   * @param bufferSize at least 1
-   */
-  public void setBufferSize(int bufferSize) {
-    m_Settings = m_Settings.with(OptionTable.BUFFER_SIZE, bufferSize);
-  }
-
-  /** @return tip text for the Explorer */
-  public String bufferSizeTipText() {
-    return OptionTable.BUFFER_SIZE.tipText();
-  }
-
+  // -resume (turning it off releases a run kept for it)
   @Override
-  public boolean getResume() {
-    return m_Settings.get(OptionTable.RESUME);
-  }
+  public boolean getResume() { return m_Settings.get(RESUME); }
+  public String resumeTipText() { return RESUME.tipText(); }
 
-  /** Turning resume off releases a run kept for it. */
   @Override
   public void setResume(boolean resume) {
-    m_Settings = m_Settings.with(OptionTable.RESUME, resume);
-    if (!resume && m_Model instanceof BatchRun && ((BatchRun) m_Model).hasFinished()) {
+    m_Settings = m_Settings.with(RESUME, resume);
+    keepRunOnlyToResume();
+  }
+
+  /** Without -resume, a run kept for it is released: the classifier holds the network it finished. */
+  private void keepRunOnlyToResume() {
+    if (!getResume() && m_Model instanceof BatchRun && ((BatchRun) m_Model).hasFinished()) {
       m_Model = ((BatchRun) m_Model).release();
     }
   }
 
-  /** @return tip text for the Explorer */
-  public String resumeTipText() {
-    return OptionTable.RESUME.tipText();
-  }
-
+  // -S (the value is Weka's RandomizableClassifier's)
   @Override
-  public String seedTipText() {
-    return OptionTable.SEED.tipText();
-  }
+  public String seedTipText() { return SEED.tipText(); }
 
   @Override
   public String getRevision() {

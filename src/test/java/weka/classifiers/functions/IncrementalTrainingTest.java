@@ -133,7 +133,8 @@ class IncrementalTrainingTest {
       double after = accuracyOn(classifier, test);
       assertTrue(after >= before - 2.0, "tail of " + tail + ": " + before + " % before batchFinished, " + after
           + " % after");
-      assertEquals(1, StreamTrainer.partialBufferEpochs(classifier.getNumEpochs(), classifier.getBufferSize(), tail), "a tail of " + tail + " gets one epoch");
+      assertEquals(1, StreamTrainer.partialBufferEpochs(classifier.getNumEpochs(), classifier.getBufferSize(), tail),
+          "a tail of " + tail + " gets one epoch");
     }
   }
 

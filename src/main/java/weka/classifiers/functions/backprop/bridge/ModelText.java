@@ -143,7 +143,7 @@ public final class ModelText {
    * @param maxUnitsForWeights the weights are listed for at most this many inputs and hidden units
    * @return the text, one line per fact
    */
-  public static String describe(Instances header, Preprocessor preprocessing, TrainingResult result,
+  static String describe(Instances header, Preprocessor preprocessing, TrainingResult result,
       TrainingConfig config, boolean balanced, String options, int decimals, int maxUnitsForWeights) {
     StringBuilder text = new StringBuilder();
     NetworkShape shape = result.network().shape();
@@ -266,7 +266,7 @@ public final class ModelText {
    * @return the value with 6 decimals, or in scientific notation when that would show too few significant
    *     digits (below 1e-4, where a tiny loss would print as 0) or too many (1e6 and above)
    */
-  public static String format(double value) {
+  static String format(double value) {
     double magnitude = Math.abs(value);
     if (value != 0 && (magnitude < 1e-4 || magnitude >= 1e6)) {
       return String.format(Locale.ROOT, "%.6e", value);

@@ -3,7 +3,9 @@ package weka.classifiers.functions.backprop.bridge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Vector;
 
 import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.Lbfgs;
@@ -157,15 +159,25 @@ public final class OptionTable {
   private OptionTable() {
   }
 
-  /** @return the options this table lists, in order (Weka's own follow from the superclass) */
-  public static List<Option> listOptions() {
-    List<Option> options = new ArrayList<>();
+  /**
+   * @param wekas the options Weka's superclass lists
+   * @return every option: the table's, in order, then Weka's, each with its default (Weka's own flags, -D and
+   *     -do-not-check-capabilities, do not say theirs: "(default off)" is added, so that -h lists every default)
+   */
+  public static Enumeration<Option> listOptions(Enumeration<Option> wekas) {
+    Vector<Option> options = new Vector<>();
     for (OptionRow<?> row : ROWS) {
       if (row.keeper() != OptionRow.Keeper.WEKA) {
         options.add(row.option());
       }
     }
-    return options;
+    for (Option option : Collections.list(wekas)) {
+      if (option.numArguments() == 0 && !option.description().contains("(default")) {
+        option = new Option(option.description() + "\n\t(default off)", option.name(), 0, option.synopsis());
+      }
+      options.add(option);
+    }
+    return options.elements();
   }
 
   /**

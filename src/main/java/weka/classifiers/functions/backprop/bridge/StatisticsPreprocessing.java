@@ -84,11 +84,6 @@ public final class StatisticsPreprocessing implements Preprocessor {
     return kinds;
   }
 
-  /** @return the fitted encoder */
-  public InputEncoder encoder() {
-    return encoder;
-  }
-
   @Override
   public double[] toRows(Instances data) {
     int width = numInputs() + 1;
@@ -129,7 +124,7 @@ public final class StatisticsPreprocessing implements Preprocessor {
    * @param value its value
    * @return the error for an input that became infinite or NaN
    */
-  public static IllegalArgumentException nonFinite(String input, String where, double value) {
+  private static IllegalArgumentException nonFinite(String input, String where, double value) {
     return new IllegalArgumentException("input '" + input + "' of " + where + " is " + value
         + " after standardization (a value far outside the training range overflows); inputs must stay finite");
   }

@@ -8,6 +8,7 @@ import weka.classifiers.functions.backprop.ValidationSplit;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.Utils;
 
 /**
  * The training data, from Weka's instances to the engine's rows, for batch training, each buffer of a stream and
@@ -118,6 +119,15 @@ public final class TrainingData {
   }
 
   // ------------------------------------------------------------------------------ what there is to learn
+
+  /**
+   * @param values a row's attribute values (Weka's internal values)
+   * @param classIndex the class attribute
+   * @return true if the row has a class value; training drops (and counts) the rows that have none
+   */
+  public static boolean hasClass(double[] values, int classIndex) {
+    return !Utils.isMissingValue(values[classIndex]);
+  }
 
   /**
    * @param data training instances

@@ -85,7 +85,7 @@ public final class SparkTrainer {
     // is read once
     boolean cachedByCaller = !rows.getStorageLevel().equals(StorageLevel.NONE());
     JavaRDD<RawRow> parsed = cachedByCaller ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<RawRow> labelled = parsed.filter(row -> !Double.isNaN(row.values()[classIndex]));
+    JavaRDD<RawRow> labelled = parsed.filter(row -> TrainingData.hasClass(row.values(), classIndex));
     ColumnSummary summary;
     long dropped;
     Broadcast<StatisticsPreprocessing> sharedPreprocessing = null;
