@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.bridge.BatchRun;
 import weka.core.Instances;
 import weka.core.SerializedObject;
 import weka.gui.Logger;
@@ -105,10 +106,10 @@ class BackpropOneHiddenLogTest {
 
     List<String> epochs = logger.epochStatus();
     // first and last epoch, and in between at most one update per STATUS_INTERVAL_MILLIS
-    assertTrue(epochs.size() <= 2 + seconds * 1000 / BackpropOneHidden.STATUS_INTERVAL_MILLIS + 1,
+    assertTrue(epochs.size() <= 2 + seconds * 1000 / BatchRun.STATUS_INTERVAL_MILLIS + 1,
         epochs.size() + " status updates in " + seconds + " s");
     assertTrue(epochs.size() < 400, "not one update per epoch");
-    long minimumGap = BackpropOneHidden.STATUS_INTERVAL_MILLIS * 1_000_000L;
+    long minimumGap = BatchRun.STATUS_INTERVAL_MILLIS * 1_000_000L;
     // all updates but the first (epoch 1) and the last (the final epoch) keep the minimum gap to the one before
     for (int k = 2; k < logger.statusNanos.size() - 2; k++) {
       assertTrue(logger.statusNanos.get(k) - logger.statusNanos.get(k - 1) >= minimumGap,

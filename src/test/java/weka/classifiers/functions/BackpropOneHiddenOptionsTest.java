@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.bridge.OptionTable;
 import weka.core.Option;
 import weka.core.SelectedTag;
 import weka.core.Utils;
@@ -41,29 +42,29 @@ class BackpropOneHiddenOptionsTest {
   }
 
   private static void assertDefaults(BackpropOneHidden classifier) {
-    assertEquals(BackpropOneHidden.DEFAULT_NUM_HIDDEN, classifier.getNumHidden());
-    assertEquals(BackpropOneHidden.DEFAULT_ACTIVATION.ordinal(), classifier.getActivation().getSelectedTag().getID());
-    assertEquals(BackpropOneHidden.DEFAULT_LEARNING_RATE, classifier.getLearningRate());
-    assertEquals(BackpropOneHidden.DEFAULT_NUM_EPOCHS, classifier.getNumEpochs());
-    assertEquals(BackpropOneHidden.DEFAULT_NUM_THREADS, classifier.getNumThreads());
-    assertEquals(BackpropOneHidden.DEFAULT_OPTIMIZER.ordinal(), classifier.getOptimizer().getSelectedTag().getID());
-    assertEquals(BackpropOneHidden.DEFAULT_MOMENTUM, classifier.getMomentum());
-    assertEquals(BackpropOneHidden.DEFAULT_LEARNING_RATE_DECAY, classifier.getLearningRateDecay());
-    assertEquals(BackpropOneHidden.DEFAULT_WEIGHT_DECAY, classifier.getWeightDecay());
-    assertEquals(BackpropOneHidden.DEFAULT_BATCH_SIZE, classifier.getMiniBatchSize());
-    assertEquals(BackpropOneHidden.DEFAULT_VALIDATION_FRACTION, classifier.getValidationFraction());
-    assertEquals(BackpropOneHidden.DEFAULT_PATIENCE, classifier.getPatience());
+    assertEquals(OptionTable.NUM_HIDDEN.defaultValue(), classifier.getNumHidden());
+    assertEquals(OptionTable.ACTIVATION.defaultValue().ordinal(), classifier.getActivation().getSelectedTag().getID());
+    assertEquals(OptionTable.LEARNING_RATE.defaultValue(), classifier.getLearningRate());
+    assertEquals(OptionTable.NUM_EPOCHS.defaultValue(), classifier.getNumEpochs());
+    assertEquals(OptionTable.NUM_THREADS.defaultValue(), classifier.getNumThreads());
+    assertEquals(OptionTable.OPTIMIZER.defaultValue().ordinal(), classifier.getOptimizer().getSelectedTag().getID());
+    assertEquals(OptionTable.MOMENTUM.defaultValue(), classifier.getMomentum());
+    assertEquals(OptionTable.LEARNING_RATE_DECAY.defaultValue(), classifier.getLearningRateDecay());
+    assertEquals(OptionTable.WEIGHT_DECAY.defaultValue(), classifier.getWeightDecay());
+    assertEquals(OptionTable.MINI_BATCH_SIZE.defaultValue(), classifier.getMiniBatchSize());
+    assertEquals(OptionTable.VALIDATION_FRACTION.defaultValue(), classifier.getValidationFraction());
+    assertEquals(OptionTable.PATIENCE.defaultValue(), classifier.getPatience());
     assertEquals(false, classifier.getBalanceClasses());
     assertEquals(false, classifier.getResume());
-    assertEquals(BackpropOneHidden.DEFAULT_BUFFER_SIZE, classifier.getBufferSize());
+    assertEquals(OptionTable.BUFFER_SIZE.defaultValue(), classifier.getBufferSize());
     assertEquals(1, classifier.getSeed(), "RandomizableClassifier's default seed");
-    assertEquals(List.of("-H", "" + BackpropOneHidden.DEFAULT_NUM_HIDDEN,
-        "-A", BackpropOneHidden.DEFAULT_ACTIVATION.optionName(), "-O", BackpropOneHidden.DEFAULT_OPTIMIZER.optionName(),
-        "-L", "" + BackpropOneHidden.DEFAULT_LEARNING_RATE, "-M", "" + BackpropOneHidden.DEFAULT_MOMENTUM,
-        "-decay", "" + BackpropOneHidden.DEFAULT_LEARNING_RATE_DECAY, "-R", "" + BackpropOneHidden.DEFAULT_WEIGHT_DECAY,
-        "-B", "" + BackpropOneHidden.DEFAULT_BATCH_SIZE, "-N", "" + BackpropOneHidden.DEFAULT_NUM_EPOCHS,
-        "-V", "" + BackpropOneHidden.DEFAULT_VALIDATION_FRACTION, "-E", "" + BackpropOneHidden.DEFAULT_PATIENCE,
-        "-num-threads", "" + BackpropOneHidden.DEFAULT_NUM_THREADS, "-buffer", "" + BackpropOneHidden.DEFAULT_BUFFER_SIZE,
+    assertEquals(List.of("-H", "" + OptionTable.NUM_HIDDEN.defaultValue(),
+        "-A", OptionTable.ACTIVATION.defaultValue().optionName(), "-O", OptionTable.OPTIMIZER.defaultValue().optionName(),
+        "-L", "" + OptionTable.LEARNING_RATE.defaultValue(), "-M", "" + OptionTable.MOMENTUM.defaultValue(),
+        "-decay", "" + OptionTable.LEARNING_RATE_DECAY.defaultValue(), "-R", "" + OptionTable.WEIGHT_DECAY.defaultValue(),
+        "-B", "" + OptionTable.MINI_BATCH_SIZE.defaultValue(), "-N", "" + OptionTable.NUM_EPOCHS.defaultValue(),
+        "-V", "" + OptionTable.VALIDATION_FRACTION.defaultValue(), "-E", "" + OptionTable.PATIENCE.defaultValue(),
+        "-num-threads", "" + OptionTable.NUM_THREADS.defaultValue(), "-buffer", "" + OptionTable.BUFFER_SIZE.defaultValue(),
         "-S", "1"), List.of(classifier.getOptions()));
   }
 
@@ -242,11 +243,11 @@ class BackpropOneHiddenOptionsTest {
     }
     assertTrue(names.containsAll(List.of("H", "A", "L", "N", "num-threads", "buffer", "S")), names.toString());
     String text = descriptions.toString();
-    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_HIDDEN + ")"), text);
-    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_ACTIVATION.optionName() + ")"), text);
-    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_LEARNING_RATE + ")"), text);
-    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_EPOCHS + ")"), text);
-    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_NUM_THREADS + ")"), text);
-    assertTrue(text.contains("(default " + BackpropOneHidden.DEFAULT_BUFFER_SIZE + ")"), text);
+    assertTrue(text.contains("(default " + OptionTable.NUM_HIDDEN.defaultValue() + ")"), text);
+    assertTrue(text.contains("(default " + OptionTable.ACTIVATION.defaultValue().optionName() + ")"), text);
+    assertTrue(text.contains("(default " + OptionTable.LEARNING_RATE.defaultValue() + ")"), text);
+    assertTrue(text.contains("(default " + OptionTable.NUM_EPOCHS.defaultValue() + ")"), text);
+    assertTrue(text.contains("(default " + OptionTable.NUM_THREADS.defaultValue() + ")"), text);
+    assertTrue(text.contains("(default " + OptionTable.BUFFER_SIZE.defaultValue() + ")"), text);
   }
 }

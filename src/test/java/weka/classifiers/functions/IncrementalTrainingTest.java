@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.Evaluation;
 import weka.classifiers.UpdateableBatchProcessor;
 import weka.classifiers.UpdateableClassifier;
+import weka.classifiers.functions.backprop.bridge.OptionTable;
+import weka.classifiers.functions.backprop.bridge.StreamTrainer;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -131,7 +133,8 @@ class IncrementalTrainingTest {
       double after = accuracyOn(classifier, test);
       assertTrue(after >= before - 2.0, "tail of " + tail + ": " + before + " % before batchFinished, " + after
           + " % after");
-      assertEquals(1, classifier.partialBufferEpochs(tail), "a tail of " + tail + " gets one epoch");
+      assertEquals(1, StreamTrainer.partialBufferEpochs(classifier.getNumEpochs(), classifier.getBufferSize(), tail),
+          "a tail of " + tail + " gets one epoch");
     }
   }
 
@@ -422,7 +425,7 @@ class IncrementalTrainingTest {
   void aModelSavedByVersion100CanBeUpdated() throws Exception {
     Path file = TestSupport.baseDir().resolve(PersistenceTest.MODEL_RESOURCE);
     BackpropOneHidden model = (BackpropOneHidden) SerializationHelper.readAll(file.toString())[0];
-    assertEquals(BackpropOneHidden.DEFAULT_BUFFER_SIZE, model.getBufferSize(), "a field the 1.0.0 model lacks");
+    assertEquals(OptionTable.BUFFER_SIZE.defaultValue(), model.getBufferSize(), "a field the 1.0.0 model lacks");
     double[] before = model.getNetwork().parameters();
     model.setBufferSize(100);
     Instances data = shuffled(iris, 11);
@@ -597,7 +600,7 @@ class IncrementalTrainingTest {
         Utils.splitOptions(OPTIONS + " -t " + all + " -no-cv -d " + model.getPath()));
     BackpropOneHidden saved = (BackpropOneHidden) SerializationHelper.readAll(model.getPath())[0];
     assertTrue(saved.toString().contains("150 instances with a class value in 1 buffer of at most "
-        + BackpropOneHidden.DEFAULT_BUFFER_SIZE), saved.toString());
+        + OptionTable.BUFFER_SIZE.defaultValue()), saved.toString());
     assertSameDistributions(batch(data, OPTIONS), saved, data);
 
     String more = save(new Instances(data, 0, 60), dir.resolve("more.arff"));

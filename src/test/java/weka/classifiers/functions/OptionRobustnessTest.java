@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import weka.classifiers.functions.backprop.bridge.OptionTable;
 import weka.core.Instances;
 
 /**
@@ -151,7 +152,7 @@ class OptionRobustnessTest {
     BackpropOneHidden classifier = new BackpropOneHidden();
     String[] before = classifier.getOptions();
     Exception e = assertThrows(IllegalArgumentException.class, () -> classifier.setOptions(new String[] {"-O", "lbfgs"}));
-    assertEquals("-O lbfgs trains on full batches: set -B 0 (got -B " + BackpropOneHidden.DEFAULT_BATCH_SIZE + ")",
+    assertEquals("-O lbfgs trains on full batches: set -B 0 (got -B " + OptionTable.MINI_BATCH_SIZE.defaultValue() + ")",
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> classifier.setOptions(new String[] {"-O", "lbfgs", "-B", "7"}));
     assertEquals("-O lbfgs trains on full batches: set -B 0 (got -B 7)", e.getMessage());

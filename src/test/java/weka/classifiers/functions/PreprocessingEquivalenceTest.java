@@ -11,7 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.bridge.FilterChain;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
+import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
@@ -76,7 +78,7 @@ class PreprocessingEquivalenceTest {
     for (int k = 0; k < 11; k++) {
       data.add(new DenseInstance(1.0, new double[] {k == 10 ? Utils.missingValue() : 1.1, k, k % 2}));
     }
-    assertEquals(List.of("x", "z"), Preprocessing.fit(data).inputNames(), "the filter chain keeps x");
+    assertEquals(List.of("x", "z"), FilterChain.fit(data).inputNames(), "the filter chain keeps x");
     StatisticsPreprocessing fitted = StatisticsPreprocessing.fit(data);
     assertEquals(List.of("z"), fitted.inputNames());
     assertEquals(1, fitted.numUselessRemoved());
@@ -185,7 +187,7 @@ class PreprocessingEquivalenceTest {
 
   /** Fits both on data, and checks inputs, names, counts and the encoded rows of the data itself. */
   private static StatisticsPreprocessing assertEquivalent(Instances data) throws Exception {
-    Preprocessing chain = Preprocessing.fit(data);
+    Preprocessing chain = FilterChain.fit(data);
     StatisticsPreprocessing fitted = StatisticsPreprocessing.fit(data);
     String name = data.relationName();
     assertEquals(chain.numInputs(), fitted.numInputs(), name + ": inputs");
@@ -199,7 +201,7 @@ class PreprocessingEquivalenceTest {
       assertEquals(expected[i], actual[i], TOLERANCE * Math.max(1.0, Math.abs(expected[i])),
           name + ": value " + i + " (row " + i / (fitted.numInputs() + 1) + ")");
     }
-    DataMatrix matrix = fitted.trainingMatrix(data, null, data.numClasses());
+    DataMatrix matrix = TrainingData.matrix(fitted, data, null, false);
     for (int k = 0; k < data.numInstances(); k++) {
       assertEquals((int) data.instance(k).classValue(), matrix.y()[k]);
       assertEquals(data.instance(k).weight(), matrix.weight(k));

@@ -20,7 +20,8 @@ import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
-import weka.classifiers.functions.backprop.bridge.Preprocessing;
+import weka.classifiers.functions.backprop.bridge.FilterChain;
+import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -225,7 +226,7 @@ public final class EngineBenchmark {
 
   /** The matrix BackpropOneHidden trains on (missing values, useless attributes, standardization). */
   static DataMatrix toMatrix(Instances data) throws Exception {
-    return Preprocessing.fit(data).trainingMatrix(data.numClasses());
+    return TrainingData.matrix(FilterChain.fit(data), data, null, false);
   }
 
   /** The raw attribute values as a matrix (RandomRBF values are already in [0, 1]); for large data sets. */

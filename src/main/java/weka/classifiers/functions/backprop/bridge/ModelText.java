@@ -14,14 +14,122 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * The model text of a trained network, reading like Weka's other models: architecture, class, preprocessing,
+ * The model text, reading like Weka's other models. For a trained network: architecture, class, preprocessing,
  * options, how training went (optimizer, with L-BFGS its function evaluations, batches, epochs and why it
  * stopped, the kept epoch, the training and validation losses) and, for small networks, every weight named by
- * the preprocessed input it multiplies.
+ * the preprocessed input it multiplies. Before them, where the network was trained if not by buildClassifier, the
+ * instances dropped for a missing class and, for a stream, how it went; without a network, why, and the class
+ * prior. Each {@link ModelState} puts its parts together.
  */
 public final class ModelText {
 
+  /** The model text lists the weights of networks with at most this many inputs and hidden units. */
+  public static final int MAX_UNITS_FOR_WEIGHTS = 20;
+
   private ModelText() {
+  }
+
+  /** The classifier's current options, which the model text states. */
+  public static final class Context {
+    private final Settings settings;
+    private final int seed;
+    private final String options;
+    private final int decimals;
+
+    /**
+     * @param settings the options' values
+     * @param seed -S
+     * @param options the classifier's options, as one line
+     * @param decimals Weka's -num-decimal-places (the weights get at least 4)
+     */
+    public Context(Settings settings, int seed, String options, int decimals) {
+      this.settings = settings;
+      this.seed = seed;
+      this.options = options;
+      this.decimals = decimals;
+    }
+
+    TrainingConfig trainingConfig() {
+      return settings.trainingConfig(seed);
+    }
+
+    boolean balanced() {
+      return settings.get(OptionTable.BALANCE_CLASSES);
+    }
+
+    int bufferSize() {
+      return settings.get(OptionTable.BUFFER_SIZE);
+    }
+
+    String options() {
+      return options;
+    }
+
+    int decimals() {
+      return decimals;
+    }
+  }
+
+  /**
+   * The facts that come first: where the network was trained if not by buildClassifier, and the training instances
+   * ignored for a missing class.
+   *
+   * @param trainedWhere e.g. "on Spark …", or null
+   * @param missingClass instances without a class value
+   */
+  static void facts(StringBuilder text, String trainedWhere, long missingClass) {
+    if (trainedWhere != null) {
+      text.append("Trained ").append(trainedWhere).append("\n\n");
+    }
+    if (missingClass > 0) {
+      text.append("Training instances without a class value ignored: ").append(missingClass).append("\n\n");
+    }
+  }
+
+  /**
+   * @param why the line saying why no network was trained
+   * @param prior ZeroR's model text
+   */
+  static void prior(StringBuilder text, String why, String prior) {
+    text.append(why).append("Predicting the class prior, as ZeroR does:\n\n").append(prior);
+  }
+
+  /**
+   * @param stream the stream's buffer and counts
+   * @param bufferSize -buffer
+   * @param trained true if a network has been trained
+   * @return the lines that say how a stream went
+   */
+  static String stream(StreamBuffer stream, int bufferSize, boolean trained) {
+    StringBuilder text = new StringBuilder();
+    long buffers = stream.buffersTaken();
+    text.append("Trained incrementally (updateClassifier): ");
+    if (stream.batchRows() > 0) {
+      text.append("after one batch of ").append(stream.batchRows()).append(" instances, ");
+    }
+    long streamed = stream.instancesWithClass();
+    text.append(streamed).append(streamed == 1 ? " instance" : " instances").append(" with a class value in ")
+        .append(buffers).append(buffers == 1 ? " buffer" : " buffers").append(" of at most ").append(bufferSize)
+        .append(" (-buffer)");
+    if (stream.size() > 0) {
+      text.append("; ").append(stream.size()).append(" of them wait in the buffer (trained when it is full or when ")
+          .append("the stream ends: batchFinished)");
+    }
+    text.append('\n');
+    if (stream.statisticsRows() > 0) {
+      text.append("Preprocessing statistics (means and standard deviations, modes, nominal values seen, useless "
+          + "attributes) from ").append(stream.batchRows() > 0 ? "the batch"
+              : stream.statisticsBuffer() == 1 ? "the first buffer"
+              : "buffer " + stream.statisticsBuffer() + " (the first with something to learn)").append(" of ")
+          .append(stream.statisticsRows()).append(" instances, fixed for the rest of the stream\n");
+    }
+    if (trained && (buffers > 1 || stream.batchRows() > 0)) {
+      text.append("Each buffer continues from the weights of the one before; the training lines below are the "
+          + "last buffer's\n");
+    } else if (trained) {
+      text.append("One buffer: trained exactly as one batch of its instances would be\n");
+    }
+    return text.toString();
   }
 
   /**
@@ -35,7 +143,7 @@ public final class ModelText {
    * @param maxUnitsForWeights the weights are listed for at most this many inputs and hidden units
    * @return the text, one line per fact
    */
-  public static String describe(Instances header, Preprocessor preprocessing, TrainingResult result,
+  static String describe(Instances header, Preprocessor preprocessing, TrainingResult result,
       TrainingConfig config, boolean balanced, String options, int decimals, int maxUnitsForWeights) {
     StringBuilder text = new StringBuilder();
     NetworkShape shape = result.network().shape();
@@ -158,7 +266,7 @@ public final class ModelText {
    * @return the value with 6 decimals, or in scientific notation when that would show too few significant
    *     digits (below 1e-4, where a tiny loss would print as 0) or too many (1e6 and above)
    */
-  public static String format(double value) {
+  static String format(double value) {
     double magnitude = Math.abs(value);
     if (value != 0 && (magnitude < 1e-4 || magnitude >= 1e6)) {
       return String.format(Locale.ROOT, "%.6e", value);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.Filter;
@@ -16,8 +15,8 @@ import weka.filters.unsupervised.attribute.Standardize;
 /**
  * The preprocessing of models saved by version 1.0: Weka's own filters, fitted on the training data and kept
  * for prediction. Training now uses {@link StatisticsPreprocessing}, which computes the same from mergeable
- * statistics without copying the data; this class remains so that saved models load and predict, and as the
- * reference the new one is tested against. The filters, in order:
+ * statistics without copying the data; this class remains so that saved models load, predict and go on being
+ * updated (the tests fit it, as the reference the new one is tested against). The filters, in order:
  * <ol>
  *   <li>{@link PowerOfTwoScaling}: every numeric attribute is multiplied by a power of two so that its largest
  *       absolute value lies in [1, 2): exact, invisible after standardization, and it keeps the sums of the
@@ -43,69 +42,25 @@ public final class Preprocessing implements Preprocessor {
 
   private static final long serialVersionUID = 1L;
 
-  /** Position of the RemoveUseless filter applied to the attributes. */
-  private static final int USELESS_FILTER = 2;
-  /** Position of the RemoveUseless filter applied to the binary inputs. */
-  private static final int CONSTANT_INPUTS_FILTER = 4;
-
   private final Filter[] filters;
-  /** The training data after the filters, from {@link #fit} until {@link #trainingMatrix} takes it. */
-  private transient Instances filteredTrainingData;
   private final Instances outputHeader;
   private final int numInputs;
   private final int numUselessRemoved;
   private final int numConstantInputsRemoved;
 
-  private Preprocessing(Filter[] filters, Instances outputHeader, int numUselessRemoved,
-      int numConstantInputsRemoved) {
+  /**
+   * @param filters the fitted filters, in the order above
+   * @param outputHeader the header the filters output
+   * @param numUselessRemoved attributes the first RemoveUseless removed
+   * @param numConstantInputsRemoved binary inputs the second RemoveUseless removed
+   */
+  Preprocessing(Filter[] filters, Instances outputHeader, int numUselessRemoved, int numConstantInputsRemoved) {
     this.filters = filters;
     this.numUselessRemoved = numUselessRemoved;
     this.numConstantInputsRemoved = numConstantInputsRemoved;
     this.outputHeader = outputHeader;
     this.numInputs = outputHeader.numAttributes() - 1;
   }
-
-  /**
-   * Fits the filters on training data.
-   *
-   * @param train training data with a class attribute and no missing class values (not modified)
-   * @return the fitted preprocessing
-   * @throws Exception if a Weka filter fails
-   */
-  public static Preprocessing fit(Instances train) throws Exception {
-    Filter[] filters = {new PowerOfTwoScaling(), new ReplaceMissingValues(), new RemoveUseless(),
-        new NominalToBinary(), new RemoveUseless(), new Standardize()};
-    Instances data = train;
-    int[] removed = new int[filters.length];
-    for (int f = 0; f < filters.length; f++) {
-      filters[f].setInputFormat(data);
-      Instances filtered = Filter.useFilter(data, filters[f]);
-      removed[f] = data.numAttributes() - filtered.numAttributes();
-      data = filtered;
-    }
-    Preprocessing preprocessing = new Preprocessing(filters, data.stringFreeStructure(),
-        removed[USELESS_FILTER], removed[CONSTANT_INPUTS_FILTER]);
-    preprocessing.filteredTrainingData = data;
-    return preprocessing;
-  }
-
-  /**
-   * The training data of {@link #fit} as a matrix, without filtering it again; the filtered copy is then
-   * released, so this can be called once.
-   *
-   * @param numClasses number of class values
-   * @return the matrix, with instance weights (or none when all are 1)
-   * @throws IllegalStateException if called twice
-   */
-  public DataMatrix trainingMatrix(int numClasses) {
-    Instances filtered = filteredTrainingData;
-    if (filtered == null) {
-      throw new IllegalStateException("the training matrix was already taken");
-    }
-    filteredTrainingData = null;
-    return matrix(filtered, numClasses);
-  }
-
 
   /** @return m, the number of network inputs after preprocessing */
   @Override
@@ -135,24 +90,6 @@ public final class Preprocessing implements Preprocessor {
       names.add(inputName(i));
     }
     return Collections.unmodifiableList(names);
-  }
-
-  private DataMatrix matrix(Instances filtered, int numClasses) {
-    int n = filtered.numInstances();
-    int width = numInputs + 1;
-    double[] x = new double[n * width];
-    int[] y = new int[n];
-    double[] weights = new double[n];
-    boolean weighted = false;
-    for (int k = 0; k < n; k++) {
-      Instance instance = filtered.instance(k);
-      copyInputs(instance, x, k * width);
-      checkFinite(x, k * width, "training instance " + (k + 1));
-      y[k] = (int) instance.classValue();
-      weights[k] = instance.weight();
-      weighted |= weights[k] != 1.0;
-    }
-    return new DataMatrix(x, y, weighted ? weights : null, numInputs, numClasses);
   }
 
   /**

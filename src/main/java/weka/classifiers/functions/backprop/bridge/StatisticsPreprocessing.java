@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
@@ -85,43 +84,12 @@ public final class StatisticsPreprocessing implements Preprocessor {
     return kinds;
   }
 
-  /** @return the fitted encoder */
-  public InputEncoder encoder() {
-    return encoder;
-  }
-
-  /**
-   * Encodes training instances, in a given order, into the engine's matrix.
-   *
-   * @param data the training instances (every class value present)
-   * @param order the instances to take, in the order of the matrix rows (null: all, in order)
-   * @param numClasses the number of class values
-   * @return the matrix, with instance weights (or none when all are 1)
-   */
-  public DataMatrix trainingMatrix(Instances data, int[] order, int numClasses) {
-    int n = order == null ? data.numInstances() : order.length;
-    int width = numInputs() + 1;
-    double[] x = new double[Math.multiplyExact(n, width)];
-    int[] y = new int[n];
-    double[] weights = new double[n];
-    boolean weighted = false;
-    for (int k = 0; k < n; k++) {
-      int index = order == null ? k : order[k];
-      Instance instance = data.instance(index);
-      encode(instance, x, k * width, "training instance " + (index + 1));
-      y[k] = (int) instance.classValue();
-      weights[k] = instance.weight();
-      weighted |= weights[k] != 1.0;
-    }
-    return new DataMatrix(x, y, weighted ? weights : null, numInputs(), numClasses);
-  }
-
   @Override
   public double[] toRows(Instances data) {
     int width = numInputs() + 1;
     double[] x = new double[Math.multiplyExact(data.numInstances(), width)];
     for (int k = 0; k < data.numInstances(); k++) {
-      encode(data.instance(k), x, k * width, "instance " + (k + 1));
+      encode(data.instance(k).toDoubleArray(), x, k * width, "instance " + (k + 1));
     }
     return x;
   }
@@ -129,12 +97,21 @@ public final class StatisticsPreprocessing implements Preprocessor {
   @Override
   public double[] toRow(Instance instance) {
     double[] row = new double[numInputs() + 1];
-    encode(instance, row, 0, "the instance");
+    encode(instance.toDoubleArray(), row, 0, "the instance");
     return row;
   }
 
-  private void encode(Instance instance, double[] x, int offset, String where) {
-    encoder.encode(instance.toDoubleArray(), x, offset);
+  /**
+   * Encodes one row: (1, x_1, …, x_m) into x at offset.
+   *
+   * @param values the attribute values, Weka's internal values (class included, ignored)
+   * @param x where the row goes
+   * @param offset its first position
+   * @param where the row, for the message
+   * @throws IllegalArgumentException naming the input and the row if a value is not finite after encoding
+   */
+  public void encode(double[] values, double[] x, int offset, String where) {
+    encoder.encode(values, x, offset);
     int bad = encoder.firstNonFiniteInput(x, offset);
     if (bad >= 0) {
       throw nonFinite(inputNames.get(bad), where, x[offset + 1 + bad]);
@@ -147,7 +124,7 @@ public final class StatisticsPreprocessing implements Preprocessor {
    * @param value its value
    * @return the error for an input that became infinite or NaN
    */
-  public static IllegalArgumentException nonFinite(String input, String where, double value) {
+  private static IllegalArgumentException nonFinite(String input, String where, double value) {
     return new IllegalArgumentException("input '" + input + "' of " + where + " is " + value
         + " after standardization (a value far outside the training range overflows); inputs must stay finite");
   }

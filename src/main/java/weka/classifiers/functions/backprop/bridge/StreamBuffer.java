@@ -2,11 +2,8 @@ package weka.classifiers.functions.backprop.bridge;
 
 import java.io.Serializable;
 
-import weka.classifiers.rules.ZeroR;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Utils;
 
 /**
  * The bookkeeping of incremental training (Weka's {@code UpdateableClassifier}): the instances buffered since
@@ -137,26 +134,8 @@ public final class StreamBuffer implements Serializable {
     return batchRows;
   }
 
-  /**
-   * The class prior of the stream so far, as Weka's ZeroR computes it from the same instances
-   * (Laplace-corrected weighted counts): ZeroR needs only the total weight of each class, so it is given one
-   * instance per class carrying that weight (the same numbers for whole weights; other weights may differ in the
-   * last bit, being summed per class first).
-   *
-   * @param header the training header
-   * @return a ZeroR built on the class weights of the stream
-   * @throws Exception if ZeroR fails
-   */
-  public ZeroR prior(Instances header) throws Exception {
-    Instances totals = new Instances(header, classWeights.length);
-    for (int c = 0; c < classWeights.length; c++) {
-      double[] values = new double[header.numAttributes()];
-      java.util.Arrays.fill(values, Utils.missingValue());
-      values[header.classIndex()] = c;
-      totals.add(new DenseInstance(classWeights[c], values));
-    }
-    ZeroR zeroR = new ZeroR();
-    zeroR.buildClassifier(totals);
-    return zeroR;
+  /** @return the total weight of the instances of each class received so far (a copy) */
+  public double[] classWeights() {
+    return classWeights.clone();
   }
 }

@@ -1,7 +1,6 @@
 package weka.classifiers.functions.backprop.spark;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -16,16 +15,25 @@ import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
+import weka.classifiers.functions.backprop.bridge.ClassBalance;
+import weka.classifiers.functions.backprop.bridge.NetworkModel;
+import weka.classifiers.functions.backprop.bridge.OptionTable;
+import weka.classifiers.functions.backprop.bridge.Settings;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
+import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.core.DenseInstance;
+import weka.core.Instance;
 import weka.core.Instances;
 
 /**
  * Trains a {@link BackpropOneHidden} on a Spark cluster, with the classifier's own options, and leaves the
- * trained network in it, so it serializes, loads with {@code -l} and opens in the Explorer like one built
- * by {@code buildClassifier}.
+ * trained network in it ({@link NetworkModel#trainedElsewhere}, which the classifier adopts), so it serializes,
+ * loads with {@code -l} and opens in the Explorer like one built by {@code buildClassifier}. The rules of the
+ * training data are the classifier's own ({@link TrainingData}: value checks, the missing-class drop, the x/y/w
+ * loop; {@link ClassBalance} for -balance).
  *
  * <p>The steps, each a distributed pass whose per-partition results merge by addition:
  * <ol>
@@ -67,8 +75,9 @@ public final class SparkTrainer {
   public static String train(JavaSparkContext context, Instances header, JavaRDD<RawRow> rows,
       BackpropOneHidden classifier) {
     long start = System.nanoTime();
-    TrainingConfig config = classifier.trainingConfiguration();
-    checkOptions(header, classifier, config);
+    Settings settings = classifier.settings();
+    TrainingConfig config = settings.trainingConfig(classifier.getSeed());
+    checkOptions(header, config);
     int classIndex = header.classIndex();
     int numClasses = header.numClasses();
 
@@ -76,11 +85,10 @@ public final class SparkTrainer {
     // is read once
     boolean cachedByCaller = !rows.getStorageLevel().equals(StorageLevel.NONE());
     JavaRDD<RawRow> parsed = cachedByCaller ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<RawRow> labelled = parsed.filter(row -> !Double.isNaN(row.values()[classIndex]));
+    JavaRDD<RawRow> labelled = parsed.filter(row -> TrainingData.hasClass(row.values(), classIndex));
     ColumnSummary summary;
     long dropped;
-    InputEncoder encoder;
-    Broadcast<InputEncoder> sharedEncoder = null;
+    Broadcast<StatisticsPreprocessing> sharedPreprocessing = null;
     JavaRDD<RowBlock> trainBlocks = null;
     JavaRDD<RowBlock> validationBlocks = null;
     boolean blocksHandedOver = false;
@@ -90,13 +98,10 @@ public final class SparkTrainer {
     StatisticsPreprocessing preprocessing;
     try {
       int[] kinds = StatisticsPreprocessing.columnKinds(header);
-      String[] names = new String[header.numAttributes()];
-      for (int a = 0; a < names.length; a++) {
-        names[a] = header.attribute(a).name();
-      }
+      Instances emptyHeader = new Instances(header, 0);
       summary = labelled.treeAggregate(new ColumnSummary(kinds, classIndex),
           (s, row) -> {
-            checkValues(row, names);
+            TrainingData.checkValues(instance(row, emptyHeader), "a training instance");
             s.add(row.values(), row.weight());
             return s;
           }, ColumnSummary::merge, SparkRowSums.TREE_DEPTH);
@@ -110,12 +115,12 @@ public final class SparkTrainer {
             m.add(row.values(), row.weight());
             return m;
           }, ColumnMoments::merge, SparkRowSums.TREE_DEPTH);
-      encoder = InputEncoder.fit(summary, moments);
-      if (encoder.numInputs() == 0) {
-        throw new IllegalArgumentException("nothing to learn: no attribute varies in the training data");
+      preprocessing = new StatisticsPreprocessing(InputEncoder.fit(summary, moments), header);
+      if (preprocessing.numInputs() == 0) {
+        throw new IllegalArgumentException("nothing to learn: " + TrainingData.NO_VARIATION);
       }
 
-      sharedEncoder = context.broadcast(encoder);
+      sharedPreprocessing = context.broadcast(preprocessing);
       double fraction = config.validationFraction();
       long splitSeed = config.seed() + 1;
       JavaRDD<Tuple2<RawRow, Long>> indexed = labelled.zipWithIndex().rdd().toJavaRDD();
@@ -123,12 +128,10 @@ public final class SparkTrainer {
           ? indexed.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
       split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
           && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
-      preprocessing = new StatisticsPreprocessing(encoder, header);
-      List<String> inputNames = new ArrayList<>(preprocessing.inputNames());
-      Balance balance = classifier.getBalanceClasses() ? new Balance(summary, numClasses) : null;
-      trainBlocks = blocks(indexed, sharedEncoder, inputNames, balance, classIndex, numClasses,
+      ClassBalance balance = settings.get(OptionTable.BALANCE_CLASSES) ? classBalance(summary, numClasses) : null;
+      trainBlocks = blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
           split ? splitSeed : 0, split ? fraction : 0, false);
-      validationBlocks = split ? blocks(indexed, sharedEncoder, inputNames, balance, classIndex, numClasses,
+      validationBlocks = split ? blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
           splitSeed, fraction, true) : null;
       long trainRows = summary.numRows() - (split ? heldOut : 0);
       trainBlocks.count();
@@ -137,7 +140,7 @@ public final class SparkTrainer {
       }
       release(parsed, cachedByCaller);
 
-      NetworkShape shape = new NetworkShape(encoder.numInputs(), config.numHidden(),
+      NetworkShape shape = new NetworkShape(preprocessing.numInputs(), config.numHidden(),
           NetworkShape.outputsForClasses(numClasses), config.activation());
       trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows);
       SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut) : null;
@@ -152,25 +155,25 @@ public final class SparkTrainer {
     } finally {
       // on every path, failures included: nothing stays cached or broadcast
       release(parsed, cachedByCaller);
-      if (sharedEncoder != null) {
-        sharedEncoder.destroy();
+      if (sharedPreprocessing != null) {
+        sharedPreprocessing.destroy();
       }
       if (!blocksHandedOver) {
         unpersist(trainBlocks);
         unpersist(validationBlocks);
       }
     }
-    classifier.installTrainedModel(new Instances(header, 0), preprocessing, result,
+    classifier.adopt(NetworkModel.trainedElsewhere(header, preprocessing, result,
         (int) Math.min(Integer.MAX_VALUE, dropped), "on Spark " + context.version() + " (" + context.master() + ", "
         + rows.getNumPartitions() + " partitions, " + trainSums.evaluations() + " passes over the training data"
-        + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + ")");
+        + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + ")"));
     double seconds = (System.nanoTime() - start) / 1e9;
     return String.format(java.util.Locale.ROOT, "trained on %d instances (%d held out, %d without a class "
         + "dropped) in %d partitions: %d epochs, %d evaluations of the training sums, %.1f s", result.trainingRows(),
         result.validationRows(), dropped, rows.getNumPartitions(), result.epochs(), trainSums.evaluations(), seconds);
   }
 
-  private static void checkOptions(Instances header, BackpropOneHidden classifier, TrainingConfig config) {
+  private static void checkOptions(Instances header, TrainingConfig config) {
     if (header.classIndex() < 0) {
       throw new IllegalArgumentException("the data has no class attribute set");
     }
@@ -202,34 +205,15 @@ public final class SparkTrainer {
   }
 
   /**
-   * -balance, as the local classifier does it ({@code DataMatrix.classBalanced}): s'_k = s_k · S / (C · S_{y_k}),
-   * S the total weight, S_c that of class c, C the number of classes with S_c &gt; 0, from all labelled rows.
+   * @return -balance as the local classifier weights the classes, with the class totals of all labelled rows
+   *     from the statistics pass
    */
-  private static final class Balance implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
-
-    private final double[] classWeight;
-    private final double total;
-    private final int present;
-
-    Balance(ColumnSummary summary, int numClasses) {
-      classWeight = new double[numClasses];
-      double sum = 0.0;
-      int classes = 0;
-      for (int c = 0; c < numClasses; c++) {
-        classWeight[c] = summary.classWeight(c);
-        sum += classWeight[c];
-        classes += classWeight[c] > 0 ? 1 : 0;
-      }
-      total = sum;
-      present = classes;
+  private static ClassBalance classBalance(ColumnSummary summary, int numClasses) {
+    double[] classWeight = new double[numClasses];
+    for (int c = 0; c < numClasses; c++) {
+      classWeight[c] = summary.classWeight(c);
     }
-
-    double weight(double s, int c) {
-      double w = classWeight[c];
-      return w > 0 ? s * total / (present * w) : 0.0;
-    }
+    return ClassBalance.ofClassWeights(classWeight);
   }
 
   /** Unpersists the rows unless the caller had cached them (then they stay the caller's). */
@@ -239,31 +223,19 @@ public final class SparkTrainer {
     }
   }
 
-  /**
-   * Rejects what no model can be fitted to, as the classifier does locally.
-   *
-   * @throws IllegalArgumentException naming the attribute and value, or the weight
-   */
-  private static void checkValues(RawRow row, String[] names) {
-    double weight = row.weight();
-    if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("an instance has weight " + weight + "; weights must be finite and >= 0");
-    }
-    double[] values = row.values();
-    for (int a = 0; a < values.length; a++) {
-      if (Double.isInfinite(values[a])) {
-        throw new IllegalArgumentException("attribute '" + names[a] + "' of an instance is " + values[a]
-            + "; values must be finite (or missing)");
-      }
-    }
+  /** @return the row as a Weka instance of the header (its values not copied), for the classifier's checks */
+  private static Instance instance(RawRow row, Instances header) {
+    Instance instance = new DenseInstance(row.weight(), row.values());
+    instance.setDataset(header);
+    return instance;
   }
 
   /** Encodes each partition's rows (those on one side of the split) into blocks. */
-  private static JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> indexed, Broadcast<InputEncoder> encoder,
-      List<String> inputNames, Balance balance, int classIndex, int numClasses, long splitSeed, double fraction,
-      boolean heldOutSide) {
+  private static JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> indexed,
+      Broadcast<StatisticsPreprocessing> preprocessing, ClassBalance balance, int classIndex, int numClasses,
+      long splitSeed, double fraction, boolean heldOutSide) {
     JavaRDD<RowBlock> blocks = indexed.mapPartitions(pairs -> {
-      InputEncoder fitted = encoder.value();
+      StatisticsPreprocessing fitted = preprocessing.value();
       int width = fitted.numInputs() + 1;
       int blockRows = Math.max(1, Math.min(BLOCK_ROWS, BLOCK_VALUES / width));
       List<RowBlock> result = new ArrayList<>();
@@ -274,7 +246,7 @@ public final class SparkTrainer {
           pending.add(pair._1());
         }
         if (pending.size() == blockRows || (!pairs.hasNext() && !pending.isEmpty())) {
-          result.add(encode(pending, fitted, inputNames, balance, width, classIndex, numClasses));
+          result.add(encode(pending, fitted, balance, classIndex, numClasses));
           pending.clear();
         }
       }
@@ -283,25 +255,37 @@ public final class SparkTrainer {
     return blocks.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static RowBlock encode(List<RawRow> rows, InputEncoder encoder, List<String> inputNames, Balance balance,
-      int width, int classIndex, int numClasses) {
+  /** One block, through the classifier's x/y/w loop. */
+  private static RowBlock encode(List<RawRow> rows, StatisticsPreprocessing preprocessing, ClassBalance balance,
+      int classIndex, int numClasses) {
     int n = rows.size();
-    double[] x = new double[Math.multiplyExact(n, width)];
+    double[] x = new double[Math.multiplyExact(n, preprocessing.numInputs() + 1)];
     int[] y = new int[n];
     double[] weights = new double[n];
-    boolean weighted = false;
-    Iterator<RawRow> iterator = rows.iterator();
-    for (int k = 0; k < n; k++) {
-      RawRow row = iterator.next();
-      encoder.encode(row.values(), x, k * width);
-      int bad = encoder.firstNonFiniteInput(x, k * width);
-      if (bad >= 0) {
-        throw StatisticsPreprocessing.nonFinite(inputNames.get(bad), "a training instance", x[k * width + 1 + bad]);
+    boolean weighted = TrainingData.encode(new TrainingData.Rows() {
+      @Override
+      public int size() {
+        return n;
       }
-      y[k] = (int) row.values()[classIndex];
-      weights[k] = balance == null ? row.weight() : balance.weight(row.weight(), y[k]);
-      weighted |= weights[k] != 1.0;
+
+      @Override
+      public double[] values(int k) {
+        return rows.get(k).values();
+      }
+
+      @Override
+      public double weight(int k) {
+        return rows.get(k).weight();
+      }
+
+      @Override
+      public String where(int k) {
+        return "a training instance";
+      }
+    }, preprocessing, classIndex, x, y, weights);
+    if (balance != null) {
+      weighted = balance.apply(y, weights);
     }
-    return new RowBlock(x, y, weighted ? weights : null, encoder.numInputs(), numClasses);
+    return new RowBlock(x, y, weighted ? weights : null, preprocessing.numInputs(), numClasses);
   }
 }

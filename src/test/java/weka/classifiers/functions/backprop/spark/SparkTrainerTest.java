@@ -21,6 +21,7 @@ import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
+import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
@@ -112,7 +113,7 @@ class SparkTrainerTest {
 
     BackpropOneHidden template = new BackpropOneHidden();
     template.setOptions(Utils.splitOptions(options));
-    TrainingConfig config = template.trainingConfiguration();
+    TrainingConfig config = template.settings().trainingConfig(template.getSeed());
     Instances data = local();
     StatisticsPreprocessing preprocessing = StatisticsPreprocessing.fit(data);
     List<Integer> train = new ArrayList<>();
@@ -121,8 +122,8 @@ class SparkTrainerTest {
       (HashSplit.isHeldOut(config.seed() + 1, k, 0.25) ? heldOut : train).add(k);
     }
     assertTrue(heldOut.size() > 200 && heldOut.size() < 300, "held out " + heldOut.size());
-    DataMatrix trainRows = preprocessing.trainingMatrix(data, toArray(train), 2);
-    DataMatrix heldOutRows = preprocessing.trainingMatrix(data, toArray(heldOut), 2);
+    DataMatrix trainRows = TrainingData.matrix(preprocessing, data, toArray(train), false);
+    DataMatrix heldOutRows = TrainingData.matrix(preprocessing, data, toArray(heldOut), false);
     NetworkShape shape = new NetworkShape(preprocessing.numInputs(), 8, 1, config.activation());
     TrainingResult result;
     try (Trainer trainer = Trainer.fullBatch(shape, new LocalRowSums(shape, trainRows, 1),

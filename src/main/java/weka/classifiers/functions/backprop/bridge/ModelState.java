@@ -1,0 +1,133 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+
+import weka.classifiers.functions.backprop.TrainingResult;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * What a BackpropOneHidden holds, in one field: exactly one of
+ * <ul>
+ *   <li>{@link #NONE}: nothing built yet;</li>
+ *   <li>{@link NetworkModel}: a trained network with its preprocessing, header and training facts;</li>
+ *   <li>{@link PriorModel}: the class prior, with the reason no network could be trained;</li>
+ *   <li>{@link BatchRun}: batch training in progress (between initializeClassifier and done), or kept after it
+ *       for -resume; never saved (a saved copy holds what the run had finished, or nothing);</li>
+ *   <li>{@link StreamTrainer}: incremental training: the buffer, the stream's counts and the network (or prior)
+ *       so far.</li>
+ * </ul>
+ * Predictions, the model text and the lifecycle's next step ask the state; the classifier tests no field for null.
+ */
+public abstract class ModelState implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Nothing built yet. */
+  public static final ModelState NONE = new Unbuilt();
+
+  ModelState() {
+  }
+
+  /** @return false for {@link #NONE} */
+  public boolean isBuilt() {
+    return true;
+  }
+
+  /** @return the training data's header (the header checks compare with it) */
+  public abstract Instances header();
+
+  /** @return the trained network and how training went, or null if no network was trained (yet) */
+  public abstract TrainingResult result();
+
+  /**
+   * @param instance an instance with the training header, checked
+   * @return the class probabilities
+   * @throws Exception if prediction fails
+   */
+  public abstract double[] distribution(Instance instance) throws Exception;
+
+  /**
+   * @param instances instances with the training header, checked
+   * @return the class probabilities of each
+   * @throws Exception if prediction fails
+   */
+  public abstract double[][] distributions(Instances instances) throws Exception;
+
+  /**
+   * Appends the model text after the classifier's title.
+   *
+   * @param text where the text goes
+   * @param context the classifier's current options
+   */
+  public abstract void describe(StringBuilder text, ModelText.Context context);
+
+  /** @return the number the next instance given to updateClassifier gets, counting from 1 */
+  public long nextStreamInstance() {
+    return 1;
+  }
+
+  /**
+   * The stream that updateClassifier adds to: the stream itself, or a new one continuing a trained network.
+   *
+   * @return the stream
+   * @throws IllegalStateException if this state cannot be updated, saying why
+   * @throws Exception if nothing was built
+   */
+  public abstract StreamTrainer stream() throws Exception;
+
+  /** Releases what training holds (the threads of a batch run); a no-op for a state that holds nothing. */
+  public void close() {
+  }
+
+  /** Nothing built yet: one instance, {@link #NONE}, also after loading. */
+  private static final class Unbuilt extends ModelState {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean isBuilt() {
+      return false;
+    }
+
+    @Override
+    public Instances header() {
+      throw new IllegalStateException("no model built yet");
+    }
+
+    @Override
+    public TrainingResult result() {
+      return null;
+    }
+
+    @Override
+    public double[] distribution(Instance instance) throws Exception {
+      throw notBuilt();
+    }
+
+    @Override
+    public double[][] distributions(Instances instances) throws Exception {
+      throw notBuilt();
+    }
+
+    private static Exception notBuilt() {
+      return new Exception(TrainingLog.PREFIX + "no model built yet; call buildClassifier first");
+    }
+
+    @Override
+    public void describe(StringBuilder text, ModelText.Context context) {
+      text.append("No model built yet.\n");
+    }
+
+    @Override
+    public StreamTrainer stream() throws Exception {
+      throw new Exception(TrainingLog.PREFIX + "no model to update; call buildClassifier first (on the "
+          + "header without instances, to start incremental training)");
+    }
+
+    private Object readResolve() throws ObjectStreamException {
+      return NONE;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import weka.classifiers.functions.backprop.Network;
+import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.TrainingResult;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * A trained network with what it needs to predict and to describe itself: the training header, the fitted
+ * preprocessing, how training went, how many training instances were dropped for a missing class, and where it
+ * was trained if not by buildClassifier (the Spark adapter builds one with {@link #trainedElsewhere} and the
+ * classifier adopts it). Immutable.
+ */
+public final class NetworkModel extends ModelState {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Instances header;
+  private final Preprocessor preprocessing;
+  private final TrainingResult result;
+  private final int missingClassDropped;
+  /** Where and how the network was trained if not by buildClassifier (e.g. "on Spark …"), else null. */
+  private final String trainedWhere;
+
+  NetworkModel(Instances header, Preprocessor preprocessing, TrainingResult result, int missingClassDropped,
+      String trainedWhere) {
+    this.header = header;
+    this.preprocessing = preprocessing;
+    this.result = result;
+    this.missingClassDropped = missingClassDropped;
+    this.trainedWhere = trainedWhere;
+  }
+
+  /**
+   * A network trained outside buildClassifier (by the Spark adapter, with the same engine and preprocessing),
+   * which a classifier adopts to predict with it, describe it and save it exactly like one it trained itself.
+   *
+   * @param header the training data's header, class attribute set (copied without instances)
+   * @param preprocessing the fitted preprocessing (its inputs are the network's)
+   * @param result the trained network and its training history
+   * @param missingClassDropped how many instances were ignored because their class was missing
+   * @param trainedWhere where and how it was trained, for the model text (e.g. "on Spark, 8 partitions")
+   * @return the model
+   * @throws IllegalArgumentException if the network does not fit the preprocessing or the header's class
+   */
+  public static NetworkModel trainedElsewhere(Instances header, Preprocessor preprocessing, TrainingResult result,
+      int missingClassDropped, String trainedWhere) {
+    NetworkShape shape = result.network().shape();
+    if (shape.numInputs() != preprocessing.numInputs() || shape.numClasses() != header.numClasses()) {
+      throw new IllegalArgumentException("the network (" + shape.numInputs() + " inputs, " + shape.numClasses()
+          + " classes) does not fit the preprocessing (" + preprocessing.numInputs() + " inputs) and the class ("
+          + header.numClasses() + " values)");
+    }
+    return new NetworkModel(new Instances(header, 0), preprocessing, result, missingClassDropped, trainedWhere);
+  }
+
+  /** @return the same model with a network trained further (the next buffer of a stream) */
+  NetworkModel withResult(TrainingResult trainedFurther) {
+    return new NetworkModel(header, preprocessing, trainedFurther, missingClassDropped, trainedWhere);
+  }
+
+  @Override
+  public Instances header() {
+    return header;
+  }
+
+  @Override
+  public TrainingResult result() {
+    return result;
+  }
+
+  /** @return the fitted preprocessing */
+  Preprocessor preprocessing() {
+    return preprocessing;
+  }
+
+  /** @return training instances dropped because their class was missing */
+  int missingClassDropped() {
+    return missingClassDropped;
+  }
+
+  @Override
+  public double[] distribution(Instance instance) throws Exception {
+    return distribution(preprocessing, result.network(), instance);
+  }
+
+  @Override
+  public double[][] distributions(Instances instances) throws Exception {
+    return distributions(preprocessing, result.network(), instances);
+  }
+
+  /**
+   * @param preprocessing the fitted preprocessing
+   * @param network the network
+   * @param instance an instance with the training header
+   * @return p, the network's class probabilities
+   */
+  static double[] distribution(Preprocessor preprocessing, Network network, Instance instance) throws Exception {
+    return checkDistribution(network.distribution(preprocessing.toRow(instance)), "the instance");
+  }
+
+  /**
+   * @param preprocessing the fitted preprocessing
+   * @param network the network
+   * @param instances instances with the training header
+   * @return p of each instance, all rows through the network at once
+   */
+  static double[][] distributions(Preprocessor preprocessing, Network network, Instances instances)
+      throws Exception {
+    double[][] result = new double[instances.numInstances()][];
+    int numClasses = network.shape().numClasses();
+    double[] x = preprocessing.toRows(instances);
+    double[] flat = new double[result.length * numClasses];
+    network.distributions(x, 0, result.length, flat);
+    for (int k = 0; k < result.length; k++) {
+      double[] row = new double[numClasses];
+      System.arraycopy(flat, k * numClasses, row, 0, numClasses);
+      result[k] = checkDistribution(row, "instance " + (k + 1));
+    }
+    return result;
+  }
+
+  /**
+   * A last guard: the network's output is finite for every finite input it was trained for, but inputs
+   * extreme enough to overflow its sums (+infinity meeting -infinity) would give NaN.
+   */
+  private static double[] checkDistribution(double[] distribution, String where) {
+    for (double p : distribution) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException(TrainingLog.PREFIX + "the network's output for " + where + " is not a "
+            + "probability (" + p + "): its numeric values are too far outside the training range");
+      }
+    }
+    return distribution;
+  }
+
+  @Override
+  public void describe(StringBuilder text, ModelText.Context context) {
+    describe(text, context, missingClassDropped);
+  }
+
+  /** @param missingClass training instances without a class value, the stream's included */
+  void describe(StringBuilder text, ModelText.Context context, long missingClass) {
+    ModelText.facts(text, trainedWhere, missingClass);
+    text.append(ModelText.describe(header, preprocessing, result, context.trainingConfig(), context.balanced(),
+        context.options(), context.decimals(), ModelText.MAX_UNITS_FOR_WEIGHTS));
+  }
+
+  /** A trained network is updated by a stream that continues from its weights, its preprocessing fixed. */
+  @Override
+  public StreamTrainer stream() {
+    return StreamTrainer.continuing(this);
+  }
+}

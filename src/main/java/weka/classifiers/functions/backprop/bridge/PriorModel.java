@@ -1,0 +1,109 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.rules.ZeroR;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The class prior, as Weka's ZeroR predicts it, with the reason no network was trained (training data with
+ * nothing to learn). Immutable; it cannot be updated by a stream.
+ */
+public final class PriorModel extends ModelState {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Instances header;
+  private final ZeroR prior;
+  private final String reason;
+  private final int missingClassDropped;
+
+  PriorModel(Instances header, ZeroR prior, String reason, int missingClassDropped) {
+    this.header = header;
+    this.prior = prior;
+    this.reason = reason;
+    this.missingClassDropped = missingClassDropped;
+  }
+
+  /**
+   * @param header the training header
+   * @param train the training instances with a class value
+   * @param reason why no network was trained
+   * @param missingClassDropped training instances dropped because their class was missing
+   * @return ZeroR built on the instances
+   * @throws Exception if ZeroR fails
+   */
+  static PriorModel of(Instances header, Instances train, String reason, int missingClassDropped) throws Exception {
+    ZeroR zeroR = new ZeroR();
+    zeroR.buildClassifier(train);
+    return new PriorModel(header, zeroR, reason, missingClassDropped);
+  }
+
+  /**
+   * The class prior from the total weight of each class, as Weka's ZeroR computes it from the instances
+   * (Laplace-corrected weighted counts): ZeroR needs only the total weight of each class, so it is given one
+   * instance per class carrying that weight (the same numbers for whole weights; other weights may differ in the
+   * last bit, being summed per class first).
+   *
+   * @param header the training header
+   * @param classWeights the total weight of each class
+   * @return a ZeroR built on the class weights
+   * @throws Exception if ZeroR fails
+   */
+  static ZeroR prior(Instances header, double[] classWeights) throws Exception {
+    Instances totals = new Instances(header, classWeights.length);
+    for (int c = 0; c < classWeights.length; c++) {
+      double[] values = new double[header.numAttributes()];
+      java.util.Arrays.fill(values, Utils.missingValue());
+      values[header.classIndex()] = c;
+      totals.add(new DenseInstance(classWeights[c], values));
+    }
+    ZeroR zeroR = new ZeroR();
+    zeroR.buildClassifier(totals);
+    return zeroR;
+  }
+
+  @Override
+  public Instances header() {
+    return header;
+  }
+
+  @Override
+  public TrainingResult result() {
+    return null;
+  }
+
+  @Override
+  public double[] distribution(Instance instance) throws Exception {
+    return prior.distributionForInstance(instance);
+  }
+
+  @Override
+  public double[][] distributions(Instances instances) throws Exception {
+    return distributions(prior, instances);
+  }
+
+  /** @return the prior's distribution for each instance */
+  static double[][] distributions(ZeroR prior, Instances instances) throws Exception {
+    double[][] result = new double[instances.numInstances()][];
+    for (int k = 0; k < result.length; k++) {
+      result[k] = prior.distributionForInstance(instances.instance(k));
+    }
+    return result;
+  }
+
+  @Override
+  public void describe(StringBuilder text, ModelText.Context context) {
+    ModelText.facts(text, null, missingClassDropped);
+    ModelText.prior(text, "No network was trained: " + reason + ".\n", prior.toString());
+  }
+
+  @Override
+  public StreamTrainer stream() {
+    throw new IllegalStateException(TrainingLog.PREFIX + "this model predicts the class prior (no network was "
+        + "trained: " + reason + ") and cannot be updated; start incremental training with buildClassifier on the "
+        + "header without instances, then updateClassifier");
+  }
+}

@@ -1,0 +1,271 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.train.Trainer;
+import weka.classifiers.functions.backprop.train.TrainingDivergedException;
+import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
+import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.rules.ZeroR;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * Incremental training (Weka's {@code UpdateableClassifier}): Weka calls buildClassifier on the header alone, then
+ * updateClassifier once per instance ({@link #add}) and batchFinished at the end of the stream ({@link #finish}).
+ * Instances are collected in a {@link StreamBuffer} of -buffer instances, and each full buffer is trained on like
+ * a batch: the first buffer with something to learn fits the preprocessing and trains from the seeded initial
+ * weights, exactly as batch training on the same instances; every later buffer is converted by that fixed
+ * preprocessing and trained from the current weights. A network trained in one batch can be updated too: its
+ * preprocessing stays, and training continues from its weights.
+ *
+ * <p>Until a network is trained, predictions give the class prior of the instances received. Saved with the
+ * model, buffered instances included, so that a saved model can go on being updated.
+ */
+public final class StreamTrainer extends ModelState {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Instances header;
+  private final StreamBuffer buffer;
+  /** The network trained so far (or the batch model the stream continues); null until a buffer is trained. */
+  private NetworkModel network;
+  /** While no network is trained: why the last buffer had nothing to learn, or null if none had. */
+  private String fallbackReason;
+  /** The prior of the instances received so far, while no network is trained; made when first asked for. */
+  private transient ZeroR prior;
+
+  StreamTrainer(Instances header, StreamBuffer buffer, NetworkModel network, String fallbackReason) {
+    this.header = header;
+    this.buffer = buffer;
+    this.network = network;
+    this.fallbackReason = fallbackReason;
+  }
+
+  /**
+   * Starts a stream with no model (buildClassifier on a header without instances).
+   *
+   * @param data the header
+   * @param bufferSize -buffer
+   * @param log where the start is recorded
+   * @return the stream
+   */
+  public static StreamTrainer start(Instances data, int bufferSize, TrainingLog log) {
+    Instances header = new Instances(data, 0);
+    log.log("incremental training started: instances are trained on " + bufferSize
+        + " at a time (-buffer) as updateClassifier receives them");
+    return new StreamTrainer(header, new StreamBuffer(header), null, null);
+  }
+
+  /**
+   * @param batch a network trained in one batch
+   * @return a stream that continues it: its preprocessing stays, its weights go on
+   */
+  static StreamTrainer continuing(NetworkModel batch) {
+    TrainingResult result = batch.result();
+    int rows = (int) Math.min(Integer.MAX_VALUE, result.trainingRows() + result.validationRows());
+    return new StreamTrainer(batch.header(), new StreamBuffer(batch.header(), rows, rows), batch, null);
+  }
+
+  /**
+   * Adds one instance: a copy goes into the buffer (an instance without a class value is only counted), and a
+   * full buffer is trained on at once.
+   *
+   * @param instance an instance with the training header, checked
+   * @param settings the classifier's options
+   * @param seed -S
+   * @param log where training reports
+   * @throws Exception if training the buffer fails
+   */
+  public void add(Instance instance, Settings settings, int seed, TrainingLog log) throws Exception {
+    buffer.add(instance);
+    if (network == null) {
+      forgetPrior(); // the prior changes with the stream until a network is trained
+    }
+    if (buffer.size() >= settings.get(OptionTable.BUFFER_SIZE)) {
+      trainBuffer(settings, seed, log);
+    }
+  }
+
+  /**
+   * The end of a stream: trains on the instances left in the buffer. The stream may go on afterwards.
+   *
+   * @throws Exception if training fails
+   */
+  public void finish(Settings settings, int seed, TrainingLog log) throws Exception {
+    if (buffer.size() > 0) {
+      trainBuffer(settings, seed, log);
+    }
+    log.log("end of stream: " + buffer.instancesWithClass() + " instances in " + buffer.buffersTaken()
+        + (buffer.buffersTaken() == 1 ? " buffer" : " buffers"));
+  }
+
+  /**
+   * Trains on the buffered instances, then empties the buffer. Each buffer gets the configured epochs, with early
+   * stopping on a split of the buffer; a partial buffer that continues a network gets them in proportion to its
+   * size ({@link #partialBufferEpochs}).
+   */
+  private void trainBuffer(Settings settings, int seed, TrainingLog log) throws Exception {
+    Instances taken = buffer.take();
+    long number = buffer.buffersTaken();
+    int numHidden = settings.get(OptionTable.NUM_HIDDEN);
+    TrainingResult result;
+    if (network == null) {
+      StatisticsPreprocessing preprocessing;
+      try {
+        preprocessing = TrainingData.fitPreprocessing(taken);
+      } catch (TrainingData.NothingToLearn e) {
+        fallbackReason = e.reason();
+        forgetPrior();
+        log.log("buffer " + number + " (" + taken.numInstances() + " instances): no network trained: " + e.reason()
+            + "; predicting the class prior, as ZeroR does");
+        return;
+      }
+      TrainingData.checkNetworkSize(numHidden, preprocessing.numInputs(), taken.numClasses());
+      result = trainOn(preprocessing, taken, number, null, settings, seed);
+      network = new NetworkModel(header, preprocessing, result, 0, null);
+      buffer.statisticsComputed(taken.numInstances(), number);
+    } else {
+      if (!(taken.sumOfWeights() > 0)) {
+        log.log("buffer " + number + " (" + taken.numInstances() + " instances) skipped: its weights sum to zero");
+        return;
+      }
+      NetworkShape shape = network.result().network().shape();
+      if (shape.numHidden() != numHidden || shape.activation() != settings.get(OptionTable.ACTIVATION)) {
+        throw new IllegalStateException(TrainingLog.PREFIX + "the network being updated has " + shape.numHidden()
+            + " " + shape.activation().optionName() + " hidden units, but the options now say -H " + numHidden
+            + " -A " + settings.get(OptionTable.ACTIVATION).optionName() + "; keep -H and -A during a stream, or "
+            + "start a new one with buildClassifier");
+      }
+      result = trainOn(network.preprocessing(), taken, number, network.result().network().parameters(), settings,
+          seed);
+      network = network.withResult(result);
+    }
+    fallbackReason = null;
+    String line = "buffer " + number + " (" + taken.numInstances() + " instances, " + buffer.instancesWithClass()
+        + " so far): " + result.epochs() + (result.epochs() == 1 ? " epoch" : " epochs") + ", training loss "
+        + ModelText.format(result.initialLoss()) + " -> " + ModelText.format(result.finalLoss());
+    log.log(line);
+    log.status("incremental training: " + buffer.instancesWithClass() + " instances, " + number
+        + (number == 1 ? " buffer" : " buffers"));
+    log.debugLine(line);
+  }
+
+  /**
+   * Runs the configured training on one buffer, as batch training would run on its instances.
+   *
+   * @param start the weights to start from, or null for the seeded initial weights
+   */
+  private static TrainingResult trainOn(Preprocessor preprocessing, Instances taken, long number, double[] start,
+      Settings settings, int seed) throws Exception {
+    TrainingConfig config = settings.trainingConfig(seed);
+    int bufferSize = settings.get(OptionTable.BUFFER_SIZE);
+    if (start != null && taken.numInstances() < bufferSize) {
+      // a partial buffer that continues a trained network (the end of a stream, or a few instances added to a
+      // saved model) gets epochs in proportion to its size, so that a tail of a few instances cannot undo
+      // what the full buffers learned by being fitted alone for all -N epochs
+      config = config.toBuilder().epochs(partialBufferEpochs(config.epochs(), bufferSize, taken.numInstances()))
+          .build();
+    }
+    Trainer trainer;
+    try {
+      trainer = TrainingData.trainer(preprocessing, taken, config, settings.get(OptionTable.BALANCE_CLASSES));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "buffer " + number + " of the stream: "
+          + e.getMessage() + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"),
+          e);
+    }
+    try (Trainer run = trainer) {
+      if (start != null) {
+        run.startFrom(start);
+      }
+      while (run.epoch()) {
+        // one epoch per call
+      }
+      return run.result();
+    } catch (TrainingInterruptedException e) {
+      throw new InterruptedException(TrainingLog.PREFIX + e.getMessage() + "; this buffer's instances are "
+          + "dropped and the model keeps the weights from before it");
+    } catch (TrainingDivergedException e) {
+      throw BatchRun.diverged(e, config);
+    }
+  }
+
+  /**
+   * @param numEpochs -N
+   * @param bufferSize -buffer
+   * @param rows the instances in a partial buffer
+   * @return max(1, round(N · rows / buffer size)): the epochs a partial buffer continuing a network gets
+   */
+  public static int partialBufferEpochs(int numEpochs, int bufferSize, int rows) {
+    return (int) Math.max(1, Math.min(numEpochs, Math.round((double) numEpochs * rows / bufferSize)));
+  }
+
+  @Override
+  public Instances header() {
+    return header;
+  }
+
+  @Override
+  public TrainingResult result() {
+    return network == null ? null : network.result();
+  }
+
+  @Override
+  public double[] distribution(Instance instance) throws Exception {
+    return network != null ? network.distribution(instance) : prior().distributionForInstance(instance);
+  }
+
+  @Override
+  public double[][] distributions(Instances instances) throws Exception {
+    return network != null ? network.distributions(instances) : PriorModel.distributions(prior(), instances);
+  }
+
+  /** @return the class prior of the instances received so far */
+  private synchronized ZeroR prior() throws Exception {
+    if (prior == null) {
+      prior = PriorModel.prior(header, buffer.classWeights());
+    }
+    return prior;
+  }
+
+  private synchronized void forgetPrior() {
+    prior = null;
+  }
+
+  @Override
+  public void describe(StringBuilder text, ModelText.Context context) {
+    text.append(ModelText.stream(buffer, context.bufferSize(), network != null)).append('\n');
+    if (network != null) {
+      network.describe(text, context, network.missingClassDropped() + buffer.missingClass());
+      return;
+    }
+    ModelText.facts(text, null, buffer.missingClass());
+    String why;
+    if (fallbackReason != null) {
+      why = "No network was trained: " + fallbackReason + ".\n";
+    } else if (buffer.instancesWithClass() == 0) {
+      why = "No network was trained: no training instance has a class value.\n";
+    } else {
+      why = "No network was trained yet: the instances received wait in the buffer until it holds "
+          + context.bufferSize() + " (-buffer) or the stream ends (batchFinished).\n";
+    }
+    String priorText;
+    try {
+      priorText = prior().toString();
+    } catch (Exception e) {
+      priorText = "(the prior could not be computed: " + e.getMessage() + ")\n";
+    }
+    ModelText.prior(text, why, priorText);
+  }
+
+  @Override
+  public long nextStreamInstance() {
+    return buffer.nextInstanceNumber();
+  }
+
+  @Override
+  public StreamTrainer stream() {
+    return this;
+  }
+}

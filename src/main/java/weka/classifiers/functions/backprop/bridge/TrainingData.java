@@ -1,0 +1,338 @@
+package weka.classifiers.functions.backprop.bridge;
+
+import java.util.Arrays;
+
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.Trainer;
+import weka.classifiers.functions.backprop.train.ValidationSplit;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The training data, from Weka's instances to the engine's rows, for batch training, each buffer of a stream and
+ * the Spark adapter alike (Weka's capabilities aside): the values no model can be fitted to, the instances whose
+ * class is missing (dropped), what leaves nothing to learn (then the class prior is predicted, see
+ * {@link PriorModel}), the size a network may have, and the loop that turns rows into x (through the
+ * preprocessing), y and the weights, with {@link ClassBalance} for -balance. Messages count instances from 1, as
+ * in the file.
+ */
+public final class TrainingData {
+
+  /** Why no network is trained when the preprocessing leaves no input. */
+  public static final String NO_VARIATION = "no attribute varies in the training data";
+
+  private TrainingData() {
+  }
+
+  // ------------------------------------------------------------------------------------------- checks
+
+  /**
+   * Rejects what no model can be fitted to: a weight that is negative, NaN or infinite, and an infinite numeric
+   * value (NaN is Weka's missing value and is handled).
+   *
+   * @param data training instances
+   * @throws IllegalArgumentException naming the instance, the attribute and the value
+   */
+  public static void checkValues(Instances data) {
+    for (int k = 0; k < data.numInstances(); k++) {
+      checkValues(data.instance(k), "training instance " + (k + 1));
+    }
+  }
+
+  /**
+   * @param instance a training instance
+   * @param where the instance, for the message ("training instance 3", "stream instance 12")
+   * @throws IllegalArgumentException naming the instance, the attribute and the value
+   */
+  public static void checkValues(Instance instance, String where) {
+    double weight = instance.weight();
+    if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + where + " has weight " + weight
+          + "; instance weights must be finite and >= 0");
+    }
+    checkPredictionValues(instance, where);
+  }
+
+  /**
+   * @param instance an instance to predict (or to train on)
+   * @param where the instance, for the message
+   * @throws IllegalArgumentException naming the first numeric attribute (class excluded) whose value is infinite
+   */
+  public static void checkPredictionValues(Instance instance, String where) {
+    int classIndex = instance.classIndex();
+    for (int i = 0; i < instance.numValues(); i++) {
+      int a = instance.index(i);
+      double value = instance.valueSparse(i);
+      if (a != classIndex && Double.isInfinite(value) && instance.attribute(a).isNumeric()) {
+        throw new IllegalArgumentException(TrainingLog.PREFIX + where + ": attribute '" + instance.attribute(a).name()
+            + "' has value " + value + "; numeric values must be finite (use a missing value '?' for an unknown one)");
+      }
+    }
+  }
+
+  /**
+   * @param given the header of instances given for prediction, or with a stream's instance
+   * @param where null for prediction, else the stream's instance ("stream instance 12")
+   * @throws IllegalArgumentException if there is no header
+   */
+  public static void checkHasHeader(Instances given, String where) {
+    if (given == null) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + (where == null
+          ? "the instance has no header (dataset); give it the training data's header with Instance.setDataset"
+          : where + " has no header (dataset); give it the header given to buildClassifier with "
+              + "Instance.setDataset"));
+    }
+  }
+
+  /**
+   * @param training the training header
+   * @param given the header of instances given for prediction, or with a stream's instance
+   * @param where null for prediction, else the stream's instance ("stream instance 12")
+   * @throws IllegalArgumentException if the headers differ (class included), saying how (Weka's
+   *     {@link Instances#equalHeadersMsg})
+   */
+  public static void checkSameHeader(Instances training, Instances given, String where) {
+    String difference = training.equalHeadersMsg(given);
+    if (difference != null) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + (where == null
+          ? "the test data's header does not match the training data's: "
+          : "the header of " + where + " does not match the header given to buildClassifier: ") + difference);
+    }
+  }
+
+  /**
+   * @param numHidden -H
+   * @param numInputs m
+   * @param numClasses the class values
+   * @throws IllegalArgumentException naming -H if the network would have more weights than a Java array holds
+   */
+  public static void checkNetworkSize(int numHidden, int numInputs, int numClasses) {
+    long outputs = numClasses == 2 ? 1 : numClasses;
+    long weights = (long) (numInputs + 1) * numHidden + outputs * (numHidden + 1L);
+    if (weights > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "-H (hidden units) " + numHidden + " with "
+          + numInputs + " inputs and " + outputs + " outputs needs " + weights
+          + " weights, more than a Java array holds; use fewer hidden units");
+    }
+  }
+
+  // ------------------------------------------------------------------------------ what there is to learn
+
+  /**
+   * @param values a row's attribute values (Weka's internal values)
+   * @param classIndex the class attribute
+   * @return true if the row has a class value; training drops (and counts) the rows that have none
+   */
+  public static boolean hasClass(double[] values, int classIndex) {
+    return !Utils.isMissingValue(values[classIndex]);
+  }
+
+  /**
+   * @param data training instances
+   * @return those with a class value: the data itself if none lacks it, else a copy without them (the caller's
+   *     data is never modified)
+   */
+  public static Instances withClass(Instances data) {
+    for (int k = 0; k < data.numInstances(); k++) {
+      if (data.instance(k).classIsMissing()) {
+        Instances train = new Instances(data);
+        train.deleteWithMissingClass();
+        return train;
+      }
+    }
+    return data;
+  }
+
+  /**
+   * Fits the preprocessing on training instances, unless they leave nothing to learn.
+   *
+   * @param train instances with a class value
+   * @return the preprocessing
+   * @throws NothingToLearn saying why no network can be fitted (the class prior is predicted instead)
+   */
+  public static StatisticsPreprocessing fitPreprocessing(Instances train) throws NothingToLearn {
+    if (train.numClasses() < 2) {
+      throw new NothingToLearn("the class has fewer than two values");
+    }
+    if (train.numInstances() == 0) {
+      throw new NothingToLearn("no training instance has a class value");
+    }
+    if (train.sumOfWeights() <= 0) {
+      throw new NothingToLearn("the training instances' weights sum to zero");
+    }
+    if (train.numAttributes() == 1) {
+      throw new NothingToLearn("there are no attributes besides the class");
+    }
+    StatisticsPreprocessing preprocessing = StatisticsPreprocessing.fit(train);
+    if (preprocessing.numInputs() == 0) {
+      throw new NothingToLearn(NO_VARIATION);
+    }
+    return preprocessing;
+  }
+
+  /** Training data with nothing to learn, and why. */
+  public static final class NothingToLearn extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    NothingToLearn(String reason) {
+      super(reason);
+    }
+
+    /** @return why no network can be fitted */
+    public String reason() {
+      return getMessage();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------- rows for the engine
+
+  /** Training rows as the x/y/w loop reads them. */
+  public interface Rows {
+
+    /** @return the number of rows */
+    int size();
+
+    /**
+     * @param k a row
+     * @return its attribute values, class included (Weka's internal values)
+     */
+    double[] values(int k);
+
+    /**
+     * @param k a row
+     * @return its weight
+     */
+    double weight(int k);
+
+    /**
+     * @param k a row
+     * @return the row, for messages ("training instance 3")
+     */
+    String where(int k);
+  }
+
+  /**
+   * The x/y/w loop: row k's inputs (1, x_1 … x_m) go to x at k·(m + 1), its class index to y[k] and its weight
+   * to weights[k].
+   *
+   * @param rows the rows, every class value present
+   * @param encoder the preprocessing that encodes x, or null if x already holds the encoded rows
+   * @param classIndex the class attribute
+   * @param x n·(m + 1) values, filled here unless encoder is null
+   * @param y n class indices, filled here
+   * @param weights n weights, filled here
+   * @return true if some weight differs from 1
+   * @throws IllegalArgumentException naming the input and the row if an encoded value is not finite
+   */
+  public static boolean encode(Rows rows, StatisticsPreprocessing encoder, int classIndex, double[] x, int[] y,
+      double[] weights) {
+    int width = y.length == 0 ? 0 : x.length / y.length;
+    boolean weighted = false;
+    for (int k = 0; k < rows.size(); k++) {
+      double[] values = rows.values(k);
+      if (encoder != null) {
+        encoder.encode(values, x, k * width, rows.where(k));
+      }
+      y[k] = (int) values[classIndex];
+      weights[k] = rows.weight(k);
+      weighted |= weights[k] != 1.0;
+    }
+    return weighted;
+  }
+
+  /**
+   * Training instances as the engine's matrix.
+   *
+   * @param preprocessing the fitted preprocessing
+   * @param train the instances, every class value present
+   * @param order the instances to take, in the order of the matrix rows (null: all, in order)
+   * @param balance true to weight every class to the same total weight ({@link ClassBalance}, from these rows)
+   * @return the matrix, with weights (or none when all are 1)
+   * @throws Exception if the preprocessing fails (a model saved by version 1.0 has Weka's filter chain)
+   * @throws IllegalArgumentException naming the input and instance if an encoded value is not finite
+   */
+  public static DataMatrix matrix(Preprocessor preprocessing, final Instances train, final int[] order,
+      boolean balance) throws Exception {
+    Rows rows = new Rows() {
+      @Override
+      public int size() {
+        return order == null ? train.numInstances() : order.length;
+      }
+
+      @Override
+      public double[] values(int k) {
+        return train.instance(index(k)).toDoubleArray();
+      }
+
+      @Override
+      public double weight(int k) {
+        return train.instance(index(k)).weight();
+      }
+
+      @Override
+      public String where(int k) {
+        return "training instance " + (index(k) + 1);
+      }
+
+      private int index(int k) {
+        return order == null ? k : order[k];
+      }
+    };
+    int n = rows.size();
+    StatisticsPreprocessing encoder = null;
+    double[] x;
+    if (preprocessing instanceof StatisticsPreprocessing) {
+      encoder = (StatisticsPreprocessing) preprocessing;
+      x = new double[Math.multiplyExact(n, preprocessing.numInputs() + 1)];
+    } else {
+      // the filter chain of a model saved by version 1.0 converts whole data sets
+      Instances ordered = train;
+      if (order != null) {
+        ordered = new Instances(train, n);
+        for (int k : order) {
+          ordered.add(train.instance(k));
+        }
+      }
+      x = preprocessing.toRows(ordered);
+    }
+    int[] y = new int[n];
+    double[] weights = new double[n];
+    boolean weighted = encode(rows, encoder, train.classIndex(), x, y, weights);
+    if (balance) {
+      weighted = ClassBalance.ofRows(y, weights, train.numClasses()).apply(y, weights);
+    }
+    return new DataMatrix(x, y, weighted ? weights : null, preprocessing.numInputs(), train.numClasses());
+  }
+
+  /**
+   * The training run on instances in this JVM, for batch training and each buffer of a stream: the held-out rows
+   * of early stopping are chosen from the labels first ({@link ValidationSplit#plan}), so the matrix is built
+   * once, in split order (training rows first).
+   *
+   * @param preprocessing the fitted preprocessing
+   * @param train instances with a class value
+   * @param config the engine's settings
+   * @param balance -balance
+   * @return a trainer before its first epoch
+   * @throws Exception if the preprocessing fails
+   * @throws IllegalArgumentException if an encoded value is not finite
+   */
+  public static Trainer trainer(Preprocessor preprocessing, Instances train, TrainingConfig config, boolean balance)
+      throws Exception {
+    int[] labels = new int[train.numInstances()];
+    for (int k = 0; k < labels.length; k++) {
+      labels[k] = (int) train.instance(k).classValue();
+    }
+    int[][] split = ValidationSplit.plan(labels, train.numClasses(), config);
+    int[] order = null;
+    if (split != null) {
+      order = Arrays.copyOf(split[0], labels.length);
+      System.arraycopy(split[1], 0, order, split[0].length, split[1].length);
+    }
+    DataMatrix matrix = matrix(preprocessing, train, order, balance);
+    return Trainer.withHeldOutRowsLast(matrix, split == null ? matrix.numRows() : split[0].length, config);
+  }
+}
