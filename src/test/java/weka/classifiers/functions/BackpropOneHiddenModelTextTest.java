@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
-import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation;
 import weka.core.Utils;
 
 /** The model text (toString), the fallback to the class prior, globalInfo and the technical information. */

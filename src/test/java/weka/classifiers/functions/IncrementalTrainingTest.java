@@ -36,8 +36,8 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.SerializedObject;
 import weka.core.SerializationHelper;
+import weka.core.SerializedObject;
 import weka.core.Utils;
 import weka.core.converters.ArffSaver;
 

@@ -10,14 +10,14 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.bridge.FilterChain;
 import weka.classifiers.functions.backprop.bridge.Preprocessing;
-import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
+import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Random;
 
 import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.GradientSums;
 import weka.classifiers.functions.backprop.train.LocalRowSums;
-import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.Trainer;
 
 /**

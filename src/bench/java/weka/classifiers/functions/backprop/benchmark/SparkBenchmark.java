@@ -23,14 +23,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.train.DataMatrix;
-import weka.classifiers.functions.backprop.train.GradientSums;
-import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.spark.BenchRowBlocks;
 import weka.classifiers.functions.backprop.spark.RowBlock;
 import weka.classifiers.functions.backprop.spark.SparkRowSums;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.GradientSums;
+import weka.classifiers.functions.backprop.train.LocalRowSums;
+import weka.classifiers.functions.backprop.train.Trainer;
 
 /**
  * The overhead of a Spark pass (BENCHMARKS.md, issue 7): one full-batch evaluation of the sums G, L, S on

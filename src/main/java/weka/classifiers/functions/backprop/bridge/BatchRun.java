@@ -2,15 +2,15 @@ package weka.classifiers.functions.backprop.bridge;
 
 import java.io.ObjectStreamException;
 
-import weka.classifiers.functions.backprop.kernel.ActivationKernels;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.train.Trainer;
-import weka.classifiers.functions.backprop.train.TrainingDivergedException;
-import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
+import weka.classifiers.functions.backprop.kernel.ActivationKernels;
+import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingDivergedException;
+import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;

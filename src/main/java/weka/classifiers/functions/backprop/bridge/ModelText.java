@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import weka.classifiers.functions.backprop.optim.Lbfgs;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
+import weka.classifiers.functions.backprop.optim.Lbfgs;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.core.Instances;
 import weka.core.Utils;
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Vector;
 
 import weka.classifiers.functions.backprop.Activation;
-import weka.classifiers.functions.backprop.optim.Lbfgs;
 import weka.classifiers.functions.backprop.UpdateRule;
+import weka.classifiers.functions.backprop.optim.Lbfgs;
 import weka.classifiers.functions.backprop.train.Rule;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.core.Option;

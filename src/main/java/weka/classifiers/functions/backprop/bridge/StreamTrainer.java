@@ -1,11 +1,11 @@
 package weka.classifiers.functions.backprop.bridge;
 
 import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.train.Trainer;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.TrainingDivergedException;
 import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
-import weka.classifiers.functions.backprop.TrainingResult;
-import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Instance;
 import weka.core.Instances;

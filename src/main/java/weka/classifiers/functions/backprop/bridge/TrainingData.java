@@ -2,10 +2,11 @@ package weka.classifiers.functions.backprop.bridge;
 
 import java.util.Arrays;
 
+import weka.classifiers.functions.backprop.train.ClassBalance;
 import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.Trainer;
-import weka.classifiers.functions.backprop.train.ValidationSplit;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.train.ValidationSplit;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;

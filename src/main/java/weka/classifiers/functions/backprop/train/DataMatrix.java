@@ -100,34 +100,6 @@ public final class DataMatrix {
   }
 
   /**
-   * The same rows with weights rescaled so that every class present has the same total weight:
-   * s'_k = s_k · S / (C · S_{y_k}), where S is the total weight, S_c that of class c and C the number of
-   * classes with S_c &gt; 0. The total weight S is unchanged.
-   *
-   * @return a matrix sharing x and y with this one, with new weights
-   */
-  public DataMatrix classBalanced() {
-    double[] classWeight = new double[numClasses];
-    double total = 0.0;
-    for (int k = 0; k < numRows; k++) {
-      classWeight[y[k]] += weight(k);
-      total += weight(k);
-    }
-    int present = 0;
-    for (double w : classWeight) {
-      if (w > 0) {
-        present++;
-      }
-    }
-    double[] balanced = new double[numRows];
-    for (int k = 0; k < numRows; k++) {
-      double w = classWeight[y[k]];
-      balanced[k] = w > 0 ? weight(k) * total / (present * w) : 0.0;
-    }
-    return new DataMatrix(x, y, balanced, numInputs, numClasses);
-  }
-
-  /**
    * An empty matrix of a fixed capacity whose rows are filled by {@link #gather}; for mini-batches.
    *
    * @param capacity rows it can hold

@@ -4,9 +4,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
+import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.Accumulator;
 import weka.classifiers.functions.backprop.train.GradientSums;
-import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.RowSums;
 
 /**

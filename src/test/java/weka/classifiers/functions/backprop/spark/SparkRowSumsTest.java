@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.GradientSums;
 import weka.classifiers.functions.backprop.train.LocalRowSums;
-import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.Trainer;
 
 /**

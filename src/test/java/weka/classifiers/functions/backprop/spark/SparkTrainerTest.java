@@ -14,14 +14,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 
 import weka.classifiers.functions.BackpropOneHidden;
-import weka.classifiers.functions.backprop.train.DataMatrix;
-import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.train.Trainer;
-import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
 import weka.classifiers.functions.backprop.bridge.TrainingData;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.LocalRowSums;
+import weka.classifiers.functions.backprop.train.Trainer;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;

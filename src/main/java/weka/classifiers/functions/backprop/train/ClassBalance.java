@@ -1,4 +1,4 @@
-package weka.classifiers.functions.backprop.bridge;
+package weka.classifiers.functions.backprop.train;
 
 import java.io.Serializable;
 
@@ -47,7 +47,7 @@ public final class ClassBalance implements Serializable {
    * @param numClasses the number of classes
    * @return the balance, S_c and S summed in row order
    */
-  static ClassBalance ofRows(int[] y, double[] s, int numClasses) {
+  public static ClassBalance ofRows(int[] y, double[] s, int numClasses) {
     double[] classWeight = new double[numClasses];
     double total = 0.0;
     for (int k = 0; k < y.length; k++) {
