@@ -205,7 +205,7 @@ public final class SparkBenchmark {
           for (int hi = 0; hi < nh; hi++) {
             double[] theta = params[hi];
             GradientSums out = new GradientSums(shapes[hi].numParameters());
-            SparkRowSums big = new SparkRowSums(context, rdd, shapes[hi], ROWS);
+            SparkRowSums big = new SparkRowSums(context, rdd, shapes[hi], ROWS, BLOCKS);
             big.sums(theta, out);
             System.out.println("  H=" + hidden[hi] + " sanity: " + compare(reference[hi], out));
             counter.reset();
@@ -219,7 +219,7 @@ public final class SparkBenchmark {
             if (hi == 0) {
               jobShape[ci][pi] = counter.perJob(WARM + REPS);
             }
-            SparkRowSums few = new SparkRowSums(context, small, shapes[hi], TINY_ROWS);
+            SparkRowSums few = new SparkRowSums(context, small, shapes[hi], TINY_ROWS, p);
             tiny[hi][ci][pi] = time(TINY_WARM, TINY_REPS, () -> few.sums(theta, out));
             System.out.printf(Locale.ROOT, "  H=%d, %d rows: Spark %s ms; in the same rounds engine 1 thread %s,"
                 + " 2 threads %s; %d rows: Spark %s ms (median (min–max))%n", hidden[hi], ROWS, range(r.spark),

@@ -21,7 +21,7 @@ public final class BenchRowBlocks {
    * @param from first row, inclusive
    * @param to last row, exclusive
    * @param numBlocks number of blocks, 1 … to − from
-   * @return the blocks, each with its own arrays
+   * @return the blocks, each with its own arrays, numbered 0 … numBlocks − 1 in order
    */
   public static List<RowBlock> blocks(DataMatrix data, int from, int to, int numBlocks) {
     int width = data.rowWidth();
@@ -46,7 +46,7 @@ public final class BenchRowBlocks {
           weights[k] = data.weight(start + k);
         }
       }
-      blocks.add(new RowBlock(x, y, weights, data.numInputs(), data.numClasses()));
+      blocks.add(new RowBlock(b, x, y, weights, data.numInputs(), data.numClasses()));
     }
     return blocks;
   }

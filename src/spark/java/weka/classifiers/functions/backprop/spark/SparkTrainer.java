@@ -1,6 +1,5 @@
 package weka.classifiers.functions.backprop.spark;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -10,6 +9,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import scala.Tuple2;
 import weka.classifiers.functions.BackpropOneHidden;
+import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
@@ -39,24 +39,21 @@ import weka.core.Instances;
  * <ol>
  *   <li>the preprocessing statistics ({@link ColumnSummary}, then {@link ColumnMoments}), merged on the driver
  *       into the same {@link InputEncoder} the local classifier fits;</li>
- *   <li>every partition encodes its rows into dense {@link RowBlock}s of at most {@link #BLOCK_ROWS} rows and
- *       {@link #BLOCK_VALUES} values,
- *       cached in memory; rows whose class is missing are dropped and counted, as locally; with a
- *       validation fraction v &gt; 0, {@link HashSplit} holds rows out;</li>
+ *   <li>the rows are encoded into dense {@link RowBlock}s fixed by their positions in the data ({@link FixedBlocks}:
+ *       row i in block ⌊i / 4096⌋), cached in memory; rows whose class is missing are dropped and counted, as
+ *       locally; with a validation fraction v &gt; 0, {@link HashSplit} holds rows out;</li>
  *   <li>the engine's {@link Trainer} runs full-batch training (gradient descent, or L-BFGS with {@code -O lbfgs})
- *       with early stopping, each evaluation of (J, ∇J) being one {@code treeAggregate}
- *       ({@link SparkRowSums}).</li>
+ *       with early stopping, each evaluation of (J, ∇J) being one Spark job whose blocks' sums are added in a fixed
+ *       tree ({@link SparkRowSums}).</li>
  * </ol>
+ * The same rows and options therefore give the same model bit for bit, on every run and however the rows are
+ * partitioned. The activation kernels are the training configuration's (the driver JVM's choice unless given):
+ * the network's shape records them and carries them to the executors, so every block is computed with them and
+ * the saved model predicts with them.
  * Mini-batches would need one job per step and are refused: set {@code -B 0}. {@code -balance} weights the
  * classes as the local classifier does, with class totals from the statistics pass.
  */
 public final class SparkTrainer {
-
-  /** Most rows in one cached block (a partition holds one or more blocks). */
-  public static final int BLOCK_ROWS = 1 << 16;
-
-  /** Most values (rows × (inputs + 1)) in one block: 32 MB of doubles, however wide the rows. */
-  public static final int BLOCK_VALUES = 1 << 22;
 
   private SparkTrainer() {
   }
@@ -74,9 +71,32 @@ public final class SparkTrainer {
    */
   public static String train(JavaSparkContext context, Instances header, JavaRDD<RawRow> rows,
       BackpropOneHidden classifier) {
+    return train(context, header, rows, classifier, null, 0);
+  }
+
+  /**
+   * Trains the classifier on the rows with the given activation kernels.
+   *
+   * @param context the Spark context
+   * @param header the data's header, with the class attribute set
+   * @param rows the instances
+   * @param classifier holds the options; receives the trained network
+   * @param kernels the activation kernels of every computation (executors and predictions), or null for the
+   *        driver JVM's choice ({@link Kernels#ofThisJvm()})
+   * @param minPartitions the fewest partitions the cached blocks are spread over (e.g. for rows read from a
+   *        compressed file in one partition); the model does not depend on it
+   * @return a description of the run (rows, evaluations, time)
+   * @throws IllegalArgumentException naming the option or the problem if the options or data cannot be
+   *         trained on Spark
+   */
+  public static String train(JavaSparkContext context, Instances header, JavaRDD<RawRow> rows,
+      BackpropOneHidden classifier, Kernels kernels, int minPartitions) {
     long start = System.nanoTime();
     Settings settings = classifier.settings();
     TrainingConfig config = settings.trainingConfig(classifier.getSeed());
+    if (kernels != null) {
+      config = config.toBuilder().kernels(kernels).build();
+    }
     checkOptions(header, config);
     int classIndex = header.classIndex();
     int numClasses = header.numClasses();
@@ -105,10 +125,11 @@ public final class SparkTrainer {
             s.add(row.values(), row.weight());
             return s;
           }, ColumnSummary::merge, SparkRowSums.TREE_DEPTH);
-      dropped = parsed.count() - summary.numRows();
+      long numInstances = parsed.count();
+      dropped = numInstances - summary.numRows();
       if (summary.numRows() == 0 || !(summary.totalWeight() > 0)) {
-        throw new IllegalArgumentException("nothing to train on: " + (summary.numRows() == 0
-            ? "no instance has a class value" : "the instances' weights sum to zero"));
+        throw new IllegalArgumentException("nothing to train on: " + (numInstances == 0 ? "the data has no instances"
+            : summary.numRows() == 0 ? "no instance has a class value" : "the instances' weights sum to zero"));
       }
       ColumnMoments moments = labelled.treeAggregate(new ColumnMoments(summary),
           (m, row) -> {
@@ -123,16 +144,21 @@ public final class SparkTrainer {
       sharedPreprocessing = context.broadcast(preprocessing);
       double fraction = config.validationFraction();
       long splitSeed = config.seed() + 1;
-      JavaRDD<Tuple2<RawRow, Long>> indexed = labelled.zipWithIndex().rdd().toJavaRDD();
+      FixedBlocks layout = FixedBlocks.of(labelled, FixedBlocks.blockRows(preprocessing.numInputs() + 1));
+      JavaRDD<Tuple2<RawRow, Long>> positioned = layout.positions(labelled);
       long heldOut = fraction > 0
-          ? indexed.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
+          ? positioned.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
       split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
           && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
       ClassBalance balance = settings.get(OptionTable.BALANCE_CLASSES) ? classBalance(summary, numClasses) : null;
-      trainBlocks = blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
-          split ? splitSeed : 0, split ? fraction : 0, false);
-      validationBlocks = split ? blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
-          splitSeed, fraction, true) : null;
+      Broadcast<StatisticsPreprocessing> fitted = sharedPreprocessing;
+      FixedBlocks.Encoder encoder = (block, blockRows) -> encode(block, blockRows, fitted.value(), balance,
+          classIndex, numClasses);
+      double trainFraction = split ? fraction : 0;
+      trainBlocks = cached(layout.blocks(positioned,
+          position -> !HashSplit.isHeldOut(splitSeed, position, trainFraction), encoder), minPartitions);
+      validationBlocks = split ? cached(layout.blocks(positioned,
+          position -> HashSplit.isHeldOut(splitSeed, position, fraction), encoder), minPartitions) : null;
       long trainRows = summary.numRows() - (split ? heldOut : 0);
       trainBlocks.count();
       if (validationBlocks != null) {
@@ -141,9 +167,10 @@ public final class SparkTrainer {
       release(parsed, cachedByCaller);
 
       NetworkShape shape = new NetworkShape(preprocessing.numInputs(), config.numHidden(),
-          NetworkShape.outputsForClasses(numClasses), config.activation());
-      trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows);
-      SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut) : null;
+          NetworkShape.outputsForClasses(numClasses), config.activation(), config.kernels());
+      trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows, layout.numBlocks());
+      SparkRowSums validationSums = split
+          ? new SparkRowSums(context, validationBlocks, shape, heldOut, layout.numBlocks()) : null;
       Trainer trainer = Trainer.fullBatch(shape, trainSums, validationSums, config);
       blocksHandedOver = true; // the trainer closes the sums, which unpersist the blocks
       try (Trainer run = trainer) {
@@ -166,7 +193,8 @@ public final class SparkTrainer {
     classifier.adopt(NetworkModel.trainedElsewhere(header, preprocessing, result,
         (int) Math.min(Integer.MAX_VALUE, dropped), "on Spark " + context.version() + " (" + context.master() + ", "
         + rows.getNumPartitions() + " partitions, " + trainSums.evaluations() + " passes over the training data"
-        + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + ")"));
+        + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + "; the sums of "
+        + "blocks fixed by the rows' positions added in a fixed order, so any partitioning gives this model)"));
     double seconds = (System.nanoTime() - start) / 1e9;
     return String.format(java.util.Locale.ROOT, "trained on %d instances (%d held out, %d without a class "
         + "dropped) in %d partitions: %d epochs, %d evaluations of the training sums, %.1f s", result.trainingRows(),
@@ -196,6 +224,12 @@ public final class SparkTrainer {
       throw new IllegalArgumentException("training on Spark is full batch (each step is one pass over the "
           + "cluster's data): set -B 0 (got -B " + config.batchSize() + ")");
     }
+  }
+
+  /** @return the blocks spread over at least that many partitions (which changes no sum), cached */
+  private static JavaRDD<RowBlock> cached(JavaRDD<RowBlock> blocks, int minPartitions) {
+    JavaRDD<RowBlock> spread = blocks.getNumPartitions() < minPartitions ? blocks.repartition(minPartitions) : blocks;
+    return spread.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   private static void unpersist(JavaRDD<RowBlock> blocks) {
@@ -230,34 +264,9 @@ public final class SparkTrainer {
     return instance;
   }
 
-  /** Encodes each partition's rows (those on one side of the split) into blocks. */
-  private static JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> indexed,
-      Broadcast<StatisticsPreprocessing> preprocessing, ClassBalance balance, int classIndex, int numClasses,
-      long splitSeed, double fraction, boolean heldOutSide) {
-    JavaRDD<RowBlock> blocks = indexed.mapPartitions(pairs -> {
-      StatisticsPreprocessing fitted = preprocessing.value();
-      int width = fitted.numInputs() + 1;
-      int blockRows = Math.max(1, Math.min(BLOCK_ROWS, BLOCK_VALUES / width));
-      List<RowBlock> result = new ArrayList<>();
-      List<RawRow> pending = new ArrayList<>();
-      while (pairs.hasNext()) {
-        Tuple2<RawRow, Long> pair = pairs.next();
-        if (HashSplit.isHeldOut(splitSeed, pair._2(), fraction) == heldOutSide) {
-          pending.add(pair._1());
-        }
-        if (pending.size() == blockRows || (!pairs.hasNext() && !pending.isEmpty())) {
-          result.add(encode(pending, fitted, balance, classIndex, numClasses));
-          pending.clear();
-        }
-      }
-      return result.iterator();
-    });
-    return blocks.persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
   /** One block, through the classifier's x/y/w loop. */
-  private static RowBlock encode(List<RawRow> rows, StatisticsPreprocessing preprocessing, ClassBalance balance,
-      int classIndex, int numClasses) {
+  private static RowBlock encode(int index, List<RawRow> rows, StatisticsPreprocessing preprocessing,
+      ClassBalance balance, int classIndex, int numClasses) {
     int n = rows.size();
     double[] x = new double[Math.multiplyExact(n, preprocessing.numInputs() + 1)];
     int[] y = new int[n];
@@ -286,6 +295,6 @@ public final class SparkTrainer {
     if (balance != null) {
       weighted = balance.apply(y, weights);
     }
-    return new RowBlock(x, y, weighted ? weights : null, preprocessing.numInputs(), numClasses);
+    return new RowBlock(index, x, y, weighted ? weights : null, preprocessing.numInputs(), numClasses);
   }
 }
