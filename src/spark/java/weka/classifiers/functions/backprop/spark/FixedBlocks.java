@@ -3,8 +3,8 @@ package weka.classifiers.functions.backprop.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -13,63 +13,66 @@ import scala.Tuple2;
 
 /**
  * The rows cut into blocks fixed by their positions in the data, not by the partitioning: row i (counted from 0 in
- * the order of the partitions and of the rows within them, i.e. file order) belongs to block ⌊i / B⌋. Each block's
- * sums are computed alone and the blocks' sums added in a fixed tree ({@link SparkRowSums}), so the training sums,
- * and with them the model, are the same bits for every run and every partitioning of the same rows.
+ * the order of the partitions and of the rows within them, i.e. file order) belongs to block ⌊i / {@link #BLOCK_ROWS}⌋.
+ * Each block's statistics and training sums are computed alone and the blocks' values merged in a fixed tree
+ * ({@link weka.classifiers.functions.backprop.train.FixedTree}), so the preprocessing, the training sums and with them
+ * the model are the same bits for every run and every partitioning of the same rows.
  *
- * <p>A block whose rows lie in one partition is encoded where it is; a block cut by a partition boundary (at most
- * one per boundary) has its pieces brought together by a shuffle of those rows only, once, before caching.
+ * <p>A block whose rows lie in one partition stays where it is; a block cut by a partition boundary (at most one per
+ * boundary) has its pieces brought together by a shuffle of those rows only, once.
  */
 final class FixedBlocks implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Rows per block, unless the rows are so wide that a block would hold more than {@link #MAX_BLOCK_VALUES}. */
+  /** Rows per block (a power of two, so that the encoded sub-blocks of {@link #subBlockRows} divide it). */
   static final int BLOCK_ROWS = 4096;
 
-  /** Most values (rows × (inputs + 1)) in one block: 32 MB of doubles. */
+  /** Most values (rows × (inputs + 1)) in one encoded block: 32 MB of doubles. */
   static final int MAX_BLOCK_VALUES = 1 << 22;
 
-  /** Turns the rows of one block (those on the wanted side of the validation split) into a {@link RowBlock}. */
-  interface Encoder extends Serializable {
-    RowBlock encode(int block, List<RawRow> rows);
-  }
+  /** The rows of one block, in data order, with the position of the first. */
+  static final class RawBlock implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final int index;
+    final long first;
+    final List<RawRow> rows;
 
-  /** Chooses the rows of one side of the validation split by their positions. */
-  interface Side extends Serializable {
-    boolean contains(long position);
+    RawBlock(int index, long first, List<RawRow> rows) {
+      this.index = index;
+      this.first = first;
+      this.rows = rows;
+    }
   }
 
   private final long[] starts;
   private final long numRows;
-  private final int blockRows;
-  private final int numBlocks;
 
-  private FixedBlocks(long[] starts, long numRows, int blockRows) {
+  private FixedBlocks(long[] starts) {
     this.starts = starts;
-    this.numRows = numRows;
-    this.blockRows = blockRows;
-    this.numBlocks = (int) Math.max(1, (numRows + blockRows - 1) / blockRows);
+    this.numRows = starts[starts.length - 1];
   }
 
   /**
    * @param rowWidth the width of an encoded row, m + 1
-   * @return rows per block: {@link #BLOCK_ROWS}, fewer for rows wider than 1024 values (a multiple of 64, the
-   *     kernel's tile, and at least 64)
+   * @return rows per encoded block: {@link #BLOCK_ROWS}, or for rows wider than 1024 values the largest power of
+   *     two (at least 64) whose block holds at most {@link #MAX_BLOCK_VALUES} values; it divides BLOCK_ROWS
    */
-  static int blockRows(int rowWidth) {
-    int fit = MAX_BLOCK_VALUES / Math.max(1, rowWidth);
-    return Math.max(64, Math.min(BLOCK_ROWS, fit - fit % 64));
+  static int subBlockRows(int rowWidth) {
+    int rows = BLOCK_ROWS;
+    while (rows > 64 && (long) rows * rowWidth > MAX_BLOCK_VALUES) {
+      rows /= 2;
+    }
+    return rows;
   }
 
   /**
    * Counts the rows of each partition (one job over the rows, which should be cached).
    *
    * @param rows the rows, in data order
-   * @param blockRows B
-   * @return the layout: where each partition starts and which blocks it holds whole
+   * @return the layout: where each partition starts
    */
-  static FixedBlocks of(JavaRDD<RawRow> rows, int blockRows) {
+  static FixedBlocks of(JavaRDD<RawRow> rows) {
     List<Long> counts = rows.mapPartitions(partition -> {
       long n = 0;
       for (; partition.hasNext(); partition.next()) {
@@ -81,7 +84,7 @@ final class FixedBlocks implements Serializable {
     for (int p = 0; p < counts.size(); p++) {
       starts[p + 1] = starts[p] + counts.get(p);
     }
-    return new FixedBlocks(starts, starts[counts.size()], blockRows);
+    return new FixedBlocks(starts);
   }
 
   /** @return the number of rows */
@@ -89,20 +92,18 @@ final class FixedBlocks implements Serializable {
     return numRows;
   }
 
-  /** @return the number of blocks, at least 1 */
-  int numBlocks() {
-    return numBlocks;
-  }
-
-  /** @return B */
-  int blockRows() {
-    return blockRows;
+  /**
+   * @param blockRows rows per block
+   * @return the number of blocks of that many rows, at least 1
+   */
+  int numBlocks(int blockRows) {
+    return (int) Math.max(1, (numRows + blockRows - 1) / blockRows);
   }
 
   /** @return true if all rows of the block are in the partition */
   private boolean isWholeIn(int partition, long block) {
-    long first = block * blockRows;
-    long end = Math.min(numRows, first + blockRows);
+    long first = block * BLOCK_ROWS;
+    long end = Math.min(numRows, first + BLOCK_ROWS);
     return starts[partition] <= first && end <= starts[partition + 1];
   }
 
@@ -110,53 +111,26 @@ final class FixedBlocks implements Serializable {
   private int numCut() {
     java.util.Set<Long> cut = new java.util.HashSet<>();
     for (int p = 1; p + 1 < starts.length; p++) {
-      if (starts[p] % blockRows != 0 && starts[p] < numRows) {
-        cut.add(starts[p] / blockRows);
+      if (starts[p] % BLOCK_ROWS != 0 && starts[p] < numRows) {
+        cut.add(starts[p] / BLOCK_ROWS);
       }
     }
     return cut.size();
   }
 
   /**
-   * @param rows the rows this layout was made of (same partitions, same order)
-   * @return each row with its position in the data
-   */
-  JavaRDD<Tuple2<RawRow, Long>> positions(JavaRDD<RawRow> rows) {
-    long[] first = starts;
-    return rows.mapPartitionsWithIndex((partition, partitionRows) -> {
-      long start = first[partition];
-      return new java.util.Iterator<Tuple2<RawRow, Long>>() {
-        private long next = start;
-
-        @Override
-        public boolean hasNext() {
-          return partitionRows.hasNext();
-        }
-
-        @Override
-        public Tuple2<RawRow, Long> next() {
-          return new Tuple2<>(partitionRows.next(), next++);
-        }
-      };
-    }, true);
-  }
-
-  /**
-   * The blocks of one side of the validation split: every block number 0 … n − 1 once (a block none of whose rows
-   * is on that side is empty).
+   * The blocks: every block number 0 … n − 1 once.
    *
-   * @param positioned the rows with their positions ({@link #positions})
-   * @param side which rows to keep
-   * @param encoder makes a block of the kept rows
-   * @return the blocks, not cached: whole blocks in the partitions of their rows, then the reassembled cut ones
+   * @param rows the rows this layout was made of (same partitions, same order)
+   * @return the blocks, not cached: whole blocks in the partitions of their rows, then the joined cut ones
    */
-  JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> positioned, Side side, Encoder encoder) {
+  JavaRDD<RawBlock> blocks(JavaRDD<RawRow> rows) {
     FixedBlocks layout = this;
-    JavaRDD<RowBlock> whole = positioned.mapPartitionsWithIndex((partition, rows) -> {
-      List<RowBlock> result = new ArrayList<>();
-      for (Map.Entry<Long, List<RawRow>> piece : layout.pieces(rows, side).entrySet()) {
-        if (layout.isWholeIn(partition, piece.getKey())) {
-          result.add(encoder.encode(piece.getKey().intValue(), piece.getValue()));
+    JavaRDD<RawBlock> whole = rows.mapPartitionsWithIndex((partition, partitionRows) -> {
+      List<RawBlock> result = new ArrayList<>();
+      for (RawBlock piece : layout.pieces(partition, partitionRows)) {
+        if (layout.isWholeIn(partition, piece.index)) {
+          result.add(piece);
         }
       }
       return result.iterator();
@@ -166,57 +140,47 @@ final class FixedBlocks implements Serializable {
       return whole;
     }
     // the pieces of cut blocks, keyed by block and ordered by their first row, joined into one block each
-    JavaRDD<RowBlock> joined = positioned.mapPartitionsWithIndex((partition, rows) -> {
-      List<Tuple2<Long, Tuple2<Long, List<RawRow>>>> result = new ArrayList<>();
-      for (Map.Entry<Long, List<RawRow>> piece : layout.pieces(rows, side).entrySet()) {
-        if (!layout.isWholeIn(partition, piece.getKey())) {
-          result.add(new Tuple2<>(piece.getKey(), new Tuple2<>(layout.starts[partition],
-              new ArrayList<>(piece.getValue()))));
+    JavaRDD<RawBlock> joined = rows.mapPartitionsWithIndex((partition, partitionRows) -> {
+      List<Tuple2<Integer, RawBlock>> result = new ArrayList<>();
+      for (RawBlock piece : layout.pieces(partition, partitionRows)) {
+        if (!layout.isWholeIn(partition, piece.index)) {
+          result.add(new Tuple2<>(piece.index, piece));
         }
       }
       return result.iterator();
     }, true).mapToPair(piece -> piece).groupByKey(joinedPartitions(cut)).map(block -> {
-      TreeMap<Long, List<RawRow>> byStart = new TreeMap<>();
-      for (Tuple2<Long, List<RawRow>> piece : block._2()) {
-        byStart.put(piece._1(), piece._2());
+      TreeMap<Long, List<RawRow>> byFirst = new TreeMap<>();
+      for (RawBlock piece : block._2()) {
+        byFirst.put(piece.first, piece.rows);
       }
-      List<RawRow> rows = new ArrayList<>();
-      for (List<RawRow> piece : byStart.values()) {
-        rows.addAll(piece);
+      List<RawRow> joinedRows = new ArrayList<>();
+      for (List<RawRow> piece : byFirst.values()) {
+        joinedRows.addAll(piece);
       }
-      return encoder.encode(block._1().intValue(), rows);
+      return new RawBlock(block._1(), byFirst.firstKey(), joinedRows);
     });
     return whole.union(joined);
   }
 
-  /**
-   * @return partitions for the joined blocks: as few as keep each no larger than an average partition
-   */
+  /** @return partitions for the joined blocks: as few as keep each no larger than an average partition */
   private int joinedPartitions(int cut) {
     int partitions = Math.max(1, starts.length - 1);
     double perPartition = Math.max(1.0, (double) numRows / partitions);
-    return (int) Math.max(1, Math.min(cut, Math.ceil((double) cut * blockRows / perPartition)));
+    return (int) Math.max(1, Math.min(cut, Math.ceil((double) cut * BLOCK_ROWS / perPartition)));
   }
 
-  /**
-   * The rows of one partition on the wanted side, grouped by block (every block the partition's rows touch is
-   * there, possibly with no row).
-   */
-  private TreeMap<Long, List<RawRow>> pieces(java.util.Iterator<Tuple2<RawRow, Long>> rows, Side side) {
-    TreeMap<Long, List<RawRow>> pieces = new TreeMap<>();
+  /** The rows of one partition grouped by block, each piece with the position of its first row. */
+  private List<RawBlock> pieces(int partition, Iterator<RawRow> rows) {
+    List<RawBlock> pieces = new ArrayList<>();
+    long position = starts[partition];
     List<RawRow> current = null;
-    long currentBlock = -1;
     while (rows.hasNext()) {
-      Tuple2<RawRow, Long> row = rows.next();
-      long block = row._2() / blockRows;
-      if (block != currentBlock) {
-        currentBlock = block;
+      if (current == null || position % BLOCK_ROWS == 0) {
         current = new ArrayList<>();
-        pieces.put(block, current);
+        pieces.add(new RawBlock((int) (position / BLOCK_ROWS), position, current));
       }
-      if (side.contains(row._2())) {
-        current.add(row._1());
-      }
+      current.add(rows.next());
+      position++;
     }
     return pieces;
   }

@@ -8,7 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.Accumulator;
-import weka.classifiers.functions.backprop.train.GradientSumTree;
+import weka.classifiers.functions.backprop.train.FixedTree;
 import weka.classifiers.functions.backprop.train.GradientSums;
 import weka.classifiers.functions.backprop.train.RowSums;
 
@@ -16,7 +16,7 @@ import weka.classifiers.functions.backprop.train.RowSums;
  * The engine's {@link RowSums} over cached row blocks on a Spark cluster: the parameters θ are broadcast, every
  * block computes its sums G = Σ s∇ℓ, L = Σ sℓ, S = Σ s with the engine's own kernel ({@link Accumulator#add}, with
  * the network's activation kernels), and the blocks' sums are added in one fixed tree over the block numbers
- * ({@link GradientSumTree}), whichever tasks computed them and in whatever order they finish. Since the blocks are
+ * ({@link FixedTree}), whichever tasks computed them and in whatever order they finish. Since the blocks are
  * fixed by the rows' positions in the data ({@link FixedBlocks}), the sums are the same bits for every run and for
  * every partitioning of the same rows; they equal the local engine's up to the rounding of the additions (unlike
  * averaging per-block means, which over-weights short blocks). One evaluation is one Spark job.
@@ -56,8 +56,8 @@ public final class SparkRowSums implements RowSums {
     try {
       NetworkShape architecture = shape;
       int leaves = numBlocks;
-      GradientSumTree tree = blocks.mapPartitions(partition -> {
-        GradientSumTree sums = new GradientSumTree(leaves);
+      FixedTree<GradientSums> tree = blocks.mapPartitions(partition -> {
+        FixedTree<GradientSums> sums = new FixedTree<>(leaves, GradientSums::merge);
         Accumulator accumulator = null;
         while (partition.hasNext()) {
           RowBlock block = partition.next();
@@ -71,7 +71,7 @@ public final class SparkRowSums implements RowSums {
           sums.addLeaf(block.index(), leaf);
         }
         return Collections.singletonList(sums).iterator();
-      }).treeReduce(GradientSumTree::merge, TREE_DEPTH);
+      }).treeReduce(FixedTree::merge, TREE_DEPTH);
       total.clear();
       total.merge(tree.total());
       evaluations++;

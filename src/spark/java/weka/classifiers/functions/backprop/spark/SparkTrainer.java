@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.spark;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -7,7 +9,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
-import scala.Tuple2;
 import weka.classifiers.functions.BackpropOneHidden;
 import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.NetworkShape;
@@ -21,6 +22,7 @@ import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
 import weka.classifiers.functions.backprop.train.ClassBalance;
+import weka.classifiers.functions.backprop.train.FixedTree;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
@@ -101,13 +103,14 @@ public final class SparkTrainer {
     int classIndex = header.classIndex();
     int numClasses = header.numClasses();
 
-    // the parsed rows are cached for the statistics passes and the encoding, then released: the source (a file)
-    // is read once
+    // the parsed rows are cached while they are cut into blocks fixed by their positions, and released once the
+    // blocks are cached: the source (a file) is read once
     boolean cachedByCaller = !rows.getStorageLevel().equals(StorageLevel.NONE());
     JavaRDD<RawRow> parsed = cachedByCaller ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<RawRow> labelled = parsed.filter(row -> TrainingData.hasClass(row.values(), classIndex));
     ColumnSummary summary;
     long dropped;
+    JavaRDD<FixedBlocks.RawBlock> raw = null;
     Broadcast<StatisticsPreprocessing> sharedPreprocessing = null;
     JavaRDD<RowBlock> trainBlocks = null;
     JavaRDD<RowBlock> validationBlocks = null;
@@ -117,25 +120,50 @@ public final class SparkTrainer {
     boolean split;
     StatisticsPreprocessing preprocessing;
     try {
+      long numInstances = parsed.count();
+      FixedBlocks layout = FixedBlocks.of(labelled);
+      dropped = numInstances - layout.numRows();
+      if (layout.numRows() == 0) {
+        throw new IllegalArgumentException("nothing to train on: " + (numInstances == 0 ? "the data has no instances"
+            : "no instance has a class value"));
+      }
+      raw = layout.blocks(labelled).persist(StorageLevel.MEMORY_AND_DISK());
+      raw.count();
+      release(parsed, cachedByCaller);
+
+      // the preprocessing statistics: each block's alone, merged in the fixed tree over the blocks
+      int numRawBlocks = layout.numBlocks(FixedBlocks.BLOCK_ROWS);
       int[] kinds = StatisticsPreprocessing.columnKinds(header);
       Instances emptyHeader = new Instances(header, 0);
-      summary = labelled.treeAggregate(new ColumnSummary(kinds, classIndex),
-          (s, row) -> {
+      summary = raw.mapPartitions(blocks -> {
+        FixedTree<ColumnSummary> tree = new FixedTree<>(numRawBlocks, ColumnSummary::merge);
+        while (blocks.hasNext()) {
+          FixedBlocks.RawBlock block = blocks.next();
+          ColumnSummary leaf = new ColumnSummary(kinds, classIndex);
+          for (RawRow row : block.rows) {
             TrainingData.checkValues(instance(row, emptyHeader), "a training instance");
-            s.add(row.values(), row.weight());
-            return s;
-          }, ColumnSummary::merge, SparkRowSums.TREE_DEPTH);
-      long numInstances = parsed.count();
-      dropped = numInstances - summary.numRows();
-      if (summary.numRows() == 0 || !(summary.totalWeight() > 0)) {
-        throw new IllegalArgumentException("nothing to train on: " + (numInstances == 0 ? "the data has no instances"
-            : summary.numRows() == 0 ? "no instance has a class value" : "the instances' weights sum to zero"));
+            leaf.add(row.values(), row.weight());
+          }
+          tree.addLeaf(block.index, leaf);
+        }
+        return Collections.singletonList(tree).iterator();
+      }).treeReduce(FixedTree::merge, SparkRowSums.TREE_DEPTH).total();
+      if (!(summary.totalWeight() > 0)) {
+        throw new IllegalArgumentException("nothing to train on: the instances' weights sum to zero");
       }
-      ColumnMoments moments = labelled.treeAggregate(new ColumnMoments(summary),
-          (m, row) -> {
-            m.add(row.values(), row.weight());
-            return m;
-          }, ColumnMoments::merge, SparkRowSums.TREE_DEPTH);
+      ColumnSummary fittedSummary = summary;
+      ColumnMoments moments = raw.mapPartitions(blocks -> {
+        FixedTree<ColumnMoments> tree = new FixedTree<>(numRawBlocks, ColumnMoments::merge);
+        while (blocks.hasNext()) {
+          FixedBlocks.RawBlock block = blocks.next();
+          ColumnMoments leaf = new ColumnMoments(fittedSummary);
+          for (RawRow row : block.rows) {
+            leaf.add(row.values(), row.weight());
+          }
+          tree.addLeaf(block.index, leaf);
+        }
+        return Collections.singletonList(tree).iterator();
+      }).treeReduce(FixedTree::merge, SparkRowSums.TREE_DEPTH).total();
       preprocessing = new StatisticsPreprocessing(InputEncoder.fit(summary, moments), header);
       if (preprocessing.numInputs() == 0) {
         throw new IllegalArgumentException("nothing to learn: " + TrainingData.NO_VARIATION);
@@ -144,33 +172,36 @@ public final class SparkTrainer {
       sharedPreprocessing = context.broadcast(preprocessing);
       double fraction = config.validationFraction();
       long splitSeed = config.seed() + 1;
-      FixedBlocks layout = FixedBlocks.of(labelled, FixedBlocks.blockRows(preprocessing.numInputs() + 1));
-      JavaRDD<Tuple2<RawRow, Long>> positioned = layout.positions(labelled);
-      long heldOut = fraction > 0
-          ? positioned.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
+      long heldOut = fraction > 0 ? raw.map(block -> {
+        long n = 0;
+        for (int k = 0; k < block.rows.size(); k++) {
+          n += HashSplit.isHeldOut(splitSeed, block.first + k, fraction) ? 1 : 0;
+        }
+        return n;
+      }).reduce(Long::sum) : 0;
       split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
           && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
       ClassBalance balance = settings.get(OptionTable.BALANCE_CLASSES) ? classBalance(summary, numClasses) : null;
       Broadcast<StatisticsPreprocessing> fitted = sharedPreprocessing;
-      FixedBlocks.Encoder encoder = (block, blockRows) -> encode(block, blockRows, fitted.value(), balance,
-          classIndex, numClasses);
+      int subRows = FixedBlocks.subBlockRows(preprocessing.numInputs() + 1);
       double trainFraction = split ? fraction : 0;
-      trainBlocks = cached(layout.blocks(positioned,
-          position -> !HashSplit.isHeldOut(splitSeed, position, trainFraction), encoder), minPartitions);
-      validationBlocks = split ? cached(layout.blocks(positioned,
-          position -> HashSplit.isHeldOut(splitSeed, position, fraction), encoder), minPartitions) : null;
+      trainBlocks = cached(raw.flatMap(block -> encode(block, subRows, false, splitSeed, trainFraction,
+          fitted.value(), balance, classIndex, numClasses).iterator()), minPartitions);
+      validationBlocks = split ? cached(raw.flatMap(block -> encode(block, subRows, true, splitSeed, fraction,
+          fitted.value(), balance, classIndex, numClasses).iterator()), minPartitions) : null;
       long trainRows = summary.numRows() - (split ? heldOut : 0);
       trainBlocks.count();
       if (validationBlocks != null) {
         validationBlocks.count();
       }
-      release(parsed, cachedByCaller);
+      raw.unpersist(false);
 
       NetworkShape shape = new NetworkShape(preprocessing.numInputs(), config.numHidden(),
           NetworkShape.outputsForClasses(numClasses), config.activation(), config.kernels());
-      trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows, layout.numBlocks());
-      SparkRowSums validationSums = split
-          ? new SparkRowSums(context, validationBlocks, shape, heldOut, layout.numBlocks()) : null;
+      int numBlocks = layout.numBlocks(subRows);
+      trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows, numBlocks);
+      SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut, numBlocks)
+          : null;
       Trainer trainer = Trainer.fullBatch(shape, trainSums, validationSums, config);
       blocksHandedOver = true; // the trainer closes the sums, which unpersist the blocks
       try (Trainer run = trainer) {
@@ -182,6 +213,9 @@ public final class SparkTrainer {
     } finally {
       // on every path, failures included: nothing stays cached or broadcast
       release(parsed, cachedByCaller);
+      if (raw != null) {
+        raw.unpersist(false);
+      }
       if (sharedPreprocessing != null) {
         sharedPreprocessing.destroy();
       }
@@ -262,6 +296,26 @@ public final class SparkTrainer {
     Instance instance = new DenseInstance(row.weight(), row.values());
     instance.setDataset(header);
     return instance;
+  }
+
+  /**
+   * Encodes the rows of one side of the validation split of a block into blocks of {@code subRows} rows (fixed by
+   * position: sub-block s of block b is training block b·(B / subRows) + s), every one even if empty.
+   */
+  private static List<RowBlock> encode(FixedBlocks.RawBlock block, int subRows, boolean heldOutSide, long splitSeed,
+      double fraction, StatisticsPreprocessing preprocessing, ClassBalance balance, int classIndex, int numClasses) {
+    List<RowBlock> result = new ArrayList<>();
+    for (int from = 0; from < block.rows.size(); from += subRows) {
+      List<RawRow> side = new ArrayList<>();
+      for (int k = from; k < Math.min(block.rows.size(), from + subRows); k++) {
+        if (HashSplit.isHeldOut(splitSeed, block.first + k, fraction) == heldOutSide) {
+          side.add(block.rows.get(k));
+        }
+      }
+      result.add(encode((int) ((block.first + from) / subRows), side, preprocessing, balance, classIndex,
+          numClasses));
+    }
+    return result;
   }
 
   /** One block, through the classifier's x/y/w loop. */

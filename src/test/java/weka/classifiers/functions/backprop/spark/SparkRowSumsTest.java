@@ -16,7 +16,7 @@ import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.train.Accumulator;
 import weka.classifiers.functions.backprop.train.DataMatrix;
-import weka.classifiers.functions.backprop.train.GradientSumTree;
+import weka.classifiers.functions.backprop.train.FixedTree;
 import weka.classifiers.functions.backprop.train.GradientSums;
 import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.train.Trainer;
@@ -25,7 +25,7 @@ import weka.classifiers.functions.backprop.train.Trainer;
  * (J, ∇J) on Spark equals the local engine's to 1e-12 relative, for 1, 3 and 7 partitions of very uneven
  * sizes (a partition of one row among partitions of thousands), with weights, for two and three classes; and it
  * is the same bits for every partitioning and every order of the blocks in the partitions: the blocks' sums are
- * added in one fixed tree over the block numbers, which {@link GradientSumTree} over the blocks in this JVM
+ * added in one fixed tree over the block numbers, which {@link FixedTree} over the blocks in this JVM
  * reproduces exactly.
  */
 class SparkRowSumsTest {
@@ -62,7 +62,7 @@ class SparkRowSumsTest {
       }
       JavaSparkContext context = LocalSpark.context();
       GradientSums spark = sparkSums(context, blocks, partitions, shape, params, total);
-      GradientSumTree tree = new GradientSumTree(blocks.size());
+      FixedTree<GradientSums> tree = new FixedTree<>(blocks.size(), GradientSums::merge);
       for (RowBlock block : blocks) {
         GradientSums leaf = new GradientSums(shape.numParameters());
         if (block.numRows() > 0) {

@@ -12,11 +12,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blocks' sums added in the fixed tree are the same bits whatever order the blocks arrive in and however they
- * are grouped into partial trees (as Spark's tasks and merges group them), for every number of blocks 1 … 40; a
- * plain running sum in another order is not.
+ * The blocks' values merged in the fixed tree are the same bits whatever order the blocks arrive in and however
+ * they are grouped into partial trees (as Spark's tasks and merges group them), for every number of blocks 1 … 40,
+ * for sums and for a merge that is not commutative (each node is left ⊕ right); a plain running sum in another
+ * order is not the same bits.
  */
-class GradientSumTreeTest {
+class FixedTreeTest {
 
   private static final int PARAMETERS = 5;
 
@@ -54,7 +55,7 @@ class GradientSumTreeTest {
       for (int b = 0; b < n; b++) {
         leaves.add(leaf(random));
       }
-      GradientSumTree inOrder = new GradientSumTree(n);
+      FixedTree<GradientSums> inOrder = new FixedTree<GradientSums>(n, GradientSums::merge);
       for (int b = 0; b < n; b++) {
         inOrder.addLeaf(b, copy(leaves.get(b)));
       }
@@ -66,25 +67,44 @@ class GradientSumTreeTest {
         }
         Collections.shuffle(order, random);
         // cut the shuffled blocks into partial trees, then merge those in a random order
-        List<GradientSumTree> parts = new ArrayList<>();
-        GradientSumTree part = new GradientSumTree(n);
+        List<FixedTree<GradientSums>> parts = new ArrayList<>();
+        FixedTree<GradientSums> part = new FixedTree<GradientSums>(n, GradientSums::merge);
         for (int b : order) {
           part.addLeaf(b, copy(leaves.get(b)));
           if (random.nextInt(4) == 0) {
             parts.add(part);
-            part = new GradientSumTree(n);
+            part = new FixedTree<GradientSums>(n, GradientSums::merge);
           }
         }
         parts.add(part);
         Collections.shuffle(parts, random);
         while (parts.size() > 1) {
-          GradientSumTree a = parts.remove(random.nextInt(parts.size()));
-          GradientSumTree b = parts.remove(random.nextInt(parts.size()));
+          FixedTree<GradientSums> a = parts.remove(random.nextInt(parts.size()));
+          FixedTree<GradientSums> b = parts.remove(random.nextInt(parts.size()));
           parts.add(a.merge(b));
         }
         assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(bits(parts.get(0).total())),
             n + " blocks, trial " + trial);
       }
+    }
+  }
+
+  @Test
+  void aMergeThatIsNotCommutativeSeesLeftThenRight() {
+    // strings concatenated: the total spells the blocks in order, whatever order they came in
+    for (int n = 1; n <= 19; n++) {
+      List<Integer> order = new ArrayList<>();
+      StringBuilder expected = new StringBuilder();
+      for (int b = 0; b < n; b++) {
+        order.add(b);
+        expected.append('<').append(b).append('>');
+      }
+      Collections.shuffle(order, new Random(n));
+      FixedTree<String> tree = new FixedTree<>(n, (left, right) -> left + right);
+      for (int b : order) {
+        tree.addLeaf(b, "<" + b + ">");
+      }
+      assertEquals(expected.toString(), tree.total());
     }
   }
 
@@ -109,12 +129,12 @@ class GradientSumTreeTest {
 
   @Test
   void aMissingOrRepeatedBlockIsAnError() {
-    GradientSumTree tree = new GradientSumTree(3);
+    FixedTree<GradientSums> tree = new FixedTree<GradientSums>(3, GradientSums::merge);
     tree.addLeaf(0, new GradientSums(PARAMETERS));
     tree.addLeaf(2, new GradientSums(PARAMETERS));
     assertThrows(IllegalStateException.class, tree::total);
     assertThrows(IllegalArgumentException.class, () -> tree.addLeaf(2, new GradientSums(PARAMETERS)));
     assertThrows(IllegalArgumentException.class, () -> tree.addLeaf(3, new GradientSums(PARAMETERS)));
-    assertThrows(IllegalArgumentException.class, () -> new GradientSumTree(0));
+    assertThrows(IllegalArgumentException.class, () -> new FixedTree<GradientSums>(0, GradientSums::merge));
   }
 }
