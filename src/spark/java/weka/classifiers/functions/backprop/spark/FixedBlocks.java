@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.TreeMap;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function;
 
 import scala.Tuple2;
+
+import weka.classifiers.functions.backprop.train.FixedTree;
 
 /**
  * The rows cut into blocks fixed by their positions in the data, not by the partitioning: row i (counted from 0 in
@@ -160,6 +163,27 @@ final class FixedBlocks implements Serializable {
       return new RawBlock(block._1(), byFirst.firstKey(), joinedRows);
     });
     return whole.union(joined);
+  }
+
+  /**
+   * Each block's value, merged in the fixed tree over the blocks: the same bits for every partitioning.
+   *
+   * @param blocks the blocks ({@link #blocks})
+   * @param numBlocks their number
+   * @param leaf a block's value
+   * @param merge how two values merge, left ⊕ right
+   * @return the value of all blocks
+   */
+  static <T extends Serializable> T merged(JavaRDD<RawBlock> blocks, int numBlocks, Function<RawBlock, T> leaf,
+      FixedTree.Merge<T> merge) {
+    return blocks.mapPartitions(partition -> {
+      FixedTree<T> tree = new FixedTree<>(numBlocks, merge);
+      while (partition.hasNext()) {
+        RawBlock block = partition.next();
+        tree.addLeaf(block.index, leaf.call(block));
+      }
+      return Collections.singletonList(tree).iterator();
+    }).treeReduce(FixedTree::merge, SparkRowSums.TREE_DEPTH).total();
   }
 
   /** @return partitions for the joined blocks: as few as keep each no larger than an average partition */

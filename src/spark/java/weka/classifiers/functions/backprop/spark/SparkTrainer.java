@@ -1,7 +1,6 @@
 package weka.classifiers.functions.backprop.spark;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -22,7 +21,6 @@ import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
 import weka.classifiers.functions.backprop.train.ClassBalance;
-import weka.classifiers.functions.backprop.train.FixedTree;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
@@ -135,35 +133,25 @@ public final class SparkTrainer {
       int numRawBlocks = layout.numBlocks(FixedBlocks.BLOCK_ROWS);
       int[] kinds = StatisticsPreprocessing.columnKinds(header);
       Instances emptyHeader = new Instances(header, 0);
-      summary = raw.mapPartitions(blocks -> {
-        FixedTree<ColumnSummary> tree = new FixedTree<>(numRawBlocks, ColumnSummary::merge);
-        while (blocks.hasNext()) {
-          FixedBlocks.RawBlock block = blocks.next();
-          ColumnSummary leaf = new ColumnSummary(kinds, classIndex);
-          for (RawRow row : block.rows) {
-            TrainingData.checkValues(instance(row, emptyHeader), "a training instance");
-            leaf.add(row.values(), row.weight());
-          }
-          tree.addLeaf(block.index, leaf);
+      summary = FixedBlocks.merged(raw, numRawBlocks, block -> {
+        ColumnSummary leaf = new ColumnSummary(kinds, classIndex);
+        for (RawRow row : block.rows) {
+          TrainingData.checkValues(instance(row, emptyHeader), "a training instance");
+          leaf.add(row.values(), row.weight());
         }
-        return Collections.singletonList(tree).iterator();
-      }).treeReduce(FixedTree::merge, SparkRowSums.TREE_DEPTH).total();
+        return leaf;
+      }, ColumnSummary::merge);
       if (!(summary.totalWeight() > 0)) {
         throw new IllegalArgumentException("nothing to train on: the instances' weights sum to zero");
       }
       ColumnSummary fittedSummary = summary;
-      ColumnMoments moments = raw.mapPartitions(blocks -> {
-        FixedTree<ColumnMoments> tree = new FixedTree<>(numRawBlocks, ColumnMoments::merge);
-        while (blocks.hasNext()) {
-          FixedBlocks.RawBlock block = blocks.next();
-          ColumnMoments leaf = new ColumnMoments(fittedSummary);
-          for (RawRow row : block.rows) {
-            leaf.add(row.values(), row.weight());
-          }
-          tree.addLeaf(block.index, leaf);
+      ColumnMoments moments = FixedBlocks.merged(raw, numRawBlocks, block -> {
+        ColumnMoments leaf = new ColumnMoments(fittedSummary);
+        for (RawRow row : block.rows) {
+          leaf.add(row.values(), row.weight());
         }
-        return Collections.singletonList(tree).iterator();
-      }).treeReduce(FixedTree::merge, SparkRowSums.TREE_DEPTH).total();
+        return leaf;
+      }, ColumnMoments::merge);
       preprocessing = new StatisticsPreprocessing(InputEncoder.fit(summary, moments), header);
       if (preprocessing.numInputs() == 0) {
         throw new IllegalArgumentException("nothing to learn: " + TrainingData.NO_VARIATION);

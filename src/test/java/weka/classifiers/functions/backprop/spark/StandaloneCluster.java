@@ -53,14 +53,23 @@ public final class StandaloneCluster implements AutoCloseable {
       String memory) throws IOException, InterruptedException {
     Files.createDirectories(folder.resolve("spark-home").resolve("jars"));
     Path work = Files.createDirectories(folder.resolve("worker"));
+    // the daemons log at INFO to their log files whatever logging configuration the class path holds (a test
+    // class path's says WARN): the lines awaited below are INFO lines
+    Path logging = folder.resolve("log4j2-daemons.properties");
+    Files.write(logging, ("rootLogger.level = info\nrootLogger.appenderRef.stdout.ref = console\n"
+        + "appender.console.type = Console\nappender.console.name = console\n"
+        + "appender.console.layout.type = PatternLayout\n"
+        + "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n\n").getBytes(StandardCharsets.UTF_8));
+    List<String> daemonOptions = new ArrayList<>(jvmOptions);
+    daemonOptions.add("-Dlog4j2.configurationFile=" + logging.toUri());
     int port = freePort();
     Process master = null;
     Process worker = null;
     try {
-      master = launch(folder, "master", sparkClassPath, jvmOptions, "org.apache.spark.deploy.master.Master",
+      master = launch(folder, "master", sparkClassPath, daemonOptions, "org.apache.spark.deploy.master.Master",
           "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()));
       await(master, folder.resolve("master.log"), "I have been elected leader");
-      worker = launch(folder, "worker", sparkClassPath, jvmOptions, "org.apache.spark.deploy.worker.Worker",
+      worker = launch(folder, "worker", sparkClassPath, daemonOptions, "org.apache.spark.deploy.worker.Worker",
           "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memory, "--webui-port",
           String.valueOf(freePort()), "--work-dir", work.toString(), "spark://127.0.0.1:" + port);
       await(worker, folder.resolve("worker.log"), "Successfully registered with master");
