@@ -57,7 +57,8 @@ public final class Network implements Serializable {
   }
 
   /**
-   * Class probabilities for rows of a row-major matrix with the bias column x0 = 1, by the kernel's forward pass.
+   * Class probabilities for rows of a row-major matrix with the bias column x0 = 1, by the kernel's forward pass
+   * with the network's activation kernels.
    *
    * @param x row-major rows, each {@code shape().rowWidth()} wide, column 0 equal to 1
    * @param firstRow first row to predict
@@ -65,7 +66,8 @@ public final class Network implements Serializable {
    * @param out receives rows × numClasses probabilities, each row summing to 1 (modified)
    */
   public void distributions(double[] x, int firstRow, int rows, double[] out) {
-    new ForwardPass(shape.layout(), shape.activation().function()).probabilities(params, x, firstRow, rows, out);
+    new ForwardPass(shape.layout(), shape.activation().function(), shape.kernels().implementation())
+        .probabilities(params, x, firstRow, rows, out);
   }
 
   /**

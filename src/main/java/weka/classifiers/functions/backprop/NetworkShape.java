@@ -25,6 +25,8 @@ public final class NetworkShape implements Serializable {
   private final int numHidden;
   private final int numOutputs;
   private final Activation activation;
+  /** The activation kernels; null in models saved before they were recorded (scalar: {@link #kernels()}). */
+  private final Kernels kernels;
   /** The kernel's view of the sizes, made again after loading (the fields above are what a model saves). */
   private transient Layout layout;
 
@@ -35,14 +37,29 @@ public final class NetworkShape implements Serializable {
    * @param activation σ1
    */
   public NetworkShape(int numInputs, int numHidden, int numOutputs, Activation activation) {
+    this(numInputs, numHidden, numOutputs, activation, Kernels.SCALAR);
+  }
+
+  /**
+   * @param numInputs m, the number of inputs without the bias (≥ 0)
+   * @param numHidden g, the number of hidden units (≥ 1)
+   * @param numOutputs K: 1 for a sigmoid output (two classes), ≥ 3 for a softmax output
+   * @param activation σ1
+   * @param kernels the activation kernels every computation of this network uses
+   */
+  public NetworkShape(int numInputs, int numHidden, int numOutputs, Activation activation, Kernels kernels) {
     Layout checked = new Layout(numInputs, numHidden, numOutputs);
     if (activation == null) {
       throw new IllegalArgumentException("activation must not be null");
+    }
+    if (kernels == null) {
+      throw new IllegalArgumentException("kernels must not be null");
     }
     this.numInputs = numInputs;
     this.numHidden = numHidden;
     this.numOutputs = numOutputs;
     this.activation = activation;
+    this.kernels = kernels;
     this.layout = checked;
   }
 
@@ -95,6 +112,11 @@ public final class NetworkShape implements Serializable {
   /** @return σ1 */
   public Activation activation() {
     return activation;
+  }
+
+  /** @return the activation kernels (scalar for a model saved before they were recorded) */
+  public Kernels kernels() {
+    return kernels == null ? Kernels.SCALAR : kernels;
   }
 
   /** @return the offset of β in the parameter vector, (m + 1)·g */

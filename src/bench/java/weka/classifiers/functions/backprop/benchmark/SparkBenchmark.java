@@ -53,8 +53,8 @@ public final class SparkBenchmark {
   static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
   static final int INPUTS = 50;
   static final int TINY_ROWS = 1000;
-  /** Blocks of the big RDD: 16 × 62 500 rows (the adapter's blocks hold at most 65 536 rows). */
-  static final int BLOCKS = 16;
+  /** Blocks of the big RDD: of 4096 rows, as the adapter cuts them (FixedBlocks). */
+  static final int BLOCKS = (ROWS + 4095) / 4096;
   static final int[] PARTITIONS = {2, 4, 8};
   static final int[] CORES = {1, 2};
   static final int WARM = QUICK ? 1 : 3;
@@ -132,6 +132,16 @@ public final class SparkBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    String part = System.getProperty("bench.part", "all");
+    if (part.equals("all") || part.equals("passes")) {
+      passes();
+    }
+    if (part.equals("all") || part.equals("mllib")) {
+      MllibComparison.run();
+    }
+  }
+
+  static void passes() throws Exception {
     long t0 = System.nanoTime();
     int[] hidden = Arrays.stream(System.getProperty("bench.hidden", "16").split(",")).mapToInt(Integer::parseInt)
         .toArray();
@@ -204,8 +214,9 @@ public final class SparkBenchmark {
           System.out.printf(Locale.ROOT, "P=%d: %d blocks cached in %.1f s (one-off)%n", p, count, cacheSec);
           for (int hi = 0; hi < nh; hi++) {
             double[] theta = params[hi];
+            NetworkShape shape = shapes[hi];
             GradientSums out = new GradientSums(shapes[hi].numParameters());
-            SparkRowSums big = new SparkRowSums(context, rdd, shapes[hi], ROWS);
+            SparkRowSums big = new SparkRowSums(context, rdd, shapes[hi], ROWS, BLOCKS);
             big.sums(theta, out);
             System.out.println("  H=" + hidden[hi] + " sanity: " + compare(reference[hi], out));
             counter.reset();
@@ -214,16 +225,20 @@ public final class SparkBenchmark {
             Rounds r = new Rounds(
                 () -> one.sums(theta, out),
                 () -> two.sums(theta, out),
-                () -> big.sums(theta, out));
+                () -> big.sums(theta, out),
+                () -> BenchRowBlocks.unorderedSums(rdd, shape, theta, out));
             rounds[hi][ci][pi] = r;
             if (hi == 0) {
               jobShape[ci][pi] = counter.perJob(WARM + REPS);
             }
-            SparkRowSums few = new SparkRowSums(context, small, shapes[hi], TINY_ROWS);
+            SparkRowSums few = new SparkRowSums(context, small, shapes[hi], TINY_ROWS, p);
             tiny[hi][ci][pi] = time(TINY_WARM, TINY_REPS, () -> few.sums(theta, out));
             System.out.printf(Locale.ROOT, "  H=%d, %d rows: Spark %s ms; in the same rounds engine 1 thread %s,"
-                + " 2 threads %s; %d rows: Spark %s ms (median (min–max))%n", hidden[hi], ROWS, range(r.spark),
-                range(r.engine[0]), range(r.engine[1]), TINY_ROWS, range(tiny[hi][ci][pi]));
+                + " 2 threads %s, Spark with treeAggregate (the sums in finishing order, as before issue 16) %s;"
+                + " fixed tree / treeAggregate %.3f (median of per-round ratios, %.3f–%.3f); %d rows: Spark %s ms"
+                + " (median (min–max))%n", hidden[hi], ROWS, range(r.spark), range(r.engine[0]), range(r.engine[1]),
+                range(r.unordered), r.treeCost.median, r.treeCost.min, r.treeCost.max, TINY_ROWS,
+                range(tiny[hi][ci][pi]));
           }
           System.out.println("  job shape (1M rows, from a listener): " + jobShape[ci][pi]);
           rdd.unpersist(true);
@@ -258,12 +273,15 @@ public final class SparkBenchmark {
     /** per round: Spark / engine 1 thread, Spark / engine 2 threads */
     final Timing[] ratio = new Timing[2];
     final Timing engineScaling;
+    /** The same sums by treeAggregate in the order tasks finish, and per round: fixed tree / treeAggregate. */
+    final Timing unordered;
+    final Timing treeCost;
 
-    Rounds(Runnable engine1, Runnable engine2, Runnable sparkPass) {
-      double[][] t = new double[3][REPS];
-      Runnable[] passes = {engine1, engine2, sparkPass};
+    Rounds(Runnable engine1, Runnable engine2, Runnable sparkPass, Runnable unorderedPass) {
+      double[][] t = new double[4][REPS];
+      Runnable[] passes = {engine1, engine2, sparkPass, unorderedPass};
       for (int r = -WARM; r < REPS; r++) {
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 4; k++) {
           long start = System.nanoTime();
           passes[k].run();
           if (r >= 0) {
@@ -274,15 +292,18 @@ public final class SparkBenchmark {
       engine[0] = new Timing(t[0]);
       engine[1] = new Timing(t[1]);
       spark = new Timing(t[2]);
-      double[][] q = new double[3][REPS];
+      double[][] q = new double[4][REPS];
       for (int r = 0; r < REPS; r++) {
         q[0][r] = t[2][r] / t[0][r];
         q[1][r] = t[2][r] / t[1][r];
         q[2][r] = t[0][r] / t[1][r];
+        q[3][r] = t[2][r] / t[3][r];
       }
       ratio[0] = new Timing(q[0]);
       ratio[1] = new Timing(q[1]);
       engineScaling = new Timing(q[2]);
+      unordered = new Timing(t[3]);
+      treeCost = new Timing(q[3]);
     }
   }
 
@@ -290,15 +311,15 @@ public final class SparkBenchmark {
     section("Summary, H=" + h + " (" + shape.numParameters() + " parameters), one full pass over " + ROWS
         + " rows, ms: median (min–max)");
     System.out.println("| Spark master | partitions P | Spark pass | engine 1 thread, same rounds | engine 2 threads,"
-        + " same rounds | Spark / engine with C threads (median of per-round ratios) | tiny RDD (" + TINY_ROWS
-        + " rows), Spark |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        + " same rounds | Spark / engine with C threads (median of per-round ratios) | treeAggregate pass, same rounds"
+        + " | fixed tree / treeAggregate | tiny RDD (" + TINY_ROWS + " rows), Spark |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (int ci = 0; ci < CORES.length; ci++) {
       for (int pi = 0; pi < PARTITIONS.length; pi++) {
         Rounds r = rounds[ci][pi];
-        System.out.printf(Locale.ROOT, "| local[%d] | %d | %s | %s | %s | %.2f | %s |%n", CORES[ci], PARTITIONS[pi],
-            range(r.spark), range(r.engine[0]), range(r.engine[1]), r.ratio[CORES[ci] - 1].median,
-            range(tiny[ci][pi]));
+        System.out.printf(Locale.ROOT, "| local[%d] | %d | %s | %s | %s | %.2f | %s | %.3f | %s |%n", CORES[ci],
+            PARTITIONS[pi], range(r.spark), range(r.engine[0]), range(r.engine[1]), r.ratio[CORES[ci] - 1].median,
+            range(r.unordered), r.treeCost.median, range(tiny[ci][pi]));
       }
     }
 

@@ -20,7 +20,7 @@ public final class KernelParts {
     int[] y = data.y();
     NetworkShape shape = new NetworkShape(m, h, 1, act);
     double[] params = Trainer.initialParameters(shape, 1);
-    Objective objective = new Objective(shape.layout(), act.function());
+    Objective objective = new Objective(shape.layout(), act.function(), shape.kernels().implementation());
     ForwardPass ws = objective.forward;
     ws.load(params);
     int T = ForwardPass.TILE_ROWS;

@@ -6,7 +6,6 @@ import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
-import weka.classifiers.functions.backprop.kernel.ActivationKernels;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.TrainingDivergedException;
@@ -97,7 +96,8 @@ public final class BatchRun extends ModelState {
     String started = "training started on " + train.numInstances() + " instances: " + shape.numInputs()
         + " inputs -> " + shape.numHidden() + " " + shape.activation().optionName() + " hidden units -> "
         + shape.numOutputs() + (shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs") + ", at most "
-        + config.epochs() + " epochs (" + options + "); activation kernels: " + ActivationKernels.selected().name();
+        + config.epochs() + " epochs (" + options + "); activation kernels: "
+        + shape.kernels().implementation().name();
     log.log(started);
     log.debugLine(started);
     return run;

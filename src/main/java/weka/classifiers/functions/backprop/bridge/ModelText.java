@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
@@ -152,6 +153,11 @@ public final class ModelText {
         .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
         .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
         .append(" (").append(shape.numParameters()).append(" weights)\n");
+    if (shape.kernels() != Kernels.SCALAR) {
+      // the scalar kernels, which every model saved before the choice was recorded used, go unsaid
+      text.append("Activation kernels: ").append(shape.kernels().optionName())
+          .append(" (recorded in the model: every prediction computes them, on any JVM)\n");
+    }
     text.append("Class: ").append(header.classAttribute().name()).append(" (")
         .append(header.numClasses()).append(" values)").append(balanced ? ", classes balanced\n" : "\n");
     text.append("Preprocessing: missing values -> means/modes, ");

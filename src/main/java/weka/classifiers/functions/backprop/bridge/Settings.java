@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 
+import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 
 /**
@@ -72,7 +73,8 @@ public final class Settings implements Serializable {
 
   /**
    * @param seed the seed (-S, kept by Weka's RandomizableClassifier)
-   * @return the engine's settings for these options
+   * @return the engine's settings for these options, with this JVM's activation kernels
+   *     ({@link Kernels#ofThisJvm()}: not an option, so that the model text's options stay what they were)
    * @throws IllegalArgumentException if the options break the rule across them (-O lbfgs needs -B 0)
    */
   public TrainingConfig trainingConfig(int seed) {
@@ -81,6 +83,6 @@ public final class Settings implements Serializable {
         .numThreads(effectiveNumThreads()).updateRule(get(OptionTable.OPTIMIZER)).momentum(get(OptionTable.MOMENTUM))
         .learningRateDecay(get(OptionTable.LEARNING_RATE_DECAY)).weightDecay(get(OptionTable.WEIGHT_DECAY))
         .batchSize(get(OptionTable.MINI_BATCH_SIZE)).validationFraction(get(OptionTable.VALIDATION_FRACTION))
-        .patience(get(OptionTable.PATIENCE)).build();
+        .patience(get(OptionTable.PATIENCE)).kernels(Kernels.ofThisJvm()).build();
   }
 }

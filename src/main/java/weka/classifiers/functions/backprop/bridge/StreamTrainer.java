@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.train.Trainer;
@@ -122,7 +123,7 @@ public final class StreamTrainer extends ModelState {
         return;
       }
       TrainingData.checkNetworkSize(numHidden, preprocessing.numInputs(), taken.numClasses());
-      result = trainOn(preprocessing, taken, number, null, settings, seed);
+      result = trainOn(preprocessing, taken, number, null, null, settings, seed);
       network = new NetworkModel(header, preprocessing, result, 0, null);
       buffer.statisticsComputed(taken.numInstances(), number);
     } else {
@@ -137,8 +138,8 @@ public final class StreamTrainer extends ModelState {
             + " -A " + settings.get(OptionTable.ACTIVATION).optionName() + "; keep -H and -A during a stream, or "
             + "start a new one with buildClassifier");
       }
-      result = trainOn(network.preprocessing(), taken, number, network.result().network().parameters(), settings,
-          seed);
+      result = trainOn(network.preprocessing(), taken, number, network.result().network().parameters(),
+          shape.kernels(), settings, seed);
       network = network.withResult(result);
     }
     fallbackReason = null;
@@ -155,10 +156,15 @@ public final class StreamTrainer extends ModelState {
    * Runs the configured training on one buffer, as batch training would run on its instances.
    *
    * @param start the weights to start from, or null for the seeded initial weights
+   * @param kernels the activation kernels of the network it continues (a model never mixes kernels), or null for
+   *        this JVM's
    */
   private static TrainingResult trainOn(Preprocessor preprocessing, Instances taken, long number, double[] start,
-      Settings settings, int seed) throws Exception {
+      Kernels kernels, Settings settings, int seed) throws Exception {
     TrainingConfig config = settings.trainingConfig(seed);
+    if (kernels != null) {
+      config = config.toBuilder().kernels(kernels).build();
+    }
     int bufferSize = settings.get(OptionTable.BUFFER_SIZE);
     if (start != null && taken.numInstances() < bufferSize) {
       // a partial buffer that continues a trained network (the end of a stream, or a few instances added to a

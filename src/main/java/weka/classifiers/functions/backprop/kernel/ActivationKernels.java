@@ -13,6 +13,11 @@ import java.util.Optional;
  * 1/(1 + e^{−z}); the vector exp may differ from {@link Math#exp} in the last bit, so a model trained with the
  * vector kernels can differ from the scalar one by rounding (measured: 1e-9 or less in predictions), while each
  * remains bit-identical for any thread count. {@code -Dbackprop.vector=false} keeps the scalar kernels.
+ *
+ * <p>Which kernels a network uses is part of its training configuration and recorded in the model (the model's
+ * {@code Kernels}), so a model never mixes them: {@link #selected()} is only this JVM's default for a new training
+ * run. A model trained with the vector kernels computes the same formulas wherever it runs ({@link #vector()}): with
+ * the Vector API where the JVM has it, else one value at a time ({@link VectorFormula}), bit for bit the same.
  */
 public abstract class ActivationKernels {
 
@@ -44,8 +49,15 @@ public abstract class ActivationKernels {
     }
   };
 
-  /** The kernels this JVM uses, chosen once. */
-  static final ActivationKernels SELECTED = select();
+  /** The Vector API kernels if this JVM can run them (whatever the property says), else null. */
+  private static final ActivationKernels VECTOR_API = loadVectorApi();
+
+  /** The vector kernels' formulas: with the Vector API where this JVM has it, else one value at a time. */
+  private static final ActivationKernels VECTOR = VECTOR_API != null ? VECTOR_API : new VectorFormula.Kernels();
+
+  /** This JVM's default for a new training run, chosen once. */
+  static final ActivationKernels SELECTED =
+      "false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY)) || VECTOR_API == null ? SCALAR : VECTOR_API;
 
   /**
    * z[l] ← tanh(z[l]) for l &lt; n.
@@ -66,27 +78,40 @@ public abstract class ActivationKernels {
   /** @return "scalar" or a description of the vector kernels */
   public abstract String name();
 
-  /** @return the kernels in use in this JVM */
+  /**
+   * @return this JVM's default for a new training run: the Vector API kernels if the JVM has the module and
+   *     {@value #VECTOR_PROPERTY} is not "false", else the scalar ones
+   */
   public static ActivationKernels selected() {
     return SELECTED;
   }
 
-  /** The vector kernels if this JVM has the Vector API module and the property does not say false. */
-  private static ActivationKernels select() {
-    if ("false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY))) {
-      return SCALAR;
-    }
+  /** @return true if {@link #selected()} are the vector kernels */
+  public static boolean vectorSelected() {
+    return SELECTED != SCALAR;
+  }
+
+  /**
+   * @return the vector kernels' formulas as this JVM computes them fastest: the Vector API kernels if it runs them,
+   *     else {@link VectorFormula} one value at a time; the results are the same bits either way
+   */
+  public static ActivationKernels vector() {
+    return VECTOR;
+  }
+
+  /** The Vector API kernels if this JVM has the module, else null. */
+  private static ActivationKernels loadVectorApi() {
     try {
       // ModuleLayer.boot().findModule(VECTOR_MODULE), through reflection: this class is compiled for Java 8
       Class<?> layer = Class.forName("java.lang.ModuleLayer");
       Object boot = layer.getMethod("boot").invoke(null);
       Optional<?> module = (Optional<?>) layer.getMethod("findModule", String.class).invoke(boot, VECTOR_MODULE);
       if (!module.isPresent()) {
-        return SCALAR;
+        return null;
       }
       return (ActivationKernels) Class.forName(VECTOR_KERNELS).getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return SCALAR; // Java 8, or the vector kernels absent (run from a class folder), or they failed to load
+      return null; // Java 8, or the vector kernels absent (run from a class folder), or they failed to load
     }
   }
 }

@@ -30,6 +30,8 @@ public final class ForwardPass {
   final int numOutputs;
   final Layout layout;
   final ActivationFunction sigma1;
+  /** The kernels applying σ1 to a row: the network's, never chosen here. */
+  final ActivationKernels kernels;
   final OutputFunction sigma2;
   /** Θ_{i,:}, i = 0 … m: (m + 1) × g, copied from θ by {@link #load}. */
   final double[][] theta;
@@ -45,10 +47,16 @@ public final class ForwardPass {
   /**
    * @param layout the sizes and the layout of θ
    * @param sigma1 the hidden activation
+   * @param kernels the kernels that apply σ1 (the network's: {@link ActivationKernels#SCALAR} or
+   *        {@link ActivationKernels#vector()})
    */
-  public ForwardPass(Layout layout, ActivationFunction sigma1) {
+  public ForwardPass(Layout layout, ActivationFunction sigma1, ActivationKernels kernels) {
+    if (kernels == null) {
+      throw new IllegalArgumentException("no activation kernels");
+    }
     this.layout = layout;
     this.sigma1 = sigma1;
+    this.kernels = kernels;
     this.sigma2 = OutputFunction.of(layout.numOutputs());
     numInputs = layout.numInputs();
     numHidden = layout.numHidden();
@@ -118,7 +126,6 @@ public final class ForwardPass {
     for (; r < rows; r++) {
       preActivations(theta, x, (firstRow + r) * d, d, g, a[r]);
     }
-    ActivationKernels kernels = ActivationKernels.SELECTED;
     for (r = 0; r < rows; r++) {
       sigma1.apply(kernels, a[r], g);
     }

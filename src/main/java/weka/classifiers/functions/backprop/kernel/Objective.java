@@ -48,10 +48,12 @@ public final class Objective {
   /**
    * @param layout the sizes and the layout of θ
    * @param sigma1 the hidden activation
+   * @param kernels the kernels that apply σ1 (the network's: {@link ActivationKernels#SCALAR} or
+   *        {@link ActivationKernels#vector()})
    */
-  public Objective(Layout layout, ActivationFunction sigma1) {
+  public Objective(Layout layout, ActivationFunction sigma1, ActivationKernels kernels) {
     this.layout = layout;
-    this.forward = new ForwardPass(layout, sigma1);
+    this.forward = new ForwardPass(layout, sigma1, kernels);
     this.sigma1 = sigma1;
     int g = layout.numHidden();
     int k = layout.numOutputs();

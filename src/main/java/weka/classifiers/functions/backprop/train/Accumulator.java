@@ -5,8 +5,8 @@ import weka.classifiers.functions.backprop.kernel.Objective;
 
 /**
  * Adds the sums of a block of rows of a {@link DataMatrix} to {@link GradientSums}: G += Σ s_k ∇ℓ_k,
- * L += Σ s_k ℓ_k, S += Σ s_k, computed by the kernel's {@link Objective}. Holds the kernel's scratch buffers: one
- * instance per thread (or chunk of rows).
+ * L += Σ s_k ℓ_k, S += Σ s_k, computed by the kernel's {@link Objective} with the shape's activation kernels.
+ * Holds the kernel's scratch buffers: one instance per thread (or chunk of rows).
  */
 public final class Accumulator {
 
@@ -18,7 +18,7 @@ public final class Accumulator {
    */
   public Accumulator(NetworkShape shape) {
     this.shape = shape;
-    this.objective = new Objective(shape.layout(), shape.activation().function());
+    this.objective = new Objective(shape.layout(), shape.activation().function(), shape.kernels().implementation());
   }
 
   /**

@@ -107,7 +107,7 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalArgumentException("the training rows must be 1 to " + n + ", got " + numTrainRows);
     }
     NetworkShape shape = new NetworkShape(data.numInputs(), config.numHidden(),
-        NetworkShape.outputsForClasses(data.numClasses()), config.activation());
+        NetworkShape.outputsForClasses(data.numClasses()), config.activation(), config.kernels());
     int threads = config.numThreads();
     return new Trainer(config, shape, new LocalRowSums(shape, data, 0, numTrainRows, threads),
         numTrainRows < n ? new LocalRowSums(shape, data, numTrainRows, n, threads) : null, data, numTrainRows,
@@ -119,7 +119,7 @@ public final class Trainer implements AutoCloseable {
    * and early stopping run exactly as in {@link #withHeldOutRowsLast} with batch size 0, so sums equal to those of
    * the local rows give the same network, bit for bit. The trainer closes the sources in {@link #close()}.
    *
-   * @param shape the architecture; its hidden units and activation must be the configuration's
+   * @param shape the architecture; its hidden units, activation and kernels must be the configuration's
    * @param train the training rows
    * @param validation the held-out rows for early stopping, or null for none (if the configuration has a
    *        validation fraction &gt; 0, the result then says that early stopping was skipped, as for data too
@@ -134,9 +134,11 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalArgumentException("training from row sums is full batch only: the batch size must be 0, "
           + "got " + config.batchSize());
     }
-    if (shape.numHidden() != config.numHidden() || shape.activation() != config.activation()) {
-      throw new IllegalArgumentException("the shape " + shape + " does not match the configuration's "
-          + config.numHidden() + " " + config.activation().optionName() + " hidden units");
+    if (shape.numHidden() != config.numHidden() || shape.activation() != config.activation()
+        || shape.kernels() != config.kernels()) {
+      throw new IllegalArgumentException("the shape " + shape + " (" + shape.kernels().optionName()
+          + " kernels) does not match the configuration's " + config.numHidden() + " "
+          + config.activation().optionName() + " hidden units (" + config.kernels().optionName() + " kernels)");
     }
     if (train == null) {
       throw new IllegalArgumentException("no training rows");

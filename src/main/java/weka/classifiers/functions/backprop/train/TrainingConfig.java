@@ -3,6 +3,7 @@ package weka.classifiers.functions.backprop.train;
 import java.io.Serializable;
 
 import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.UpdateRule;
 
 /**
@@ -12,7 +13,8 @@ import weka.classifiers.functions.backprop.UpdateRule;
  * mini-batch size &gt; 0.
  *
  * <p>The builder starts from the derivation's plain algorithm (one sigmoid hidden unit, full-batch gradient
- * descent with learning rate 0.1, no weight decay, no early stopping, one thread, seed 1, 0 epochs); the Weka
+ * descent with learning rate 0.1, no weight decay, no early stopping, one thread, seed 1, 0 epochs, the scalar
+ * activation kernels); the Weka
  * classifier's defaults are in its options table.
  */
 public final class TrainingConfig implements Serializable {
@@ -59,6 +61,8 @@ public final class TrainingConfig implements Serializable {
   private final int batchSize;
   private final double validationFraction;
   private final int patience;
+  /** Null in a configuration saved before the kernels were part of it: scalar ({@link #kernels()}). */
+  private final Kernels kernels;
 
   private TrainingConfig(Builder b) {
     numHidden = b.numHidden;
@@ -74,6 +78,7 @@ public final class TrainingConfig implements Serializable {
     batchSize = b.batchSize;
     validationFraction = b.validationFraction;
     patience = b.patience;
+    kernels = b.kernels;
   }
 
   /** @return a builder with the derivation's plain settings (see the class comment) */
@@ -97,6 +102,7 @@ public final class TrainingConfig implements Serializable {
     b.batchSize = batchSize;
     b.validationFraction = validationFraction;
     b.patience = patience;
+    b.kernels = kernels();
     return b;
   }
 
@@ -165,6 +171,11 @@ public final class TrainingConfig implements Serializable {
     return patience;
   }
 
+  /** @return the activation kernels of every computation of the network (its shape records them) */
+  public Kernels kernels() {
+    return kernels == null ? Kernels.SCALAR : kernels;
+  }
+
   /** Collects the settings of a {@link TrainingConfig}; each setter checks its value against its rule. */
   public static final class Builder {
     private int numHidden = 1;
@@ -180,6 +191,7 @@ public final class TrainingConfig implements Serializable {
     private int batchSize = 0;
     private double validationFraction = 0.0;
     private int patience = 10;
+    private Kernels kernels = Kernels.SCALAR;
 
     private Builder() {
     }
@@ -266,6 +278,15 @@ public final class TrainingConfig implements Serializable {
     /** @param patience ≥ 1 @return this */
     public Builder patience(int patience) {
       this.patience = PATIENCE.check(patience);
+      return this;
+    }
+
+    /** @param kernels the activation kernels, not null @return this */
+    public Builder kernels(Kernels kernels) {
+      if (kernels == null) {
+        throw new IllegalArgumentException("the activation kernels must be one of scalar, vector, got null");
+      }
+      this.kernels = kernels;
       return this;
     }
 

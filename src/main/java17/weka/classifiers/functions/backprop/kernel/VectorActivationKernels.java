@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The activation kernels with the JDK's incubating Vector API (Java 17+ part of the multi-release jar, used
  * only when the JVM was started with {@code --add-modules jdk.incubator.vector}; see {@link ActivationKernels}).
- * The same formulas as {@link ActivationFunction}'s, lane by lane; the tail of a row shorter than a vector runs
- * the scalar ones.
+ * The same formulas as {@link ActivationFunction}'s, lane by lane, with this class's own exp; the tail of a row
+ * shorter than a vector runs {@link VectorFormula}, the same operations one value at a time, so that the results
+ * do not depend on the machine's vector length and a JVM without the Vector API reproduces them exactly.
  *
  * <p>The exponential is computed here from exactly rounded operations only (Cody–Waite range reduction
  * x = k ln 2 + r, |r| ≤ ln 2 / 2, a degree-13 Taylor polynomial for e^r by fused multiply-adds, and 2^k built
@@ -20,33 +21,28 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorActivationKernels extends ActivationKernels {
 
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-  private static final double LOG2E = 1.4426950408889634;
-  /** ln 2 in two parts (fdlibm's): k·LN2_HI is exact for the k used here. */
-  private static final double LN2_HI = 6.93147180369123816490e-01;
-  private static final double LN2_LO = 1.90821492927058770002e-10;
-  /** Adding and subtracting 1.5·2^52 rounds a double of magnitude below 2^51 to the nearest integer. */
-  private static final double ROUNDER = 0x1.8p52;
-  /** e^x for x below this is taken at this x (2^k stays a normal number). */
-  private static final double LOWEST = -708.0;
-  private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
+  private static final double LOG2E = VectorFormula.LOG2E;
+  private static final double ROUNDER = VectorFormula.ROUNDER;
+  private static final double LOWEST = VectorFormula.LOWEST;
+  private static final long ROUNDER_BITS = VectorFormula.ROUNDER_BITS;
   /** Below this |z|, tanh(z) = z − z³/3 (as {@link ActivationFunction#TANH}). */
   private static final double SERIES_BELOW = ActivationFunction.SERIES_BELOW;
   private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
-  private static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(SPECIES, -LN2_HI);
-  private static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(SPECIES, -LN2_LO);
+  private static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(SPECIES, -VectorFormula.LN2_HI);
+  private static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(SPECIES, -VectorFormula.LN2_LO);
   /** Cj = 1/j!, the Taylor coefficients of e^r. */
-  private static final DoubleVector C2 = DoubleVector.broadcast(SPECIES, 1.0 / 2);
-  private static final DoubleVector C3 = DoubleVector.broadcast(SPECIES, 1.0 / 6);
-  private static final DoubleVector C4 = DoubleVector.broadcast(SPECIES, 1.0 / 24);
-  private static final DoubleVector C5 = DoubleVector.broadcast(SPECIES, 1.0 / 120);
-  private static final DoubleVector C6 = DoubleVector.broadcast(SPECIES, 1.0 / 720);
-  private static final DoubleVector C7 = DoubleVector.broadcast(SPECIES, 1.0 / 5040);
-  private static final DoubleVector C8 = DoubleVector.broadcast(SPECIES, 1.0 / 40320);
-  private static final DoubleVector C9 = DoubleVector.broadcast(SPECIES, 1.0 / 362880);
-  private static final DoubleVector C10 = DoubleVector.broadcast(SPECIES, 1.0 / 3628800);
-  private static final DoubleVector C11 = DoubleVector.broadcast(SPECIES, 1.0 / 39916800);
-  private static final DoubleVector C12 = DoubleVector.broadcast(SPECIES, 1.0 / 479001600);
-  private static final DoubleVector C13 = DoubleVector.broadcast(SPECIES, 1.0 / 6227020800.0);
+  private static final DoubleVector C2 = DoubleVector.broadcast(SPECIES, VectorFormula.C2);
+  private static final DoubleVector C3 = DoubleVector.broadcast(SPECIES, VectorFormula.C3);
+  private static final DoubleVector C4 = DoubleVector.broadcast(SPECIES, VectorFormula.C4);
+  private static final DoubleVector C5 = DoubleVector.broadcast(SPECIES, VectorFormula.C5);
+  private static final DoubleVector C6 = DoubleVector.broadcast(SPECIES, VectorFormula.C6);
+  private static final DoubleVector C7 = DoubleVector.broadcast(SPECIES, VectorFormula.C7);
+  private static final DoubleVector C8 = DoubleVector.broadcast(SPECIES, VectorFormula.C8);
+  private static final DoubleVector C9 = DoubleVector.broadcast(SPECIES, VectorFormula.C9);
+  private static final DoubleVector C10 = DoubleVector.broadcast(SPECIES, VectorFormula.C10);
+  private static final DoubleVector C11 = DoubleVector.broadcast(SPECIES, VectorFormula.C11);
+  private static final DoubleVector C12 = DoubleVector.broadcast(SPECIES, VectorFormula.C12);
+  private static final DoubleVector C13 = DoubleVector.broadcast(SPECIES, VectorFormula.C13);
 
   /** Loaded by {@link ActivationKernels} through reflection. */
   public VectorActivationKernels() {
@@ -99,7 +95,7 @@ public final class VectorActivationKernels extends ActivationKernels {
       t.intoArray(z, l);
     }
     for (; l < n; l++) {
-      z[l] = ActivationFunction.TANH.value(z[l]);
+      z[l] = VectorFormula.tanh(z[l]); // the same formula, so no result depends on the vector length
     }
   }
 
@@ -116,7 +112,7 @@ public final class VectorActivationKernels extends ActivationKernels {
           .blend(e.div(denominator), v.compare(VectorOperators.LT, 0.0)).intoArray(z, l);
     }
     for (; l < n; l++) {
-      z[l] = ActivationFunction.SIGMOID.value(z[l]);
+      z[l] = VectorFormula.logistic(z[l]); // the same formula, so no result depends on the vector length
     }
   }
 

@@ -10,6 +10,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,8 +21,10 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 import scala.Tuple2;
 
@@ -32,8 +36,9 @@ import weka.core.converters.ArffLoader.ArffReader;
  * Reads an ARFF file from any path Hadoop can read (a local file, hdfs://, s3a://, gzip-compressed or not)
  * as Spark rows: the header is read by the driver, the data lines by the executors, each partition parsed by
  * Weka's own {@link ArffReader} against that header, so dense and sparse lines, quoting and nominal values
- * are read exactly as Weka reads them (a nominal value the header does not declare is an error naming the
- * line).
+ * are read exactly as Weka reads them. A bad data line (a value that is not a number for a numeric attribute, a
+ * nominal value the header does not declare) is an error naming the file, the line in the whole file, and for a
+ * dense line the cell, its column and its attribute.
  */
 public final class ArffFiles {
 
@@ -67,33 +72,39 @@ public final class ArffFiles {
    * @param context the Spark context
    * @param path the ARFF file (one file)
    * @param header its header ({@link #readHeader})
-   * @param minPartitions the fewest partitions to cut the file into (a compressed file is parsed whole in one
-   *        task and then repartitioned)
-   * @return one row per instance, in file order (for a compressed file cut into more partitions: in the order
-   *         of Spark's round-robin repartitioning, which is fixed for a given file and partition count)
+   * @param minPartitions the fewest partitions to cut a plain file into (a compressed file is parsed whole in
+   *        one task, into one partition, and {@link SparkTrainer} spreads its encoded blocks)
+   * @return one row per instance, in file order
    */
   public static JavaRDD<RawRow> readRows(JavaSparkContext context, String path, Instances header, int minPartitions)
       throws IOException {
     Instances template = new Instances(header, 0);
     long dataOffset = dataOffset(context.hadoopConfiguration(), path);
+    Broadcast<SerializableWritable<Configuration>> hadoop =
+        context.broadcast(new SerializableWritable<>(context.hadoopConfiguration()));
     if (dataOffset >= 0) {
       // a plain file: every line comes with its byte offset, so the header is skipped however the file is split
       return context.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, minPartitions)
-          .mapPartitionsWithIndex((partition, lines) -> new RowIterator(new ArffReader(
-              new LineReader(new DataLines(lines, dataOffset)), template, 0, 1), partition), true);
+          .mapPartitions(lines -> {
+            DataLines data = new DataLines(lines, dataOffset);
+            LineReader reader = new LineReader(data);
+            return new RowIterator(new ArffReader(reader, template, 0, 1), reader,
+                () -> linesBefore(hadoop.value().value(), path, data.firstOffset()), path);
+          }, true);
     }
     // a compressed file is read whole by one task (gzip cannot be split; bzip2 could, but then the header could
-    // span parts whose lines have no file offsets), then its rows are spread so that training uses every core
+    // span parts whose lines have no file offsets), in file order; the trainer spreads the encoded blocks
     Configuration whole = new Configuration(context.hadoopConfiguration());
     whole.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
-    JavaRDD<RawRow> rows = context.newAPIHadoopFile(path,
+    return context.newAPIHadoopFile(path,
         org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class, LongWritable.class, Text.class, whole)
         .mapPartitionsWithIndex((partition, pairs) -> {
-          Iterator<String> lines = new DataLines(pairs, Long.MIN_VALUE);
-          Iterator<String> data = partition == 0 ? skipHeader(lines) : lines;
-          return new RowIterator(new ArffReader(new LineReader(data), template, 0, 1), partition);
+          DataLines lines = new DataLines(pairs, Long.MIN_VALUE);
+          long[] headerLines = new long[1];
+          Iterator<String> data = partition == 0 ? skipHeader(lines, headerLines) : lines;
+          LineReader reader = new LineReader(data);
+          return new RowIterator(new ArffReader(reader, template, 0, 1), reader, () -> headerLines[0], path);
         }, true);
-    return rows.getNumPartitions() < minPartitions ? rows.repartition(minPartitions) : rows;
   }
 
   /**
@@ -147,6 +158,7 @@ public final class ArffFiles {
 
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final long dataOffset;
+    private long firstOffset = -1;
 
     DataLines(Iterator<Tuple2<LongWritable, Text>> lines, long dataOffset) {
       this.lines = lines;
@@ -158,10 +170,18 @@ public final class ArffFiles {
       while (lines.hasNext()) {
         Tuple2<LongWritable, Text> line = lines.next();
         if (line._1().get() >= dataOffset) {
+          if (firstOffset < 0) {
+            firstOffset = line._1().get();
+          }
           return line._2().toString();
         }
       }
       return null;
+    }
+
+    /** @return the byte offset of the first line given, or −1 before the first */
+    long firstOffset() {
+      return firstOffset;
     }
   }
 
@@ -210,17 +230,30 @@ public final class ArffFiles {
     }
   }
 
-  /** The rows of one partition, parsed one at a time as Spark pulls them (the partition is never held whole). */
+  /** How many lines of the file precede the first line of a part (computed only when a line is bad). */
+  private interface LinesBefore {
+    long count() throws IOException;
+  }
+
+  /**
+   * The rows of one partition, parsed one at a time as Spark pulls them (the partition is never held whole). A bad
+   * line is reported with its line number in the whole file and, for a dense line, the cell, its column and its
+   * attribute.
+   */
   private static final class RowIterator extends Lookahead<RawRow> {
 
     private final ArffReader reader;
+    private final LineReader lines;
     private final Instances structure;
-    private final int partition;
+    private final LinesBefore linesBefore;
+    private final String path;
 
-    RowIterator(ArffReader reader, int partition) {
+    RowIterator(ArffReader reader, LineReader lines, LinesBefore linesBefore, String path) {
       this.reader = reader;
+      this.lines = lines;
       this.structure = reader.getStructure();
-      this.partition = partition;
+      this.linesBefore = linesBefore;
+      this.path = path;
     }
 
     @Override
@@ -229,17 +262,67 @@ public final class ArffFiles {
       try {
         instance = reader.readInstance(structure);
       } catch (IOException e) {
-        throw new IOException("in part " + (partition + 1) + " of the file (line numbers count from the start of "
-            + "that part" + (partition == 0 ? ", after @data" : "") + "): " + e.getMessage(), e);
+        throw badLine(e);
       }
       return instance == null ? null : new RawRow(instance.toDoubleArray(), instance.weight());
     }
+
+    /** @return an error naming the file, the line in the whole file, and the cell if it can be found */
+    private IOException badLine(IOException e) {
+      String message = String.valueOf(e.getMessage());
+      Matcher at = Pattern.compile(",? line (\\d+)$").matcher(message);
+      boolean numbered = at.find();
+      long inPart = numbered ? Long.parseLong(at.group(1)) : lines.lineNumber();
+      String what = numbered ? message.substring(0, at.start()) : message;
+      // Weka names the line its tokenizer is on: for a line that ends too early, already the next one
+      String cell = describe(lines.line(inPart));
+      if (cell == null && describe(lines.line(inPart - 1)) != null) {
+        inPart--;
+        cell = describe(lines.line(inPart));
+      }
+      long line;
+      try {
+        line = linesBefore.count() + inPart;
+      } catch (IOException counting) {
+        return new IOException(path + ", line " + inPart + " of a part of the file: " + what, e);
+      }
+      return new IOException(path + ", line " + line + ": " + (cell != null ? cell : what), e);
+    }
+
+    private String describe(String text) {
+      return text == null ? null : BadCell.describe(structure, text);
+    }
   }
 
+  /**
+   * Counts the lines of the file before a byte offset, ending lines at \n, \r or \r\n as Hadoop's line reader does.
+   */
+  static long linesBefore(Configuration configuration, String path, long offset) throws IOException {
+    if (offset <= 0) {
+      return 0;
+    }
+    Path file = new Path(path);
+    long lines = 0;
+    try (InputStream in = new BufferedInputStream(file.getFileSystem(configuration).open(file))) {
+      int previous = -1;
+      for (long position = 0; position < offset; position++) {
+        int b = in.read();
+        if (b == -1) {
+          break;
+        }
+        if (b == '\n' && previous != '\r' || b == '\r') {
+          lines++;
+        }
+        previous = b;
+      }
+    }
+    return lines;
+  }
 
-  /** Advances past the header, up to and including the {@code @data} line. */
-  private static Iterator<String> skipHeader(Iterator<String> lines) throws IOException {
+  /** Advances past the header, up to and including the {@code @data} line, counting its lines. */
+  private static Iterator<String> skipHeader(Iterator<String> lines, long[] headerLines) throws IOException {
     while (lines.hasNext()) {
+      headerLines[0]++;
       if (lines.next().trim().toLowerCase(Locale.ROOT).startsWith("@data")) {
         return lines;
       }
@@ -247,15 +330,33 @@ public final class ArffFiles {
     throw new IOException("no @data line in the compressed file");
   }
 
-  /** A {@link Reader} over lines, each followed by a newline, pulled as they are read. */
+  /**
+   * A {@link Reader} over lines, each followed by a newline, pulled as they are read; it remembers the last two
+   * lines, for an error message.
+   */
   private static final class LineReader extends Reader {
 
     private final Iterator<String> lines;
     private String current = "";
+    private String previous;
     private int position;
+    private long lineNumber;
 
     LineReader(Iterator<String> lines) {
       this.lines = lines;
+    }
+
+    /** @return how many lines have been read (the number of the current one, from 1) */
+    long lineNumber() {
+      return lineNumber;
+    }
+
+    /** @return the text of line {@code number} if it is the current or the previous one, else null */
+    String line(long number) {
+      if (number == lineNumber) {
+        return current.isEmpty() ? null : current.substring(0, current.length() - 1);
+      }
+      return number == lineNumber - 1 && previous != null ? previous.substring(0, previous.length() - 1) : null;
     }
 
     @Override
@@ -267,7 +368,9 @@ public final class ArffFiles {
         if (!lines.hasNext()) {
           return -1;
         }
+        previous = current.isEmpty() ? null : current;
         current = lines.next() + "\n";
+        lineNumber++;
         position = 0;
       }
       int count = Math.min(length, current.length() - position);

@@ -7,12 +7,14 @@ import weka.classifiers.functions.backprop.train.DataMatrix;
 /**
  * A block of preprocessed rows held by one Spark partition: the engine's dense row-major matrix (bias column
  * first), class indices and weights, built once and cached, so that every pass over the data is the engine's
- * own kernel over plain arrays.
+ * own kernel over plain arrays. Blocks are fixed by the rows' positions in the data ({@link FixedBlocks}): block b
+ * holds the rows b·B … (b + 1)·B − 1 of one side of the validation split, so it may be empty.
  */
 public final class RowBlock implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  private final int index;
   private final double[] x;
   private final int[] y;
   private final double[] weights;
@@ -21,13 +23,15 @@ public final class RowBlock implements Serializable {
   private transient DataMatrix matrix;
 
   /**
+   * @param index the block's number b, fixed by its rows' positions in the data
    * @param x n × (m + 1) values, row-major, x[k(m+1)] = 1
    * @param y class index per row
    * @param weights weight per row, or null for all ones
    * @param numInputs m
    * @param numClasses the number of class values
    */
-  RowBlock(double[] x, int[] y, double[] weights, int numInputs, int numClasses) {
+  RowBlock(int index, double[] x, int[] y, double[] weights, int numInputs, int numClasses) {
+    this.index = index;
     this.x = x;
     this.y = y;
     this.weights = weights;
@@ -35,7 +39,12 @@ public final class RowBlock implements Serializable {
     this.numClasses = numClasses;
   }
 
-  /** @return the rows as the engine's matrix (checked once, then kept) */
+  /** @return the block's number b */
+  public int index() {
+    return index;
+  }
+
+  /** @return the rows as the engine's matrix (checked once, then kept); there must be at least one */
   public DataMatrix matrix() {
     if (matrix == null) {
       matrix = new DataMatrix(x, y, weights, numInputs, numClasses);

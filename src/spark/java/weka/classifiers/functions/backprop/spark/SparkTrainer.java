@@ -8,8 +8,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
-import scala.Tuple2;
 import weka.classifiers.functions.BackpropOneHidden;
+import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
@@ -39,24 +39,21 @@ import weka.core.Instances;
  * <ol>
  *   <li>the preprocessing statistics ({@link ColumnSummary}, then {@link ColumnMoments}), merged on the driver
  *       into the same {@link InputEncoder} the local classifier fits;</li>
- *   <li>every partition encodes its rows into dense {@link RowBlock}s of at most {@link #BLOCK_ROWS} rows and
- *       {@link #BLOCK_VALUES} values,
- *       cached in memory; rows whose class is missing are dropped and counted, as locally; with a
- *       validation fraction v &gt; 0, {@link HashSplit} holds rows out;</li>
+ *   <li>the rows are encoded into dense {@link RowBlock}s fixed by their positions in the data ({@link FixedBlocks}:
+ *       row i in block ⌊i / 4096⌋), cached in memory; rows whose class is missing are dropped and counted, as
+ *       locally; with a validation fraction v &gt; 0, {@link HashSplit} holds rows out;</li>
  *   <li>the engine's {@link Trainer} runs full-batch training (gradient descent, or L-BFGS with {@code -O lbfgs})
- *       with early stopping, each evaluation of (J, ∇J) being one {@code treeAggregate}
- *       ({@link SparkRowSums}).</li>
+ *       with early stopping, each evaluation of (J, ∇J) being one Spark job whose blocks' sums are added in a fixed
+ *       tree ({@link SparkRowSums}).</li>
  * </ol>
+ * The same rows and options therefore give the same model bit for bit, on every run and however the rows are
+ * partitioned. The activation kernels are the training configuration's (the driver JVM's choice unless given):
+ * the network's shape records them and carries them to the executors, so every block is computed with them and
+ * the saved model predicts with them.
  * Mini-batches would need one job per step and are refused: set {@code -B 0}. {@code -balance} weights the
  * classes as the local classifier does, with class totals from the statistics pass.
  */
 public final class SparkTrainer {
-
-  /** Most rows in one cached block (a partition holds one or more blocks). */
-  public static final int BLOCK_ROWS = 1 << 16;
-
-  /** Most values (rows × (inputs + 1)) in one block: 32 MB of doubles, however wide the rows. */
-  public static final int BLOCK_VALUES = 1 << 22;
 
   private SparkTrainer() {
   }
@@ -74,20 +71,44 @@ public final class SparkTrainer {
    */
   public static String train(JavaSparkContext context, Instances header, JavaRDD<RawRow> rows,
       BackpropOneHidden classifier) {
+    return train(context, header, rows, classifier, null, 0);
+  }
+
+  /**
+   * Trains the classifier on the rows with the given activation kernels.
+   *
+   * @param context the Spark context
+   * @param header the data's header, with the class attribute set
+   * @param rows the instances
+   * @param classifier holds the options; receives the trained network
+   * @param kernels the activation kernels of every computation (executors and predictions), or null for the
+   *        driver JVM's choice ({@link Kernels#ofThisJvm()})
+   * @param minPartitions the fewest partitions the cached blocks are spread over (e.g. for rows read from a
+   *        compressed file in one partition); the model does not depend on it
+   * @return a description of the run (rows, evaluations, time)
+   * @throws IllegalArgumentException naming the option or the problem if the options or data cannot be
+   *         trained on Spark
+   */
+  public static String train(JavaSparkContext context, Instances header, JavaRDD<RawRow> rows,
+      BackpropOneHidden classifier, Kernels kernels, int minPartitions) {
     long start = System.nanoTime();
     Settings settings = classifier.settings();
     TrainingConfig config = settings.trainingConfig(classifier.getSeed());
+    if (kernels != null) {
+      config = config.toBuilder().kernels(kernels).build();
+    }
     checkOptions(header, config);
     int classIndex = header.classIndex();
     int numClasses = header.numClasses();
 
-    // the parsed rows are cached for the statistics passes and the encoding, then released: the source (a file)
-    // is read once
+    // the parsed rows are cached while they are cut into blocks fixed by their positions, and released once the
+    // blocks are cached: the source (a file) is read once
     boolean cachedByCaller = !rows.getStorageLevel().equals(StorageLevel.NONE());
     JavaRDD<RawRow> parsed = cachedByCaller ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<RawRow> labelled = parsed.filter(row -> TrainingData.hasClass(row.values(), classIndex));
     ColumnSummary summary;
     long dropped;
+    JavaRDD<FixedBlocks.RawBlock> raw = null;
     Broadcast<StatisticsPreprocessing> sharedPreprocessing = null;
     JavaRDD<RowBlock> trainBlocks = null;
     JavaRDD<RowBlock> validationBlocks = null;
@@ -97,24 +118,40 @@ public final class SparkTrainer {
     boolean split;
     StatisticsPreprocessing preprocessing;
     try {
+      long numInstances = parsed.count();
+      FixedBlocks layout = FixedBlocks.of(labelled);
+      dropped = numInstances - layout.numRows();
+      if (layout.numRows() == 0) {
+        throw new IllegalArgumentException("nothing to train on: " + (numInstances == 0 ? "the data has no instances"
+            : "no instance has a class value"));
+      }
+      raw = layout.blocks(labelled).persist(StorageLevel.MEMORY_AND_DISK());
+      raw.count();
+      release(parsed, cachedByCaller);
+
+      // the preprocessing statistics: each block's alone, merged in the fixed tree over the blocks
+      int numRawBlocks = layout.numBlocks(FixedBlocks.BLOCK_ROWS);
       int[] kinds = StatisticsPreprocessing.columnKinds(header);
       Instances emptyHeader = new Instances(header, 0);
-      summary = labelled.treeAggregate(new ColumnSummary(kinds, classIndex),
-          (s, row) -> {
-            TrainingData.checkValues(instance(row, emptyHeader), "a training instance");
-            s.add(row.values(), row.weight());
-            return s;
-          }, ColumnSummary::merge, SparkRowSums.TREE_DEPTH);
-      dropped = parsed.count() - summary.numRows();
-      if (summary.numRows() == 0 || !(summary.totalWeight() > 0)) {
-        throw new IllegalArgumentException("nothing to train on: " + (summary.numRows() == 0
-            ? "no instance has a class value" : "the instances' weights sum to zero"));
+      summary = FixedBlocks.merged(raw, numRawBlocks, block -> {
+        ColumnSummary leaf = new ColumnSummary(kinds, classIndex);
+        for (RawRow row : block.rows) {
+          TrainingData.checkValues(instance(row, emptyHeader), "a training instance");
+          leaf.add(row.values(), row.weight());
+        }
+        return leaf;
+      }, ColumnSummary::merge);
+      if (!(summary.totalWeight() > 0)) {
+        throw new IllegalArgumentException("nothing to train on: the instances' weights sum to zero");
       }
-      ColumnMoments moments = labelled.treeAggregate(new ColumnMoments(summary),
-          (m, row) -> {
-            m.add(row.values(), row.weight());
-            return m;
-          }, ColumnMoments::merge, SparkRowSums.TREE_DEPTH);
+      ColumnSummary fittedSummary = summary;
+      ColumnMoments moments = FixedBlocks.merged(raw, numRawBlocks, block -> {
+        ColumnMoments leaf = new ColumnMoments(fittedSummary);
+        for (RawRow row : block.rows) {
+          leaf.add(row.values(), row.weight());
+        }
+        return leaf;
+      }, ColumnMoments::merge);
       preprocessing = new StatisticsPreprocessing(InputEncoder.fit(summary, moments), header);
       if (preprocessing.numInputs() == 0) {
         throw new IllegalArgumentException("nothing to learn: " + TrainingData.NO_VARIATION);
@@ -123,27 +160,36 @@ public final class SparkTrainer {
       sharedPreprocessing = context.broadcast(preprocessing);
       double fraction = config.validationFraction();
       long splitSeed = config.seed() + 1;
-      JavaRDD<Tuple2<RawRow, Long>> indexed = labelled.zipWithIndex().rdd().toJavaRDD();
-      long heldOut = fraction > 0
-          ? indexed.filter(pair -> HashSplit.isHeldOut(splitSeed, pair._2(), fraction)).count() : 0;
+      long heldOut = fraction > 0 ? raw.map(block -> {
+        long n = 0;
+        for (int k = 0; k < block.rows.size(); k++) {
+          n += HashSplit.isHeldOut(splitSeed, block.first + k, fraction) ? 1 : 0;
+        }
+        return n;
+      }).reduce(Long::sum) : 0;
       split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
           && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
       ClassBalance balance = settings.get(OptionTable.BALANCE_CLASSES) ? classBalance(summary, numClasses) : null;
-      trainBlocks = blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
-          split ? splitSeed : 0, split ? fraction : 0, false);
-      validationBlocks = split ? blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
-          splitSeed, fraction, true) : null;
+      Broadcast<StatisticsPreprocessing> fitted = sharedPreprocessing;
+      int subRows = FixedBlocks.subBlockRows(preprocessing.numInputs() + 1);
+      double trainFraction = split ? fraction : 0;
+      trainBlocks = cached(raw.flatMap(block -> encode(block, subRows, false, splitSeed, trainFraction,
+          fitted.value(), balance, classIndex, numClasses).iterator()), minPartitions);
+      validationBlocks = split ? cached(raw.flatMap(block -> encode(block, subRows, true, splitSeed, fraction,
+          fitted.value(), balance, classIndex, numClasses).iterator()), minPartitions) : null;
       long trainRows = summary.numRows() - (split ? heldOut : 0);
       trainBlocks.count();
       if (validationBlocks != null) {
         validationBlocks.count();
       }
-      release(parsed, cachedByCaller);
+      raw.unpersist(false);
 
       NetworkShape shape = new NetworkShape(preprocessing.numInputs(), config.numHidden(),
-          NetworkShape.outputsForClasses(numClasses), config.activation());
-      trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows);
-      SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut) : null;
+          NetworkShape.outputsForClasses(numClasses), config.activation(), config.kernels());
+      int numBlocks = layout.numBlocks(subRows);
+      trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows, numBlocks);
+      SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut, numBlocks)
+          : null;
       Trainer trainer = Trainer.fullBatch(shape, trainSums, validationSums, config);
       blocksHandedOver = true; // the trainer closes the sums, which unpersist the blocks
       try (Trainer run = trainer) {
@@ -155,6 +201,9 @@ public final class SparkTrainer {
     } finally {
       // on every path, failures included: nothing stays cached or broadcast
       release(parsed, cachedByCaller);
+      if (raw != null) {
+        raw.unpersist(false);
+      }
       if (sharedPreprocessing != null) {
         sharedPreprocessing.destroy();
       }
@@ -166,7 +215,8 @@ public final class SparkTrainer {
     classifier.adopt(NetworkModel.trainedElsewhere(header, preprocessing, result,
         (int) Math.min(Integer.MAX_VALUE, dropped), "on Spark " + context.version() + " (" + context.master() + ", "
         + rows.getNumPartitions() + " partitions, " + trainSums.evaluations() + " passes over the training data"
-        + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + ")"));
+        + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + "; the sums of "
+        + "blocks fixed by the rows' positions added in a fixed order, so any partitioning gives this model)"));
     double seconds = (System.nanoTime() - start) / 1e9;
     return String.format(java.util.Locale.ROOT, "trained on %d instances (%d held out, %d without a class "
         + "dropped) in %d partitions: %d epochs, %d evaluations of the training sums, %.1f s", result.trainingRows(),
@@ -196,6 +246,12 @@ public final class SparkTrainer {
       throw new IllegalArgumentException("training on Spark is full batch (each step is one pass over the "
           + "cluster's data): set -B 0 (got -B " + config.batchSize() + ")");
     }
+  }
+
+  /** @return the blocks spread over at least that many partitions (which changes no sum), cached */
+  private static JavaRDD<RowBlock> cached(JavaRDD<RowBlock> blocks, int minPartitions) {
+    JavaRDD<RowBlock> spread = blocks.getNumPartitions() < minPartitions ? blocks.repartition(minPartitions) : blocks;
+    return spread.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   private static void unpersist(JavaRDD<RowBlock> blocks) {
@@ -230,34 +286,29 @@ public final class SparkTrainer {
     return instance;
   }
 
-  /** Encodes each partition's rows (those on one side of the split) into blocks. */
-  private static JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> indexed,
-      Broadcast<StatisticsPreprocessing> preprocessing, ClassBalance balance, int classIndex, int numClasses,
-      long splitSeed, double fraction, boolean heldOutSide) {
-    JavaRDD<RowBlock> blocks = indexed.mapPartitions(pairs -> {
-      StatisticsPreprocessing fitted = preprocessing.value();
-      int width = fitted.numInputs() + 1;
-      int blockRows = Math.max(1, Math.min(BLOCK_ROWS, BLOCK_VALUES / width));
-      List<RowBlock> result = new ArrayList<>();
-      List<RawRow> pending = new ArrayList<>();
-      while (pairs.hasNext()) {
-        Tuple2<RawRow, Long> pair = pairs.next();
-        if (HashSplit.isHeldOut(splitSeed, pair._2(), fraction) == heldOutSide) {
-          pending.add(pair._1());
-        }
-        if (pending.size() == blockRows || (!pairs.hasNext() && !pending.isEmpty())) {
-          result.add(encode(pending, fitted, balance, classIndex, numClasses));
-          pending.clear();
+  /**
+   * Encodes the rows of one side of the validation split of a block into blocks of {@code subRows} rows (fixed by
+   * position: sub-block s of block b is training block b·(B / subRows) + s), every one even if empty.
+   */
+  private static List<RowBlock> encode(FixedBlocks.RawBlock block, int subRows, boolean heldOutSide, long splitSeed,
+      double fraction, StatisticsPreprocessing preprocessing, ClassBalance balance, int classIndex, int numClasses) {
+    List<RowBlock> result = new ArrayList<>();
+    for (int from = 0; from < block.rows.size(); from += subRows) {
+      List<RawRow> side = new ArrayList<>();
+      for (int k = from; k < Math.min(block.rows.size(), from + subRows); k++) {
+        if (HashSplit.isHeldOut(splitSeed, block.first + k, fraction) == heldOutSide) {
+          side.add(block.rows.get(k));
         }
       }
-      return result.iterator();
-    });
-    return blocks.persist(StorageLevel.MEMORY_AND_DISK());
+      result.add(encode((int) ((block.first + from) / subRows), side, preprocessing, balance, classIndex,
+          numClasses));
+    }
+    return result;
   }
 
   /** One block, through the classifier's x/y/w loop. */
-  private static RowBlock encode(List<RawRow> rows, StatisticsPreprocessing preprocessing, ClassBalance balance,
-      int classIndex, int numClasses) {
+  private static RowBlock encode(int index, List<RawRow> rows, StatisticsPreprocessing preprocessing,
+      ClassBalance balance, int classIndex, int numClasses) {
     int n = rows.size();
     double[] x = new double[Math.multiplyExact(n, preprocessing.numInputs() + 1)];
     int[] y = new int[n];
@@ -286,6 +337,6 @@ public final class SparkTrainer {
     if (balance != null) {
       weighted = balance.apply(y, weights);
     }
-    return new RowBlock(x, y, weighted ? weights : null, preprocessing.numInputs(), numClasses);
+    return new RowBlock(index, x, y, weighted ? weights : null, preprocessing.numInputs(), numClasses);
   }
 }

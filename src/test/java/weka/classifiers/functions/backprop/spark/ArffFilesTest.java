@@ -20,8 +20,9 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * ARFF files on Spark: every instance read as Weka reads it, also from a gzip file (which Hadoop cannot split,
- * so it is repartitioned after parsing), and a bad line reported with the part of the file it is in.
+ * ARFF files on Spark: every instance read as Weka reads it, in file order, also from a gzip file (which Hadoop
+ * cannot split: it is parsed whole into one partition, and the trainer spreads its blocks), and a bad line reported
+ * with its line in the whole file, its column and its attribute.
  */
 class ArffFilesTest {
 
@@ -39,20 +40,14 @@ class ArffFilesTest {
     JavaSparkContext context = LocalSpark.context();
     Instances header = ArffFiles.readHeader(context.hadoopConfiguration(), gzip.toString());
     JavaRDD<RawRow> rows = ArffFiles.readRows(context, gzip.toString(), header, 3);
-    assertEquals(3, rows.getNumPartitions(), "repartitioned to the partitions asked for");
+    assertEquals(1, rows.getNumPartitions(), "parsed whole, in one partition");
     List<RawRow> read = rows.collect();
     Instances expected = DataSource.read(creditG().toString());
     assertEquals(expected.numInstances(), read.size());
-    // the same rows (repartitioning changes their order): compare sorted value sums
-    List<Double> a = new ArrayList<>();
-    List<Double> b = new ArrayList<>();
     for (int k = 0; k < read.size(); k++) {
-      a.add(java.util.Arrays.stream(read.get(k).values()).sum());
-      b.add(java.util.Arrays.stream(expected.instance(k).toDoubleArray()).sum());
+      assertEquals(java.util.Arrays.toString(expected.instance(k).toDoubleArray()),
+          java.util.Arrays.toString(read.get(k).values()), "row " + k + ", in file order");
     }
-    a.sort(null);
-    b.sort(null);
-    assertEquals(b, a);
   }
 
   /** A wide file whose header spans several of the parts Spark reads: the header is skipped by byte offset. */
@@ -108,7 +103,7 @@ class ArffFilesTest {
     assertEquals(1.0, rows.get(1).values()[1]);
   }
 
-  /** A bzip2 file, which Hadoop could split, with a header larger than a bzip2 block: read whole, then spread. */
+  /** A bzip2 file, which Hadoop could split, with a header larger than a bzip2 block: read whole. */
   @Test
   void aWideBzip2FileIsReadWhole() throws Exception {
     Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target", "spark-arff"));
@@ -136,25 +131,48 @@ class ArffFilesTest {
     assertEquals(attributes + 1, header.numAttributes());
     JavaRDD<RawRow> rows = ArffFiles.readRows(context, bzip2.toString(), header, 40);
     assertEquals(30, rows.count());
-    assertEquals(40, rows.getNumPartitions());
+    assertEquals(1, rows.getNumPartitions());
   }
 
-  @Test
-  void aBadLineIsReportedWithItsPartOfTheFile() throws Exception {
+  /** Reads a file with one bad line in 2 or 7 parts (or gzip-compressed, in one); returns the message. */
+  private static String badLineMessage(String name, String badLine, int partitions, boolean gzip) throws Exception {
     Path folder = Files.createDirectories(Paths.get(System.getProperty("basedir", "."), "target", "spark-arff"));
-    Path bad = folder.resolve("bad.arff");
-    List<String> lines = new ArrayList<>(List.of("@relation bad", "@attribute x numeric",
-        "@attribute class {a,b}", "@data"));
-    for (int k = 0; k < 200; k++) {
-      lines.add(k + ",a");
+    Path bad = folder.resolve(name + (gzip ? ".arff.gz" : ".arff"));
+    List<String> lines = new ArrayList<>(List.of("@relation bad", "% a comment line", "@attribute x numeric",
+        "@attribute y numeric", "@attribute class {a,b}", "", "@data"));
+    for (int k = 0; k < 3000; k++) {
+      lines.add(k == 1076 ? badLine : k + "," + (k % 7) + "," + (k % 3 == 0 ? "a" : "b"));
     }
-    lines.add("7,c");
-    Files.write(bad, lines);
+    byte[] text = (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (gzip) {
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bad))) {
+        out.write(text);
+      }
+    } else {
+      Files.write(bad, text);
+    }
     JavaSparkContext context = LocalSpark.context();
     Instances header = ArffFiles.readHeader(context.hadoopConfiguration(), bad.toString());
     Exception e = assertThrows(Exception.class,
-        () -> ArffFiles.readRows(context, bad.toString(), header, 2).count());
-    String message = String.valueOf(e.getMessage());
-    assertTrue(message.contains("of the file (line numbers count from the start of that part"), message);
+        () -> ArffFiles.readRows(context, bad.toString(), header, partitions).count());
+    return SparkMain.message(e);
+  }
+
+  @Test
+  void aBadLineIsReportedWithItsLineInTheWholeFileAndItsCell() throws Exception {
+    // the bad line is line 7 + 1077 = 1084 of the file, in the first, a middle or the only part
+    for (int partitions : new int[] {2, 7}) {
+      String message = badLineMessage("bad-number", "5,x7,a", partitions, false);
+      assertTrue(message.endsWith("bad-number.arff, line 1084: column 2 (attribute 'y'): 'x7' is not a number"),
+          partitions + " parts: " + message);
+    }
+    String gzip = badLineMessage("bad-number", "5,x7,a", 3, true);
+    assertTrue(gzip.endsWith("bad-number.arff.gz, line 1084: column 2 (attribute 'y'): 'x7' is not a number"),
+        gzip);
+    String nominal = badLineMessage("bad-nominal", "5,1,c", 3, false);
+    assertTrue(nominal.endsWith("line 1084: column 3 (attribute 'class'): 'c' is not one of the values the header "
+        + "declares {a,b}"), nominal);
+    String short_ = badLineMessage("bad-short", "5,1", 3, false);
+    assertTrue(short_.contains("line 1084: "), short_);
   }
 }

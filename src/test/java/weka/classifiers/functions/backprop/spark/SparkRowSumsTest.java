@@ -14,14 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.train.Accumulator;
 import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.classifiers.functions.backprop.train.FixedTree;
 import weka.classifiers.functions.backprop.train.GradientSums;
 import weka.classifiers.functions.backprop.train.LocalRowSums;
 import weka.classifiers.functions.backprop.train.Trainer;
 
 /**
  * (J, ∇J) on Spark equals the local engine's to 1e-12 relative, for 1, 3 and 7 partitions of very uneven
- * sizes (a partition of one row among partitions of thousands), with weights, for two and three classes.
+ * sizes (a partition of one row among partitions of thousands), with weights, for two and three classes; and it
+ * is the same bits for every partitioning and every order of the blocks in the partitions: the blocks' sums are
+ * added in one fixed tree over the block numbers, which {@link FixedTree} over the blocks in this JVM
+ * reproduces exactly.
  */
 class SparkRowSumsTest {
 
@@ -39,9 +44,10 @@ class SparkRowSumsTest {
       List<RowBlock> blocks = new ArrayList<>();
       int total = 0;
       for (int size : BLOCK_SIZES) {
-        blocks.add(block(random, size, numInputs, numClasses));
+        blocks.add(block(blocks.size(), random, size, numInputs, numClasses));
         total += size;
       }
+      blocks.add(new RowBlock(blocks.size(), new double[0], new int[0], null, numInputs, numClasses)); // no rows
       DataMatrix all = concatenate(blocks, total, numInputs, numClasses);
       NetworkShape shape = new NetworkShape(numInputs, 5, NetworkShape.outputsForClasses(numClasses),
           Activation.TANH);
@@ -55,12 +61,20 @@ class SparkRowSumsTest {
         rows.sums(params, local);
       }
       JavaSparkContext context = LocalSpark.context();
-      JavaRDD<RowBlock> rdd = context.parallelize(blocks, partitions);
-      assertEquals(partitions, rdd.getNumPartitions());
-      GradientSums spark = new GradientSums(shape.numParameters());
-      SparkRowSums rows = new SparkRowSums(context, rdd.cache(), shape, total);
-      rows.sums(params, spark);
-      rows.close();
+      GradientSums spark = sparkSums(context, blocks, partitions, shape, params, total);
+      FixedTree<GradientSums> tree = new FixedTree<>(blocks.size(), GradientSums::merge);
+      for (RowBlock block : blocks) {
+        GradientSums leaf = new GradientSums(shape.numParameters());
+        if (block.numRows() > 0) {
+          new Accumulator(shape).add(params, block.matrix(), 0, block.numRows(), leaf);
+        }
+        tree.addLeaf(block.index(), leaf);
+      }
+      assertSameBits(tree.total(), spark, partitions + " partitions against the same tree in this JVM");
+      List<RowBlock> shuffled = new ArrayList<>(blocks);
+      java.util.Collections.shuffle(shuffled, new Random(partitions));
+      assertSameBits(spark, sparkSums(context, shuffled, 8 - partitions, shape, params, total),
+          "blocks in another order and " + (8 - partitions) + " partitions");
 
       assertRelative(local.loss(), spark.loss(), "L");
       assertRelative(local.weight(), spark.weight(), "S");
@@ -76,11 +90,31 @@ class SparkRowSumsTest {
     }
   }
 
+  private static GradientSums sparkSums(JavaSparkContext context, List<RowBlock> blocks, int partitions,
+      NetworkShape shape, double[] params, int total) {
+    JavaRDD<RowBlock> rdd = context.parallelize(blocks, partitions);
+    assertEquals(partitions, rdd.getNumPartitions());
+    GradientSums sums = new GradientSums(shape.numParameters());
+    SparkRowSums rows = new SparkRowSums(context, rdd.cache(), shape, total, blocks.size());
+    rows.sums(params, sums);
+    rows.close();
+    return sums;
+  }
+
+  private static void assertSameBits(GradientSums expected, GradientSums actual, String what) {
+    assertEquals(expected.loss(), actual.loss(), 0.0, what + ": L");
+    assertEquals(expected.weight(), actual.weight(), 0.0, what + ": S");
+    for (int i = 0; i < expected.gradient().length; i++) {
+      assertEquals(Double.doubleToLongBits(expected.gradient()[i]), Double.doubleToLongBits(actual.gradient()[i]),
+          what + ": gradient " + i);
+    }
+  }
+
   private static void assertRelative(double expected, double actual, String what) {
     assertEquals(expected, actual, TOLERANCE * Math.abs(expected), what);
   }
 
-  private static RowBlock block(Random random, int rows, int numInputs, int numClasses) {
+  private static RowBlock block(int index, Random random, int rows, int numInputs, int numClasses) {
     int width = numInputs + 1;
     double[] x = new double[rows * width];
     int[] y = new int[rows];
@@ -93,7 +127,7 @@ class SparkRowSumsTest {
       }
       weights[k] = random.nextInt(4) * 0.5;
     }
-    return new RowBlock(x, y, weights, numInputs, numClasses);
+    return new RowBlock(index, x, y, weights, numInputs, numClasses);
   }
 
   private static DataMatrix concatenate(List<RowBlock> blocks, int total, int numInputs, int numClasses) {
@@ -103,6 +137,9 @@ class SparkRowSumsTest {
     double[] weights = new double[total];
     int row = 0;
     for (RowBlock block : blocks) {
+      if (block.numRows() == 0) {
+        continue;
+      }
       DataMatrix m = block.matrix();
       System.arraycopy(m.x(), 0, x, row * width, m.numRows() * width);
       for (int k = 0; k < m.numRows(); k++) {

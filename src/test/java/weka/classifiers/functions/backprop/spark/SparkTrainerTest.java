@@ -29,7 +29,7 @@ import weka.core.converters.ConverterUtils.DataSource;
 /**
  * A model trained on Spark (local[2], the ARFF file read in 3 partitions) equals the model trained locally
  * with the same options to 1e-9, for the derivation's gradient descent and for L-BFGS, and with early
- * stopping on the same held-out rows.
+ * stopping on the same held-out rows; and any partitioning of the same rows gives the same model bit for bit.
  */
 class SparkTrainerTest {
 
@@ -136,6 +136,45 @@ class SparkTrainerTest {
     assertEquals(result.epochs(), spark.getTrainingResult().epochs());
     assertEquals(result.keptEpoch(), spark.getTrainingResult().keptEpoch());
     assertSameNetwork(result.network().parameters(), spark.getNetwork().parameters(), "early stopping");
+  }
+
+  /**
+   * The same rows in 1, 3 and 7 partitions of uneven sizes (three blocks of 4096 rows, cut by partition boundaries
+   * or not), and twice in 3: the same preprocessing and the same model, bit for bit, with early stopping on
+   * held-out rows, L-BFGS and -balance.
+   */
+  @Test
+  void anyPartitioningGivesTheSameModelBitForBit() throws Exception {
+    List<RawRow> rows = new ArrayList<>();
+    java.util.Random random = new java.util.Random(12);
+    for (int k = 0; k < 10000; k++) {
+      int c = random.nextInt(3);
+      double x1 = random.nextGaussian() * 1e3 + c;
+      double x2 = random.nextInt(4) == 0 ? Double.NaN : random.nextGaussian() + 0.7 * c;
+      double nominal = random.nextInt(3);
+      rows.add(new RawRow(new double[] {x1, x2, nominal, c == 0 && random.nextInt(50) == 0 ? Double.NaN : c},
+          1 + random.nextInt(3)));
+    }
+    java.util.ArrayList<weka.core.Attribute> attributes = new java.util.ArrayList<>();
+    attributes.add(new weka.core.Attribute("x1"));
+    attributes.add(new weka.core.Attribute("x2"));
+    attributes.add(new weka.core.Attribute("n", java.util.Arrays.asList("p", "q", "r")));
+    attributes.add(new weka.core.Attribute("class", java.util.Arrays.asList("a", "b", "c")));
+    Instances header = new Instances("generated", attributes, 0);
+    header.setClassIndex(3);
+    JavaSparkContext context = LocalSpark.context();
+    String expected = null;
+    for (int partitions : new int[] {3, 1, 7, 3}) {
+      BackpropOneHidden classifier = new BackpropOneHidden();
+      classifier.setOptions(Utils.splitOptions("-O lbfgs -B 0 -N 15 -V 0.2 -E 5 -H 5 -balance -S 4"));
+      SparkTrainer.train(context, header, context.parallelize(rows, partitions), classifier);
+      String bits = java.util.Arrays.toString(classifier.getNetwork().parameters());
+      if (expected == null) {
+        expected = bits;
+      } else {
+        assertEquals(expected, bits, partitions + " partitions");
+      }
+    }
   }
 
   @Test
