@@ -263,6 +263,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       return;
     }
     replaceModel(ModelState.NONE);
+    TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit its header
     getCapabilities().testWithFail(data);
     m_Model = data.numInstances() == 0 ? StreamTrainer.start(data, getBufferSize(), log())
         : BatchRun.start(data, m_Settings, config, Utils.joinOptions(getOptions()), log());

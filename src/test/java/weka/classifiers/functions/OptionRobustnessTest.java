@@ -99,6 +99,44 @@ class OptionRobustnessTest {
 
   // options beyond their bounds: BackpropOneHiddenOptionsTest.badValueFailsAtOnceNamingTheOptionAndItsRange
 
+  /**
+   * A whole number written correctly but beyond Java's int range is out of range, not "not a whole number"
+   * (issue 14, item 11).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("wholeNumbersBeyondTheIntRange")
+  void aWholeNumberBeyondTheIntRangeIsSaidToBeOutOfRange(String flag, String value) {
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> new BackpropOneHidden().setOptions(new String[] {flag, value}));
+    assertTrue(e.getMessage().startsWith(flag + " ") && e.getMessage().contains("got '" + value + "'")
+        && e.getMessage().contains("out of range") && !e.getMessage().contains("not a whole number"), e.getMessage());
+  }
+
+  static Stream<Arguments> wholeNumbersBeyondTheIntRange() {
+    return Stream.of(Arguments.of("-S", "99999999999"), Arguments.of("-S", "-2147483649"),
+        Arguments.of("-H", "2147483648"), Arguments.of("-N", "123456789012345678901234567890"),
+        Arguments.of("-buffer", "+99999999999"));
+  }
+
+  /**
+   * Numbers are written with ASCII digits only, whole numbers as the -L-style numbers: Java's Integer.parseInt would
+   * accept other scripts' digits (fullwidth, Arabic-Indic) where Double.parseDouble refuses them (issue 14, item 11).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("digitsOfOtherScripts")
+  void digitsOfOtherScriptsAreRefusedByEveryNumericOption(String flag, String value) {
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> new BackpropOneHidden().setOptions(new String[] {flag, value}));
+    assertTrue(e.getMessage().startsWith(flag + " ") && e.getMessage().contains("got '" + value + "'"),
+        e.getMessage());
+  }
+
+  static Stream<Arguments> digitsOfOtherScripts() {
+    return Stream.of(Arguments.of("-H", "\uFF11\uFF16"), Arguments.of("-N", "\u0661\u0662"),
+        Arguments.of("-S", "\u0967"), Arguments.of("-buffer", "\u096B\u0966"), Arguments.of("-L", "\uFF10.5"),
+        Arguments.of("-R", "\u0661"));
+  }
+
   @Test
   void moreHiddenUnitsThanAnArrayHoldsIsRefusedNamingH() {
     Exception e = assertThrows(IllegalArgumentException.class, () -> train(small, "-H", "2147483647"));

@@ -64,11 +64,12 @@ public final class BatchRun extends ModelState {
   }
 
   /**
-   * Prepares training on a batch of instances, without running an epoch: checks the values, drops the instances
-   * without a class value, fits the preprocessing and sets up the training run, or falls back to the class
-   * prior when there is nothing to learn.
+   * Prepares training on a batch of instances, without running an epoch: drops the instances without a class
+   * value, fits the preprocessing and sets up the training run, or falls back to the class prior when there is
+   * nothing to learn.
    *
-   * @param data the training data, at least one instance, capabilities checked
+   * @param data the training data, at least one instance, values ({@link TrainingData#checkValues}) and
+   *     capabilities checked
    * @param settings the classifier's options
    * @param config the engine's settings for them
    * @param options the classifier's options as one line, for the log
@@ -78,7 +79,6 @@ public final class BatchRun extends ModelState {
    */
   public static ModelState start(Instances data, Settings settings, TrainingConfig config, String options,
       TrainingLog log) throws Exception {
-    TrainingData.checkValues(data);
     Instances train = TrainingData.withClass(data);
     int missingClassDropped = data.numInstances() - train.numInstances();
     Instances header = new Instances(data, 0);

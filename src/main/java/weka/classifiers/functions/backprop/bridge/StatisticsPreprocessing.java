@@ -125,7 +125,7 @@ public final class StatisticsPreprocessing implements Preprocessor {
    * @return the error for an input that became infinite or NaN
    */
   private static IllegalArgumentException nonFinite(String input, String where, double value) {
-    return new IllegalArgumentException("input '" + input + "' of " + where + " is " + value
+    return new IllegalArgumentException(TrainingLog.PREFIX + "input '" + input + "' of " + where + " is " + value
         + " after standardization (a value far outside the training range overflows); inputs must stay finite");
   }
 

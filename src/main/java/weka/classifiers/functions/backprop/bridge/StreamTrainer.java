@@ -172,7 +172,7 @@ public final class StreamTrainer extends ModelState {
       trainer = TrainingData.trainer(preprocessing, taken, config, settings.get(OptionTable.BALANCE_CLASSES));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(TrainingLog.PREFIX + "buffer " + number + " of the stream: "
-          + e.getMessage() + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"),
+          + TrainingLog.withoutPrefix(e.getMessage()) + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"),
           e);
     }
     try (Trainer run = trainer) {

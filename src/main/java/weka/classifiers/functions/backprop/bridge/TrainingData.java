@@ -7,6 +7,7 @@ import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
+import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -30,8 +31,9 @@ public final class TrainingData {
   // ------------------------------------------------------------------------------------------- checks
 
   /**
-   * Rejects what no model can be fitted to: a weight that is negative, NaN or infinite, and an infinite numeric
-   * value (NaN is Weka's missing value and is handled).
+   * Rejects what no model can be fitted to: a weight that is negative, NaN or infinite, an infinite numeric value
+   * (NaN is Weka's missing value and is handled), and what does not fit the header: another number of values than
+   * it has attributes, or a nominal value (class included) that is not the index of one of the attribute's values.
    *
    * @param data training instances
    * @throws IllegalArgumentException naming the instance, the attribute and the value
@@ -54,22 +56,52 @@ public final class TrainingData {
           + "; instance weights must be finite and >= 0");
     }
     checkPredictionValues(instance, where);
+    int classIndex = instance.classIndex();
+    if (classIndex >= 0) {
+      checkNominal(instance.attribute(classIndex), instance.value(classIndex), where, "class attribute");
+    }
   }
 
   /**
-   * @param instance an instance to predict (or to train on)
+   * @param instance an instance to predict (or to train on), with a header
    * @param where the instance, for the message
-   * @throws IllegalArgumentException naming the first numeric attribute (class excluded) whose value is infinite
+   * @throws IllegalArgumentException if it does not have one value per attribute of its header, or naming the first
+   *     input attribute (the class is not read) whose value is infinite (numeric) or not one of its values (nominal)
    */
   public static void checkPredictionValues(Instance instance, String where) {
+    int attributes = instance.dataset() == null ? instance.numAttributes() : instance.dataset().numAttributes();
+    if (instance.numAttributes() != attributes) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + where + " has " + instance.numAttributes()
+          + " values, but its header has " + attributes + " attributes");
+    }
     int classIndex = instance.classIndex();
     for (int i = 0; i < instance.numValues(); i++) {
       int a = instance.index(i);
+      if (a == classIndex) {
+        continue;
+      }
       double value = instance.valueSparse(i);
-      if (a != classIndex && Double.isInfinite(value) && instance.attribute(a).isNumeric()) {
-        throw new IllegalArgumentException(TrainingLog.PREFIX + where + ": attribute '" + instance.attribute(a).name()
+      Attribute attribute = instance.attribute(a);
+      if (Double.isInfinite(value) && attribute.isNumeric()) {
+        throw new IllegalArgumentException(TrainingLog.PREFIX + where + ": attribute '" + attribute.name()
             + "' has value " + value + "; numeric values must be finite (use a missing value '?' for an unknown one)");
       }
+      checkNominal(attribute, value, where, "attribute");
+    }
+  }
+
+  /**
+   * @param attribute an attribute
+   * @param value its value in an instance (NaN: missing)
+   * @param what "attribute" or "class attribute", for the message
+   * @throws IllegalArgumentException if the attribute is nominal and the value is not the index of one of its values
+   */
+  private static void checkNominal(Attribute attribute, double value, String where, String what) {
+    if (attribute.isNominal() && !Double.isNaN(value)
+        && !(value >= 0 && value < attribute.numValues() && value == Math.rint(value))) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + where + ": " + what + " '" + attribute.name()
+          + "' has value " + value + ", not the index of one of its " + attribute.numValues() + " values (a whole "
+          + "number from 0 to " + (attribute.numValues() - 1) + "); the instance does not fit its header");
     }
   }
 
@@ -154,6 +186,12 @@ public final class TrainingData {
    * @throws NothingToLearn saying why no network can be fitted (the class prior is predicted instead)
    */
   public static StatisticsPreprocessing fitPreprocessing(Instances train) throws NothingToLearn {
+    if (!train.classAttribute().isNominal()) {
+      // only without Weka's capabilities check (-do-not-check-capabilities)
+      throw new NothingToLearn("the class attribute '" + train.classAttribute().name() + "' is "
+          + Attribute.typeToString(train.classAttribute()) + "; BackpropOneHidden classifies into the values of a "
+          + "nominal class");
+    }
     if (train.numClasses() < 2) {
       throw new NothingToLearn("the class has fewer than two values");
     }

@@ -85,6 +85,10 @@ public final class ColumnSummary implements Serializable {
     if (classWeights != null) {
       double c = values[classIndex];
       if (!Double.isNaN(c)) {
+        if (!(c >= 0 && c < classWeights.length && c == Math.rint(c))) {
+          throw new IllegalArgumentException("column " + classIndex + " (the class) holds " + c + ", not the index "
+              + "of one of its " + classWeights.length + " nominal values");
+        }
         classWeights[(int) c] += weight;
       }
     }
