@@ -15,6 +15,12 @@ public final class PriorModel extends ModelState {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Weights whose sum overflows are summed in units of 2^960: each is then below 2^64, and their sum stays finite for
+   * any number of instances.
+   */
+  static final int OVERFLOW_UNIT_EXPONENT = 960;
+
   private final Instances header;
   private final ZeroR prior;
   private final String reason;
@@ -36,8 +42,20 @@ public final class PriorModel extends ModelState {
    * @throws Exception if ZeroR fails
    */
   static PriorModel of(Instances header, Instances train, String reason, int missingClassDropped) throws Exception {
-    ZeroR zeroR = new ZeroR();
-    zeroR.buildClassifier(train);
+    ZeroR zeroR;
+    if (train.classAttribute().isNominal() && !(train.sumOfWeights() < Double.POSITIVE_INFINITY)) {
+      // weights whose sum overflows: ZeroR would give NaN, so it is given the class totals in a unit that keeps
+      // them finite (beside such weights, its Laplace count of 1 per class is nothing anyway)
+      double[] classWeights = new double[train.numClasses()];
+      for (int k = 0; k < train.numInstances(); k++) {
+        classWeights[(int) train.instance(k).classValue()] += Math.scalb(train.instance(k).weight(),
+            -OVERFLOW_UNIT_EXPONENT);
+      }
+      zeroR = prior(header, classWeights);
+    } else {
+      zeroR = new ZeroR();
+      zeroR.buildClassifier(train);
+    }
     return new PriorModel(header, zeroR, reason, missingClassDropped);
   }
 

@@ -20,6 +20,11 @@ public final class StreamBuffer implements Serializable {
   private Instances buffer;
   /** Sum of the weights of the instances with each class value, over the whole stream (for the prior). */
   private final double[] classWeights;
+  /**
+   * The class weights are in units of 2^this: 0, or once a sum would overflow {@link PriorModel#OVERFLOW_UNIT_EXPONENT}
+   * (0 in models saved before it was added).
+   */
+  private int classWeightExponent;
   /** Instances given to {@link #add}, with or without a class value. */
   private long received;
   /** Instances given to {@link #add} whose class value was missing (not buffered). */
@@ -68,7 +73,16 @@ public final class StreamBuffer implements Serializable {
       return;
     }
     buffer.add(instance); // Instances.add stores a copy
-    classWeights[(int) instance.classValue()] += instance.weight();
+    int c = (int) instance.classValue();
+    double weight = Math.scalb(instance.weight(), -classWeightExponent);
+    if (classWeightExponent == 0 && !(classWeights[c] + weight < Double.POSITIVE_INFINITY)) {
+      for (int other = 0; other < classWeights.length; other++) {
+        classWeights[other] = Math.scalb(classWeights[other], -PriorModel.OVERFLOW_UNIT_EXPONENT);
+      }
+      classWeightExponent = PriorModel.OVERFLOW_UNIT_EXPONENT;
+      weight = Math.scalb(instance.weight(), -classWeightExponent);
+    }
+    classWeights[c] += weight;
   }
 
   /** @return the instances waiting in the buffer */
@@ -134,7 +148,10 @@ public final class StreamBuffer implements Serializable {
     return batchRows;
   }
 
-  /** @return the total weight of the instances of each class received so far (a copy) */
+  /**
+   * @return the total weight of the instances of each class received so far (a copy), in units of 2^960 if a sum
+   *     would overflow otherwise
+   */
   public double[] classWeights() {
     return classWeights.clone();
   }

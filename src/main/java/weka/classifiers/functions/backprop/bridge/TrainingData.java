@@ -254,8 +254,22 @@ public final class TrainingData {
   }
 
   /**
-   * The x/y/w loop: row k's inputs (1, x_1 … x_m) go to x at k·(m + 1), its class index to y[k] and its weight
-   * to weights[k].
+   * @param rows training rows
+   * @return E, the binary exponent of their largest weight (0 if none is positive): {@link #encode} takes the
+   *     weights in units of 2^E, so that the largest lies between 1 and 2 and no sum over rows overflows (the
+   *     objective is a weighted mean, the same for any unit; unit weights keep E = 0)
+   */
+  public static int weightExponent(Rows rows) {
+    double largest = 0.0;
+    for (int k = 0; k < rows.size(); k++) {
+      largest = Math.max(largest, rows.weight(k));
+    }
+    return largest > 0 ? Math.getExponent(largest) : 0;
+  }
+
+  /**
+   * The x/y/w loop: row k's inputs (1, x_1 … x_m) go to x at k·(m + 1), its class index to y[k] and its weight,
+   * divided by 2^E, to weights[k].
    *
    * @param rows the rows, every class value present
    * @param encoder the preprocessing that encodes x, or null if x already holds the encoded rows
@@ -263,11 +277,13 @@ public final class TrainingData {
    * @param x n·(m + 1) values, filled here unless encoder is null
    * @param y n class indices, filled here
    * @param weights n weights, filled here
-   * @return true if some weight differs from 1
+   * @param weightExponent E, the exponent of the unit the weights are taken in: {@link #weightExponent(Rows)}, or
+   *     for rows in parts (a cluster's partitions) that of all of them, so that every part has the same unit
+   * @return true if some weight (in that unit) differs from 1
    * @throws IllegalArgumentException naming the input and the row if an encoded value is not finite
    */
   public static boolean encode(Rows rows, StatisticsPreprocessing encoder, int classIndex, double[] x, int[] y,
-      double[] weights) {
+      double[] weights, int weightExponent) {
     int width = y.length == 0 ? 0 : x.length / y.length;
     boolean weighted = false;
     for (int k = 0; k < rows.size(); k++) {
@@ -276,7 +292,7 @@ public final class TrainingData {
         encoder.encode(values, x, k * width, rows.where(k));
       }
       y[k] = (int) values[classIndex];
-      weights[k] = rows.weight(k);
+      weights[k] = Math.scalb(rows.weight(k), -weightExponent);
       weighted |= weights[k] != 1.0;
     }
     return weighted;
@@ -289,7 +305,7 @@ public final class TrainingData {
    * @param train the instances, every class value present
    * @param order the instances to take, in the order of the matrix rows (null: all, in order)
    * @param balance true to weight every class to the same total weight ({@link ClassBalance}, from these rows)
-   * @return the matrix, with weights (or none when all are 1)
+   * @return the matrix, with weights in units of the largest one's power of two (or none when all are 1)
    * @throws Exception if the preprocessing fails (a model saved by version 1.0 has Weka's filter chain)
    * @throws IllegalArgumentException naming the input and instance if an encoded value is not finite
    */
@@ -339,7 +355,9 @@ public final class TrainingData {
     }
     int[] y = new int[n];
     double[] weights = new double[n];
-    boolean weighted = encode(rows, encoder, train.classIndex(), x, y, weights);
+    // -balance takes the raw weights (it scales each class by its own largest weight), the others the unit of the
+    // largest weight
+    boolean weighted = encode(rows, encoder, train.classIndex(), x, y, weights, balance ? 0 : weightExponent(rows));
     if (balance) {
       weighted = ClassBalance.ofRows(y, weights, train.numClasses()).apply(y, weights);
     }

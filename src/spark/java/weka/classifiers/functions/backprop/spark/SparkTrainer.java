@@ -129,10 +129,12 @@ public final class SparkTrainer {
       split = heldOut >= ValidationSplit.MIN_VALIDATION_ROWS
           && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
       ClassBalance balance = settings.get(OptionTable.BALANCE_CLASSES) ? classBalance(summary, numClasses) : null;
-      trainBlocks = blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
+      // the weights in the unit of the largest, or raw for -balance, which scales each class by its own largest
+      int weightExponent = balance != null ? 0 : summary.weightExponent();
+      trainBlocks = blocks(indexed, sharedPreprocessing, balance, weightExponent, classIndex, numClasses,
           split ? splitSeed : 0, split ? fraction : 0, false);
-      validationBlocks = split ? blocks(indexed, sharedPreprocessing, balance, classIndex, numClasses,
-          splitSeed, fraction, true) : null;
+      validationBlocks = split ? blocks(indexed, sharedPreprocessing, balance, weightExponent, classIndex,
+          numClasses, splitSeed, fraction, true) : null;
       long trainRows = summary.numRows() - (split ? heldOut : 0);
       trainBlocks.count();
       if (validationBlocks != null) {
@@ -210,10 +212,12 @@ public final class SparkTrainer {
    */
   private static ClassBalance classBalance(ColumnSummary summary, int numClasses) {
     double[] classWeight = new double[numClasses];
+    int[] classExponent = new int[numClasses];
     for (int c = 0; c < numClasses; c++) {
       classWeight[c] = summary.classWeight(c);
+      classExponent[c] = summary.classWeightExponent(c);
     }
-    return ClassBalance.ofClassWeights(classWeight);
+    return ClassBalance.ofClassWeights(classWeight, classExponent);
   }
 
   /** Unpersists the rows unless the caller had cached them (then they stay the caller's). */
@@ -232,8 +236,8 @@ public final class SparkTrainer {
 
   /** Encodes each partition's rows (those on one side of the split) into blocks. */
   private static JavaRDD<RowBlock> blocks(JavaRDD<Tuple2<RawRow, Long>> indexed,
-      Broadcast<StatisticsPreprocessing> preprocessing, ClassBalance balance, int classIndex, int numClasses,
-      long splitSeed, double fraction, boolean heldOutSide) {
+      Broadcast<StatisticsPreprocessing> preprocessing, ClassBalance balance, int weightExponent, int classIndex,
+      int numClasses, long splitSeed, double fraction, boolean heldOutSide) {
     JavaRDD<RowBlock> blocks = indexed.mapPartitions(pairs -> {
       StatisticsPreprocessing fitted = preprocessing.value();
       int width = fitted.numInputs() + 1;
@@ -246,7 +250,7 @@ public final class SparkTrainer {
           pending.add(pair._1());
         }
         if (pending.size() == blockRows || (!pairs.hasNext() && !pending.isEmpty())) {
-          result.add(encode(pending, fitted, balance, classIndex, numClasses));
+          result.add(encode(pending, fitted, balance, weightExponent, classIndex, numClasses));
           pending.clear();
         }
       }
@@ -255,9 +259,9 @@ public final class SparkTrainer {
     return blocks.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** One block, through the classifier's x/y/w loop. */
+  /** One block, through the classifier's x/y/w loop, its weights in the unit of all the rows (the summary's). */
   private static RowBlock encode(List<RawRow> rows, StatisticsPreprocessing preprocessing, ClassBalance balance,
-      int classIndex, int numClasses) {
+      int weightExponent, int classIndex, int numClasses) {
     int n = rows.size();
     double[] x = new double[Math.multiplyExact(n, preprocessing.numInputs() + 1)];
     int[] y = new int[n];
@@ -282,7 +286,7 @@ public final class SparkTrainer {
       public String where(int k) {
         return "a training instance";
       }
-    }, preprocessing, classIndex, x, y, weights);
+    }, preprocessing, classIndex, x, y, weights, weightExponent);
     if (balance != null) {
       weighted = balance.apply(y, weights);
     }
