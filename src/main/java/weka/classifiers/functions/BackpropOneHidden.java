@@ -177,8 +177,8 @@ public class BackpropOneHidden extends RandomizableClassifier
   private Settings m_Settings = Settings.DEFAULTS;
   /** What the classifier holds: nothing, a network, the class prior, a batch run or a stream. Never null. */
   private ModelState m_Model = ModelState.NONE;
-  /** The last header found equal to the training header (compared by identity, to check each header once). */
-  private transient volatile Instances m_CheckedHeader;
+  /** The last header found equal to the training header, remembered to check each header once while unchanged. */
+  private transient volatile TrainingData.CheckedHeader m_CheckedHeader;
   /** The Explorer's log and status bar; not part of the model (lost when the classifier is copied). */
   private transient Logger m_Log;
 
@@ -250,7 +250,9 @@ public class BackpropOneHidden extends RandomizableClassifier
   /**
    * Prepares training: checks the data, fits the preprocessing and sets up the training run, without running
    * an epoch; a header without instances starts incremental training. With resume on and a run kept from before,
-   * training continues from where it stopped (up to the current number of epochs).
+   * training continues from where it stopped (up to the current number of epochs) if the data (header, instances,
+   * weights) and the training options other than -N are those of that run; otherwise the log says so and training
+   * starts afresh.
    *
    * @param data the training data
    * @throws Exception if the data cannot be handled
@@ -258,9 +260,8 @@ public class BackpropOneHidden extends RandomizableClassifier
   @Override
   public void initializeClassifier(Instances data) throws Exception {
     TrainingConfig config = trainingConfig();
-    if (getResume() && m_Model instanceof BatchRun) {
-      ((BatchRun) m_Model).resume(getNumEpochs(), log());
-      return;
+    if (getResume() && m_Model instanceof BatchRun && ((BatchRun) m_Model).resume(data, m_Settings, getSeed(), log())) {
+      return; // the same data and options: training continues (else the run said why it starts afresh)
     }
     replaceModel(ModelState.NONE);
     TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit its header
@@ -440,9 +441,10 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   private void checkHeader(Instances header, String where) {
     TrainingData.checkHasHeader(header, where);
-    if (header != m_CheckedHeader) {
+    TrainingData.CheckedHeader checked = m_CheckedHeader;
+    if (checked == null || !checked.isUnchanged(header)) {
       TrainingData.checkSameHeader(m_Model.header(), header, where);
-      m_CheckedHeader = header;
+      m_CheckedHeader = new TrainingData.CheckedHeader(header);
     }
   }
 

@@ -52,7 +52,7 @@ public final class NetworkModel extends ModelState {
           + " classes) does not fit the preprocessing (" + preprocessing.numInputs() + " inputs) and the class ("
           + header.numClasses() + " values)");
     }
-    return new NetworkModel(new Instances(header, 0), preprocessing, result, missingClassDropped, trainedWhere);
+    return new NetworkModel(TrainingData.ownHeader(header), preprocessing, result, missingClassDropped, trainedWhere);
   }
 
   /** @return the same model with a network trained further (the next buffer of a stream) */

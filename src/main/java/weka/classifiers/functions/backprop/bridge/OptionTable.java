@@ -136,7 +136,8 @@ public final class OptionTable {
   public static final OptionRow<Boolean> RESUME = OptionRow.flag("resume", "resume",
       "Keep the training state after training, so that more epochs continue it.",
       "Keep the training state after training, so that building again with more epochs continues "
-          + "(the Explorer's 'Continue iterating').");
+          + "(the Explorer's 'Continue iterating'), on the same data and options but the number of epochs; on "
+          + "other data or options training starts afresh, and the log says why.");
 
   /** -D: the short form of Weka's -output-debug-info, which keeps and writes it. */
   public static final OptionRow<Boolean> DEBUG = OptionRow.flag("D", "debug",

@@ -51,7 +51,7 @@ public final class StreamTrainer extends ModelState {
    * @return the stream
    */
   public static StreamTrainer start(Instances data, int bufferSize, TrainingLog log) {
-    Instances header = new Instances(data, 0);
+    Instances header = TrainingData.ownHeader(data);
     log.log("incremental training started: instances are trained on " + bufferSize
         + " at a time (-buffer) as updateClassifier receives them");
     return new StreamTrainer(header, new StreamBuffer(header), null, null);

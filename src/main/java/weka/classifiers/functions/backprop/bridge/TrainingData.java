@@ -10,6 +10,7 @@ import weka.classifiers.functions.backprop.train.ValidationSplit;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SerializedObject;
 import weka.core.Utils;
 
 /**
@@ -132,6 +133,60 @@ public final class TrainingData {
       throw new IllegalArgumentException(TrainingLog.PREFIX + (where == null
           ? "the test data's header does not match the training data's: "
           : "the header of " + where + " does not match the header given to buildClassifier: ") + difference);
+    }
+  }
+
+  /**
+   * @param data training data
+   * @return its header, without instances, as the model keeps it: a deep copy. Weka's Instances share attribute
+   *     objects, and those share their nominal values; some of Weka's in-place changes (renameAttributeValue)
+   *     rename a value in every Instances sharing it, so a model holding a shallow copy of the training header would
+   *     change with the caller's data, and a test header changed that way would still look equal to it
+   */
+  public static Instances ownHeader(Instances data) {
+    try {
+      return (Instances) new SerializedObject(new Instances(data, 0)).getObject();
+    } catch (Exception e) {
+      throw new IllegalStateException("the training header could not be copied: " + e, e);
+    }
+  }
+
+  /**
+   * A header found equal to the training header, remembered so that the instances given with it are not compared
+   * attribute by attribute again: only whether it is still the same object with the same attribute objects in the
+   * same order and the same class. Weka's in-place changes of an {@link Instances}' header (renaming, reordering,
+   * inserting or deleting attributes or nominal values, another class index) replace or move attribute objects, so
+   * they are seen; the check costs one comparison of references per attribute.
+   */
+  public static final class CheckedHeader {
+    private final Instances header;
+    private final int classIndex;
+    private final Attribute[] attributes;
+
+    /** @param header a header found equal to the training header */
+    public CheckedHeader(Instances header) {
+      this.header = header;
+      this.classIndex = header.classIndex();
+      this.attributes = new Attribute[header.numAttributes()];
+      for (int a = 0; a < attributes.length; a++) {
+        attributes[a] = header.attribute(a);
+      }
+    }
+
+    /**
+     * @param given the header of instances given now
+     * @return true if it is the remembered header, unchanged since it was checked
+     */
+    public boolean isUnchanged(Instances given) {
+      if (given != header || given.classIndex() != classIndex || given.numAttributes() != attributes.length) {
+        return false;
+      }
+      for (int a = 0; a < attributes.length; a++) {
+        if (given.attribute(a) != attributes[a]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
