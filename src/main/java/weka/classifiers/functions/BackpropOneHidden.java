@@ -304,13 +304,15 @@ public class BackpropOneHidden extends RandomizableClassifier
    * Adds one instance of a stream: a copy goes into the buffer (an instance without a class value is only
    * counted), and a full buffer is trained on at once (see {@link #batchFinished} for the rest). A model
    * trained in one batch can be updated too: its preprocessing stays, and training continues from its weights.
+   * Several threads may call it at once: the instances are added one at a time (and a full buffer trained before
+   * the next is added), none is lost.
    *
    * @param instance an instance with the header given to buildClassifier
    * @throws Exception if the instance does not fit the header, has an infinite value or a bad weight, or
    *     training the buffer fails
    */
   @Override
-  public void updateClassifier(Instance instance) throws Exception {
+  public synchronized void updateClassifier(Instance instance) throws Exception {
     String where = "stream instance " + m_Model.nextStreamInstance();
     if (m_Model.isBuilt()) {
       checkHeader(instance.dataset(), where);
@@ -328,7 +330,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @throws Exception if training fails
    */
   @Override
-  public void batchFinished() throws Exception {
+  public synchronized void batchFinished() throws Exception {
     if (m_Model instanceof StreamTrainer) {
       ((StreamTrainer) m_Model).finish(m_Settings, getSeed(), log());
     }

@@ -126,7 +126,8 @@ public final class OptionTable {
       "<number>", "Incremental training (updateClassifier): instances collected before training on them,\n"
           + "at least 1; the first buffer's statistics fix the preprocessing.",
       "Incremental training only (updateClassifier: Weka's command line with a test file or -no-cv, the "
-          + "KnowledgeFlow's instance streams): instances collected before training on them (at least 1). Each "
+          + "KnowledgeFlow's instance streams): instances collected before training on them (at least 1; at least "
+          + "2 to start a stream, whose first buffer fits the preprocessing). Each "
           + "full buffer gets the configured epochs, starting from the current weights; the first buffer's "
           + "statistics (means, standard deviations, modes, nominal values seen) fix the preprocessing for the "
           + "whole stream. Only one buffer is held in memory. A stream no longer than the buffer trains exactly "

@@ -11,6 +11,7 @@ import weka.core.Instances;
  * of instances) and a few numbers per class are kept: nothing grows with the length of the stream.
  *
  * <p>It is saved with the model, buffered instances included, so that a saved model can go on being updated.
+ * Its methods are synchronized: predictions and the model text read the counts while a stream adds to them.
  */
 public final class StreamBuffer implements Serializable {
 
@@ -66,7 +67,7 @@ public final class StreamBuffer implements Serializable {
    *
    * @param instance an instance with the training header, already checked
    */
-  public void add(Instance instance) {
+  public synchronized void add(Instance instance) {
     received++;
     if (instance.classIsMissing()) {
       missingClass++;
@@ -86,7 +87,7 @@ public final class StreamBuffer implements Serializable {
   }
 
   /** @return the instances waiting in the buffer */
-  public int size() {
+  public synchronized int size() {
     return buffer.numInstances();
   }
 
@@ -95,7 +96,7 @@ public final class StreamBuffer implements Serializable {
    *
    * @return the buffer (this object keeps no reference to it)
    */
-  public Instances take() {
+  public synchronized Instances take() {
     Instances taken = buffer;
     buffer = new Instances(taken, 0);
     buffersTaken++;
@@ -108,38 +109,38 @@ public final class StreamBuffer implements Serializable {
    * @param rows the buffer's instances
    * @param bufferNumber the buffer's number, counting from 1
    */
-  public void statisticsComputed(int rows, long bufferNumber) {
+  public synchronized void statisticsComputed(int rows, long bufferNumber) {
     statisticsRows = rows;
     statisticsBuffer = bufferNumber;
   }
 
   /** @return the number of the next instance given to {@link #add}, counting from 1 */
-  public long nextInstanceNumber() {
+  public synchronized long nextInstanceNumber() {
     return received + 1;
   }
 
   /** @return instances received with a class value (buffered, trained or counted) */
-  public long instancesWithClass() {
+  public synchronized long instancesWithClass() {
     return received - missingClass;
   }
 
   /** @return instances received without a class value */
-  public long missingClass() {
+  public synchronized long missingClass() {
     return missingClass;
   }
 
   /** @return buffers taken for training */
-  public long buffersTaken() {
+  public synchronized long buffersTaken() {
     return buffersTaken;
   }
 
   /** @return the instances the preprocessing statistics came from, 0 if not computed yet */
-  public int statisticsRows() {
+  public synchronized int statisticsRows() {
     return statisticsRows;
   }
 
   /** @return the buffer the preprocessing statistics came from, counting from 1; 0 if none */
-  public long statisticsBuffer() {
+  public synchronized long statisticsBuffer() {
     return statisticsBuffer;
   }
 
@@ -152,7 +153,7 @@ public final class StreamBuffer implements Serializable {
    * @return the total weight of the instances of each class received so far (a copy), in units of 2^960 if a sum
    *     would overflow otherwise
    */
-  public double[] classWeights() {
+  public synchronized double[] classWeights() {
     return classWeights.clone();
   }
 }

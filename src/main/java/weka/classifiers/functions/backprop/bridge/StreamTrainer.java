@@ -21,17 +21,30 @@ import weka.core.Instances;
  *
  * <p>Until a network is trained, predictions give the class prior of the instances received. Saved with the
  * model, buffered instances included, so that a saved model can go on being updated.
+ *
+ * <p>Threads: the classifier calls {@link #add} and {@link #finish} one at a time (its updateClassifier and
+ * batchFinished are synchronized); predictions may run meanwhile in other threads, with the network of the last
+ * trained buffer (or the prior of the instances received so far).
  */
 public final class StreamTrainer extends ModelState {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The smallest buffer that can start a stream: the first buffer fits the preprocessing statistics, and in a single
+   * instance nothing varies. (A stream that continues a network has them already: any buffer size updates it.)
+   */
+  public static final int MIN_FIRST_BUFFER = 2;
+
   private final Instances header;
   private final StreamBuffer buffer;
-  /** The network trained so far (or the batch model the stream continues); null until a buffer is trained. */
-  private NetworkModel network;
+  /**
+   * The network trained so far (or the batch model the stream continues); null until a buffer is trained. Volatile:
+   * predictions in other threads see each buffer's network once it is trained.
+   */
+  private volatile NetworkModel network;
   /** While no network is trained: why the last buffer had nothing to learn, or null if none had. */
-  private String fallbackReason;
+  private volatile String fallbackReason;
   /** The prior of the instances received so far, while no network is trained; made when first asked for. */
   private transient ZeroR prior;
 
@@ -51,6 +64,7 @@ public final class StreamTrainer extends ModelState {
    * @return the stream
    */
   public static StreamTrainer start(Instances data, int bufferSize, TrainingLog log) {
+    checkFirstBuffer(bufferSize);
     Instances header = TrainingData.ownHeader(data);
     log.log("incremental training started: instances are trained on " + bufferSize
         + " at a time (-buffer) as updateClassifier receives them");
@@ -78,12 +92,29 @@ public final class StreamTrainer extends ModelState {
    * @throws Exception if training the buffer fails
    */
   public void add(Instance instance, Settings settings, int seed, TrainingLog log) throws Exception {
+    if (network == null) {
+      checkFirstBuffer(settings.get(OptionTable.BUFFER_SIZE));
+    }
     buffer.add(instance);
     if (network == null) {
       forgetPrior(); // the prior changes with the stream until a network is trained
     }
     if (buffer.size() >= settings.get(OptionTable.BUFFER_SIZE)) {
       trainBuffer(settings, seed, log);
+    }
+  }
+
+  /**
+   * @param bufferSize -buffer, for a stream with no network yet
+   * @throws IllegalArgumentException if it is below {@link #MIN_FIRST_BUFFER}: such a stream would never train
+   */
+  private static void checkFirstBuffer(int bufferSize) {
+    if (bufferSize < MIN_FIRST_BUFFER) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "-buffer " + bufferSize + " cannot start incremental "
+          + "training: the first buffer fits the preprocessing (means, standard deviations, nominal values seen), "
+          + "and in a single instance nothing varies, so no buffer would ever be trained; set -buffer 2 or more "
+          + "(the default, " + OptionTable.BUFFER_SIZE.defaultValue() + ", gives reliable statistics), or update a "
+          + "model built in one batch, whose preprocessing is fitted already");
     }
   }
 
