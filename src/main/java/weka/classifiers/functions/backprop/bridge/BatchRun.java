@@ -289,6 +289,11 @@ public final class BatchRun extends ModelState {
           + ModelText.format(result.finalLoss()));
       log.status("training finished after " + result.epochs() + " epochs");
     }
+    String untrained = ModelText.lowestBeforeTraining(result);
+    if (untrained != null) {
+      log.log(untrained);
+      log.debugLine(untrained);
+    }
     return resume ? this : release();
   }
 

@@ -19,7 +19,7 @@ import weka.classifiers.functions.backprop.TrainingResult;
  *   <li>the {@link LossHistory} (the training and held-out loss after each epoch);</li>
  *   <li>{@link EarlyStopping}, when rows are held out: after each epoch the held-out loss is computed, training
  *       stops after {@code patience} epochs without a lower value, and the result keeps the best epoch's
- *       weights. Data too small to split ({@link ValidationSplit}) trains on all rows without early stopping
+ *       weights (never the random initial ones once an epoch has run). Data too small to split ({@link ValidationSplit}) trains on all rows without early stopping
  *       ({@link TrainingResult#validationSkipped()});</li>
  *   <li>the divergence guard: if a loss becomes NaN or infinite, training restarts from the initial weights with
  *       half the learning rate, at most {@link #MAX_RESTARTS} times; then {@link TrainingDivergedException}. (L-BFGS
@@ -55,6 +55,8 @@ public final class Trainer implements AutoCloseable {
   private final double[] params;
   private final double[] gradient;
 
+  /** True once {@link #startFrom} gave trained initial weights instead of the seeded random ones. */
+  private boolean startsFromGivenWeights;
   private double learningRate;
   private int restarts;
   private int maxEpochs;
@@ -195,6 +197,7 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalStateException("the starting weights can only be set before the first epoch");
     }
     System.arraycopy(initialParams, 0, this.initialParams, 0, initialParams.length);
+    startsFromGivenWeights = true;
     start();
     return this;
   }
@@ -208,7 +211,7 @@ public final class Trainer implements AutoCloseable {
     epochsDone = 0;
     stopReason = null;
     if (earlyStopping != null) {
-      earlyStopping.restart(params);
+      earlyStopping.restart(params, startsFromGivenWeights);
     }
   }
 
