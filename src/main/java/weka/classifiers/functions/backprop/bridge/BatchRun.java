@@ -95,7 +95,7 @@ public final class BatchRun extends ModelState {
       log.log("no network trained: " + e.reason() + "; predicting the class prior, as ZeroR does");
       return prior;
     }
-    TrainingData.checkNetworkSize(config.numHidden(), preprocessing.numInputs(), train.numClasses());
+    TrainingData.checkTrainingSize(config, train.numInstances(), preprocessing.numInputs(), train.numClasses());
     Trainer trainer = TrainingData.trainer(preprocessing, train, config, settings.get(OptionTable.BALANCE_CLASSES));
     BatchRun run = new BatchRun(trainer, config, header, preprocessing, missingClassDropped, fingerprint(data),
         trainingOptions(settings, config.seed()));

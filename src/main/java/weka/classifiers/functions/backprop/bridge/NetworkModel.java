@@ -104,21 +104,38 @@ public final class NetworkModel extends ModelState {
    * @param preprocessing the fitted preprocessing
    * @param network the network
    * @param instances instances with the training header
-   * @return p of each instance, all rows through the network at once
+   * @return p of each instance, the rows through the network in blocks of at most {@link #BLOCK_VALUES} encoded
+   *     values: the memory a batch needs besides its result does not grow with the batch (Weka's Evaluation hands
+   *     over the whole test set), and each row's probabilities are the same in any block
    */
   static double[][] distributions(Preprocessor preprocessing, Network network, Instances instances)
       throws Exception {
     double[][] result = new double[instances.numInstances()][];
     int numClasses = network.shape().numClasses();
-    double[] x = preprocessing.toRows(instances);
-    double[] flat = new double[result.length * numClasses];
-    network.distributions(x, 0, result.length, flat);
-    for (int k = 0; k < result.length; k++) {
-      double[] row = new double[numClasses];
-      System.arraycopy(flat, k * numClasses, row, 0, numClasses);
-      result[k] = checkDistribution(row, "instance " + (k + 1));
+    int blockRows = blockRows(network.shape().rowWidth());
+    for (int from = 0; from < result.length; from += blockRows) {
+      int to = Math.min(result.length, from + blockRows);
+      double[] x = preprocessing.toRows(instances, from, to);
+      double[] flat = new double[(to - from) * numClasses];
+      network.distributions(x, 0, to - from, flat);
+      for (int k = from; k < to; k++) {
+        double[] row = new double[numClasses];
+        System.arraycopy(flat, (k - from) * numClasses, row, 0, numClasses);
+        result[k] = checkDistribution(row, "instance " + (k + 1));
+      }
     }
     return result;
+  }
+
+  /** Most encoded values in one block of batch prediction: 2^20, 8 MB. */
+  static final int BLOCK_VALUES = 1 << 20;
+
+  /**
+   * @param rowWidth m + 1
+   * @return rows per block: as many as {@link #BLOCK_VALUES} values hold, at least one
+   */
+  static int blockRows(int rowWidth) {
+    return Math.max(1, BLOCK_VALUES / rowWidth);
   }
 
   /**

@@ -86,10 +86,15 @@ public final class StatisticsPreprocessing implements Preprocessor {
 
   @Override
   public double[] toRows(Instances data) {
+    return toRows(data, 0, data.numInstances());
+  }
+
+  @Override
+  public double[] toRows(Instances data, int from, int to) {
     int width = numInputs() + 1;
-    double[] x = new double[Math.multiplyExact(data.numInstances(), width)];
-    for (int k = 0; k < data.numInstances(); k++) {
-      encode(data.instance(k).toDoubleArray(), x, k * width, "instance " + (k + 1));
+    double[] x = new double[Math.multiplyExact(to - from, width)];
+    for (int k = from; k < to; k++) {
+      encode(data.instance(k).toDoubleArray(), x, (k - from) * width, "instance " + (k + 1));
     }
     return x;
   }

@@ -152,7 +152,8 @@ public final class StreamTrainer extends ModelState {
             + "; predicting the class prior, as ZeroR does");
         return;
       }
-      TrainingData.checkNetworkSize(numHidden, preprocessing.numInputs(), taken.numClasses());
+      TrainingData.checkTrainingSize(settings.trainingConfig(seed), taken.numInstances(), preprocessing.numInputs(),
+          taken.numClasses());
       result = trainOn(preprocessing, taken, number, null, settings, seed);
       network = new NetworkModel(header, preprocessing, result, 0, null);
       buffer.statisticsComputed(taken.numInstances(), number);

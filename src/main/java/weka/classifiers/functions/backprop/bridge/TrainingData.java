@@ -6,6 +6,7 @@ import weka.classifiers.functions.backprop.train.ClassBalance;
 import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingMemory;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
 import weka.core.Attribute;
 import weka.core.Instance;
@@ -203,6 +204,39 @@ public final class TrainingData {
       throw new IllegalArgumentException(TrainingLog.PREFIX + "-H (hidden units) " + numHidden + " with "
           + numInputs + " inputs and " + outputs + " outputs needs " + weights
           + " weights, more than a Java array holds; use fewer hidden units");
+    }
+  }
+
+  /**
+   * Refuses, before anything is allocated, a training run that cannot be held: a network with more weights than an
+   * array holds, a data matrix with more values than an array holds, or arrays that together need more than the
+   * heap's maximum (-Xmx) ({@link TrainingMemory}: the data matrix, the arrays the size of the weights, the threads'
+   * buffers). Only what is sure to fail is refused: the caller's data, already in memory, is not counted.
+   *
+   * @param config the run's settings
+   * @param rows the instances to train on (a buffer's, for a stream)
+   * @param numInputs m, from the fitted preprocessing
+   * @param numClasses the class values
+   * @throws IllegalArgumentException saying how much memory the options need and what to change
+   */
+  public static void checkTrainingSize(TrainingConfig config, long rows, int numInputs, int numClasses) {
+    checkNetworkSize(config.numHidden(), numInputs, numClasses);
+    TrainingMemory memory = TrainingMemory.of(config, rows, numInputs, numClasses);
+    if (memory.dataValues() > TrainingMemory.MAX_ARRAY) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "the training data would be one matrix of " + rows
+          + " instances × " + (numInputs + 1L) + " values (the " + numInputs + " inputs after the preprocessing and "
+          + "the bias) = " + memory.dataValues() + " values, more than a Java array holds (" + TrainingMemory.MAX_ARRAY
+          + "); train on fewer instances or attributes, incrementally (updateClassifier, in buffers of -buffer "
+          + "instances), or on Spark");
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (heap < Long.MAX_VALUE && memory.totalBytes() > heap) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "training needs about "
+          + TrainingMemory.megabytes(memory.totalBytes()) + " (" + memory.describe() + ", for " + rows + " instances, "
+          + numInputs + " inputs, -H " + config.numHidden() + ", -O " + config.updateRule().optionName()
+          + ", -num-threads " + config.numThreads() + "), more than this Java heap's maximum of "
+          + TrainingMemory.megabytes(heap) + " (-Xmx); use fewer hidden units (-H) or threads (-num-threads), fewer "
+          + "instances or attributes, or start Java with a larger -Xmx");
     }
   }
 
