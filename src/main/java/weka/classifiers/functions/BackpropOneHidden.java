@@ -2,8 +2,12 @@ package weka.classifiers.functions;
 
 import static weka.classifiers.functions.backprop.bridge.OptionTable.*;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
+import java.io.OptionalDataException;
+import java.io.StreamCorruptedException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -396,17 +400,46 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /**
    * Reads a saved model: this version's two fields, or the fields of a model saved by version 1.0 or 1.1, which
-   * {@link SavedFields} maps to the same options and model.
+   * {@link SavedFields} maps to the same options and model. Every part checks itself as it is read (shapes, array
+   * lengths, finite weights and statistics, checksums of the numbers) and the parts are checked against each other
+   * ({@link ModelState#validate}), so that a damaged or inconsistent model is refused here, with a message, rather
+   * than predicting wrongly or failing later. (This cannot make a file from an untrusted source safe: Java runs the
+   * code of the classes a file names while it reads them, before any check.)
    */
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    ObjectInputStream.GetField fields = in.readFields();
-    if (fields.defaulted("m_Model")) {
-      m_Settings = SavedFields.settings(fields);
-      m_Model = SavedFields.model(fields);
-    } else {
-      m_Settings = (Settings) fields.get("m_Settings", null);
-      m_Model = (ModelState) fields.get("m_Model", null);
+    try {
+      ObjectInputStream.GetField fields = in.readFields();
+      if (fields.defaulted("m_Model")) {
+        m_Settings = SavedFields.settings(fields);
+        m_Model = SavedFields.model(fields);
+      } else {
+        m_Settings = (Settings) fields.get("m_Settings", null);
+        m_Model = (ModelState) fields.get("m_Model", null);
+      }
+      if (m_Settings == null || m_Model == null) {
+        throw new InvalidObjectException("the classifier has no " + (m_Settings == null ? "options" : "model"));
+      }
+      m_Model.validate();
+    } catch (OutOfMemoryError e) {
+      // a damaged length asks for an array larger than the heap: nothing was allocated
+      throw (IOException) new InvalidObjectException(TrainingLog.PREFIX + "the saved model cannot be used: an array "
+          + "in it needs more memory than this Java heap has (a damaged file, or a model too large for -Xmx "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MB)").initCause(e);
+    } catch (IOException | RuntimeException e) {
+      if (endsEarly(e)) {
+        throw (IOException) new EOFException(TrainingLog.PREFIX + "the saved model ends early: the file is truncated "
+            + "or damaged").initCause(e);
+      }
+      String what = e instanceof InvalidObjectException && e.getMessage() != null ? e.getMessage() : e.toString();
+      throw (IOException) new InvalidObjectException(TrainingLog.PREFIX + "the saved model cannot be used: "
+          + TrainingLog.withoutPrefix(what)).initCause(e);
     }
+  }
+
+  /** @return true if reading failed because the stream ended (Java says so in three ways) */
+  private static boolean endsEarly(Exception e) {
+    return e instanceof EOFException || e instanceof OptionalDataException && ((OptionalDataException) e).eof
+        || e instanceof StreamCorruptedException && String.valueOf(e.getMessage()).contains("EOF");
   }
 
   // -------------------------------------------------------------------------------------- prediction

@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 
@@ -76,6 +77,17 @@ public abstract class ModelState implements Serializable {
    * @throws Exception if nothing was built
    */
   public abstract StreamTrainer stream() throws Exception;
+
+  /**
+   * Checks a loaded state before it is used: its parts agree with each other (the network with the preprocessing
+   * and the class, the stream's buffer with its header). Each part has checked itself as it was read (shapes,
+   * lengths, finite numbers, checksums).
+   *
+   * @throws InvalidObjectException saying what does not fit
+   */
+  public void validate() throws InvalidObjectException {
+    // nothing built: nothing to check
+  }
 
   /** Releases what training holds (the threads of a batch run); a no-op for a state that holds nothing. */
   public void close() {

@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
+
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
@@ -53,6 +55,30 @@ public final class NetworkModel extends ModelState {
           + header.numClasses() + " values)");
     }
     return new NetworkModel(TrainingData.ownHeader(header), preprocessing, result, missingClassDropped, trainedWhere);
+  }
+
+  @Override
+  public void validate() throws InvalidObjectException {
+    if (header == null || preprocessing == null || result == null) {
+      throw new InvalidObjectException("the model has no " + (header == null ? "header"
+          : preprocessing == null ? "preprocessing" : "network"));
+    }
+    TrainingData.validateHeader(header, true);
+    NetworkShape shape = result.network().shape();
+    if (shape.numInputs() != preprocessing.numInputs()) {
+      throw new InvalidObjectException("the network has " + shape.numInputs() + " inputs, but its preprocessing "
+          + "gives " + preprocessing.numInputs());
+    }
+    if (shape.numClasses() != header.numClasses()) {
+      throw new InvalidObjectException("the network has " + shape.numClasses() + " classes, but the class attribute '"
+          + header.classAttribute().name() + "' has " + header.numClasses() + " values");
+    }
+    if (preprocessing instanceof StatisticsPreprocessing) {
+      ((StatisticsPreprocessing) preprocessing).validate(header);
+    }
+    if (missingClassDropped < 0) {
+      throw new InvalidObjectException("the model counts " + missingClassDropped + " instances without a class");
+    }
   }
 
   /** @return the same model with a network trained further (the next buffer of a stream) */

@@ -1,5 +1,8 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,6 +50,36 @@ public final class StatisticsPreprocessing implements Preprocessor {
       names.add(value < 0 ? attribute.name() : attribute.name() + "=" + attribute.value(value));
     }
     this.inputNames = Collections.unmodifiableList(names);
+  }
+
+  /** A loaded preprocessing is checked before it is used: an encoder (itself checked) and a name for each input. */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (encoder == null || inputNames == null || inputNames.size() != encoder.numInputs()) {
+      throw new InvalidObjectException("the preprocessing has " + (encoder == null ? "no encoder"
+          : (inputNames == null ? "no" : inputNames.size()) + " input names for " + encoder.numInputs() + " inputs"));
+    }
+  }
+
+  /**
+   * @param header the training header the model keeps
+   * @throws InvalidObjectException if the encoder does not fit it: another number of columns, a numeric input read
+   *     from an attribute that is not numeric, an indicator of a value the attribute does not have
+   */
+  void validate(Instances header) throws InvalidObjectException {
+    if (encoder.numColumns() != header.numAttributes()) {
+      throw new InvalidObjectException("the preprocessing reads " + encoder.numColumns() + " columns, but the header "
+          + "has " + header.numAttributes() + " attributes");
+    }
+    for (int i = 0; i < encoder.numInputs(); i++) {
+      Attribute attribute = header.attribute(encoder.column(i));
+      int value = encoder.indicatedValue(i);
+      boolean fits = value < 0 ? attribute.isNumeric() : attribute.isNominal() && value < attribute.numValues();
+      if (!fits || encoder.column(i) == header.classIndex()) {
+        throw new InvalidObjectException("input " + (i + 1) + " of the preprocessing does not fit attribute '"
+            + attribute.name() + "'");
+      }
+    }
   }
 
   /**

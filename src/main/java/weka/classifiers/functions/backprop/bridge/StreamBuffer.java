@@ -1,6 +1,12 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+
+import weka.classifiers.functions.backprop.Checksum;
 
 import weka.core.Instance;
 import weka.core.Instances;
@@ -38,6 +44,11 @@ public final class StreamBuffer implements Serializable {
   private long statisticsBuffer;
   /** Instances the model had been trained on in one batch before the stream (0 if it began with the stream). */
   private final int batchRows;
+  /**
+   * {@link Checksum} of the counts, the class weights and the buffered instances, computed when saved;
+   * {@link Checksum#NONE} in models saved before it was kept.
+   */
+  private long checksum;
 
   /**
    * A stream that begins with no model (buildClassifier on a header without instances).
@@ -60,6 +71,57 @@ public final class StreamBuffer implements Serializable {
     this.classWeights = new double[Math.max(header.numClasses(), 0)];
     this.batchRows = batchRows;
     this.statisticsRows = statisticsRows;
+  }
+
+  private long checksum() {
+    Checksum sum = new Checksum().add(classWeights).add((long) classWeightExponent).add(received).add(missingClass)
+        .add(buffersTaken).add((long) statisticsRows).add(statisticsBuffer).add((long) batchRows)
+        .add((long) buffer.numInstances());
+    for (int k = 0; k < buffer.numInstances(); k++) {
+      sum.add(buffer.instance(k).weight()).add(buffer.instance(k).toDoubleArray());
+    }
+    return sum.value();
+  }
+
+  private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+    checksum = checksum();
+    out.defaultWriteObject();
+  }
+
+  /** A loaded buffer is checked: counts that add up, class weights that are weights, and a checksum that matches. */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (buffer == null || classWeights == null) {
+      throw new InvalidObjectException("the stream has no buffer");
+    }
+    if (received < 0 || missingClass < 0 || missingClass > received || buffersTaken < 0 || statisticsRows < 0
+        || statisticsBuffer < 0 || batchRows < 0 || received - missingClass < buffer.numInstances()) {
+      throw new InvalidObjectException("the stream's counts do not add up");
+    }
+    for (double w : classWeights) {
+      if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
+        throw new InvalidObjectException("the stream has a class weight of " + w);
+      }
+    }
+    if (checksum != Checksum.NONE && checksum != checksum()) {
+      throw new InvalidObjectException("the stream's counts and buffered instances do not match their checksum: the "
+          + "file was changed or damaged");
+    }
+  }
+
+  /**
+   * @param header the stream's training header
+   * @throws InvalidObjectException if the buffer's header or the class weights do not fit it
+   */
+  void validate(Instances header) throws InvalidObjectException {
+    String difference = header.equalHeadersMsg(buffer);
+    if (difference != null) {
+      throw new InvalidObjectException("the stream's buffer does not have the stream's header: " + difference);
+    }
+    if (classWeights.length != Math.max(header.numClasses(), 0)) {
+      throw new InvalidObjectException("the stream has " + classWeights.length + " class weights for "
+          + header.numClasses() + " class values");
+    }
   }
 
   /**

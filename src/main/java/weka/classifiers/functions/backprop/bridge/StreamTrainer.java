@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
+
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.train.Trainer;
@@ -231,6 +233,23 @@ public final class StreamTrainer extends ModelState {
    */
   public static int partialBufferEpochs(int numEpochs, int bufferSize, int rows) {
     return (int) Math.max(1, Math.min(numEpochs, Math.round((double) numEpochs * rows / bufferSize)));
+  }
+
+  @Override
+  public void validate() throws InvalidObjectException {
+    if (header == null || buffer == null) {
+      throw new InvalidObjectException("the stream has no " + (header == null ? "header" : "buffer"));
+    }
+    TrainingData.validateHeader(header, false);
+    buffer.validate(header);
+    NetworkModel trained = network;
+    if (trained != null) {
+      trained.validate();
+      String difference = header.equalHeadersMsg(trained.header());
+      if (difference != null) {
+        throw new InvalidObjectException("the stream's network has another header: " + difference);
+      }
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
 import java.util.Arrays;
 
 import weka.classifiers.functions.backprop.train.ClassBalance;
@@ -149,6 +150,21 @@ public final class TrainingData {
       return (Instances) new SerializedObject(new Instances(data, 0)).getObject();
     } catch (Exception e) {
       throw new IllegalStateException("the training header could not be copied: " + e, e);
+    }
+  }
+
+  /**
+   * @param header a loaded model's training header
+   * @param nominalClass true if the model needs a nominal class of at least two values (a network)
+   * @throws InvalidObjectException if it has no class attribute, or not the class the model needs
+   */
+  static void validateHeader(Instances header, boolean nominalClass) throws InvalidObjectException {
+    if (header.classIndex() < 0 || header.classIndex() >= header.numAttributes()) {
+      throw new InvalidObjectException("the model's header has no class attribute");
+    }
+    if (nominalClass && !(header.classAttribute().isNominal() && header.numClasses() >= 2)) {
+      throw new InvalidObjectException("the class attribute '" + header.classAttribute().name() + "' of the model's "
+          + "header is not nominal with two values or more");
     }
   }
 

@@ -45,7 +45,7 @@ public final class TrainingLog {
    * @param message a message that may start with {@link #PREFIX}
    * @return the message without it, to be quoted inside another one
    */
-  static String withoutPrefix(String message) {
+  public static String withoutPrefix(String message) {
     return message != null && message.startsWith(PREFIX) ? message.substring(PREFIX.length()) : message;
   }
 

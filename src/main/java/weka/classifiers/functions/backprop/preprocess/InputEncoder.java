@@ -1,6 +1,11 @@
 package weka.classifiers.functions.backprop.preprocess;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
 
 /**
  * The fitted preprocessing: turns a raw row (Weka's internal encoding, NaN = missing) into the network's
@@ -68,6 +73,8 @@ public final class InputEncoder implements Serializable {
   private final int[] indicatedValue;
   private final int numUselessRemoved;
   private final int numConstantInputsRemoved;
+  /** A CRC-32 of every statistic (bit 32 set); 0 in models saved before it was kept. */
+  private final long checksum;
 
   private InputEncoder(int numColumns, Kind[] kind, int[] column, double[] scale, double[] replacement,
       double[] mean, double[] stdDev, int[] indicatedValue, int numUselessRemoved, int numConstantInputsRemoved) {
@@ -81,6 +88,64 @@ public final class InputEncoder implements Serializable {
     this.indicatedValue = indicatedValue;
     this.numUselessRemoved = numUselessRemoved;
     this.numConstantInputsRemoved = numConstantInputsRemoved;
+    this.checksum = checksum();
+  }
+
+  /** @return a CRC-32 of the sizes and every statistic, bit 32 set (never 0) */
+  private long checksum() {
+    ByteBuffer bytes = ByteBuffer.allocate(8 * (4 + kind.length * 7));
+    bytes.putLong(numColumns).putLong(numUselessRemoved).putLong(numConstantInputsRemoved).putLong(kind.length);
+    for (int i = 0; i < kind.length; i++) {
+      bytes.putLong(kind[i] == null ? -1 : kind[i].ordinal()).putLong(column[i]).putLong(indicatedValue[i])
+          .putDouble(scale[i]).putDouble(replacement[i]).putDouble(mean[i]).putDouble(stdDev[i]);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes.array(), 0, bytes.position());
+    return crc.getValue() | (1L << 32);
+  }
+
+  /**
+   * A loaded encoder is checked before it is used: arrays of one length, every input reading a column of the row,
+   * finite statistics (a standard deviation ≥ 0, or undefined), and a checksum that matches.
+   */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (kind == null || column == null || scale == null || replacement == null || mean == null || stdDev == null
+        || indicatedValue == null) {
+      throw new InvalidObjectException("the preprocessing lacks an array of statistics");
+    }
+    int m = kind.length;
+    if (column.length != m || scale.length != m || replacement.length != m || mean.length != m
+        || stdDev.length != m || indicatedValue.length != m) {
+      throw new InvalidObjectException("the preprocessing's arrays have different lengths");
+    }
+    if (numColumns < 1 || numUselessRemoved < 0 || numConstantInputsRemoved < 0) {
+      throw new InvalidObjectException("the preprocessing has " + numColumns + " columns");
+    }
+    for (int i = 0; i < m; i++) {
+      String input = "input " + (i + 1) + " of the preprocessing";
+      if (kind[i] == null || column[i] < 0 || column[i] >= numColumns) {
+        throw new InvalidObjectException(input + " reads column " + column[i] + " of " + numColumns);
+      }
+      if (!finite(replacement[i]) || !finite(mean[i])
+          || kind[i] == Kind.NUMERIC && !(finite(scale[i]) && scale[i] > 0)) {
+        throw new InvalidObjectException(input + " has a statistic that is not finite");
+      }
+      if (!(Double.isNaN(stdDev[i]) || finite(stdDev[i]) && stdDev[i] >= 0)) {
+        throw new InvalidObjectException(input + " has standard deviation " + stdDev[i]);
+      }
+      if ((kind[i] == Kind.INDICATOR) != (indicatedValue[i] >= 0)) {
+        throw new InvalidObjectException(input + " indicates value " + indicatedValue[i]);
+      }
+    }
+    if (checksum != 0 && checksum != checksum()) {
+      throw new InvalidObjectException("the preprocessing's statistics do not match their checksum: the file was "
+          + "changed or damaged");
+    }
+  }
+
+  private static boolean finite(double value) {
+    return value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY;
   }
 
   /**
