@@ -72,6 +72,17 @@ import weka.gui.ProgrammaticProperty;
  * batch run or a stream), the batch run ({@link BatchRun}), the stream ({@link StreamTrainer}) and the model
  * text ({@link ModelText}). The mathematics lives in the engine.
  *
+ * <p><b>Threads.</b> Predictions ({@code distributionForInstance}, {@code distributionsForInstances},
+ * {@code toString} and the getters) may run in any number of threads at once. {@code updateClassifier} and
+ * {@code batchFinished} may too: they are synchronized, so a stream's instances are added one at a time and none is
+ * lost. Building ({@code buildClassifier}, or {@code initializeClassifier}, {@code next} and {@code done}) and
+ * changing options modify the classifier: do them in one thread, and not while other threads predict with it
+ * (predict with a copy, {@code AbstractClassifier.makeCopy}, while the original trains; copies train
+ * independently, as the Experimenter's do). A prediction that meets a build anyway works on one state throughout:
+ * the model from before, or the run in progress (its weights after the last epoch), or, while the build checks its
+ * data and fits the preprocessing, it fails with an {@link IllegalStateException} saying that the classifier is being
+ * rebuilt; it never sees a half-made model or fails with a NullPointerException.
+ *
  * <!-- options-start -->
  * Valid options are: <p>
  *
@@ -179,8 +190,11 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** The options' values (the seed and the debug flag are Weka's superclasses'). */
   private Settings m_Settings = Settings.DEFAULTS;
-  /** What the classifier holds: nothing, a network, the class prior, a batch run or a stream. Never null. */
-  private ModelState m_Model = ModelState.NONE;
+  /**
+   * What the classifier holds: nothing, a network, the class prior, a batch run or a stream. Never null. Volatile,
+   * and read once by each prediction, which so works on one state throughout (see the class comment on threads).
+   */
+  private volatile ModelState m_Model = ModelState.NONE;
   /** The last header found equal to the training header, remembered to check each header once while unchanged. */
   private transient volatile TrainingData.CheckedHeader m_CheckedHeader;
   /** The Explorer's log and status bar; not part of the model (lost when the classifier is copied). */
@@ -267,11 +281,17 @@ public class BackpropOneHidden extends RandomizableClassifier
     if (getResume() && m_Model instanceof BatchRun && ((BatchRun) m_Model).resume(data, m_Settings, getSeed(), log())) {
       return; // the same data and options: training continues (else the run said why it starts afresh)
     }
-    replaceModel(ModelState.NONE);
-    TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit its header
-    getCapabilities().testWithFail(data);
-    m_Model = data.numInstances() == 0 ? StreamTrainer.start(data, getBufferSize(), log())
-        : BatchRun.start(data, m_Settings, config, Utils.joinOptions(getOptions()), log());
+    replaceModel(ModelState.BUILDING); // what a prediction in another thread meets until the run is set up
+    try {
+      TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit
+      getCapabilities().testWithFail(data);
+      m_Model = data.numInstances() == 0 ? StreamTrainer.start(data, getBufferSize(), log())
+          : BatchRun.start(data, m_Settings, config, Utils.joinOptions(getOptions()), log());
+    } finally {
+      if (m_Model == ModelState.BUILDING) {
+        m_Model = ModelState.NONE; // refused: no model
+      }
+    }
   }
 
   /**
@@ -319,7 +339,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   public synchronized void updateClassifier(Instance instance) throws Exception {
     String where = "stream instance " + m_Model.nextStreamInstance();
     if (m_Model.isBuilt()) {
-      checkHeader(instance.dataset(), where);
+      checkHeader(m_Model, instance.dataset(), where);
       TrainingData.checkValues(instance, where);
     }
     StreamTrainer stream = m_Model.stream(); // refused with the reason when there is nothing to update
@@ -446,22 +466,24 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
-    if (m_Model.isBuilt()) {
-      checkHeader(instance.dataset(), null);
+    ModelState model = m_Model; // one state throughout, whatever another thread does
+    if (model.isBuilt()) {
+      checkHeader(model, instance.dataset(), null);
       TrainingData.checkPredictionValues(instance, "the instance");
     }
-    return m_Model.distribution(instance); // refused when nothing is built
+    return model.distribution(instance); // refused when nothing is built
   }
 
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
-    if (m_Model.isBuilt()) {
-      checkHeader(instances, null);
+    ModelState model = m_Model;
+    if (model.isBuilt()) {
+      checkHeader(model, instances, null);
       for (int k = 0; k < instances.numInstances(); k++) {
         TrainingData.checkPredictionValues(instances.instance(k), "instance " + (k + 1));
       }
     }
-    return m_Model.distributions(instances);
+    return model.distributions(instances);
   }
 
   @Override
@@ -470,16 +492,17 @@ public class BackpropOneHidden extends RandomizableClassifier
   }
 
   /**
+   * @param model the state that predicts (or is updated)
    * @param header the header of instances to predict, or of a stream's instance
    * @param where null for prediction, else the stream's instance
-   * @throws IllegalArgumentException if it differs from the training header, saying how
+   * @throws IllegalArgumentException if it differs from the model's training header, saying how
    */
-  private void checkHeader(Instances header, String where) {
+  private void checkHeader(ModelState model, Instances header, String where) {
     TrainingData.checkHasHeader(header, where);
     TrainingData.CheckedHeader checked = m_CheckedHeader;
-    if (checked == null || !checked.isUnchanged(header)) {
-      TrainingData.checkSameHeader(m_Model.header(), header, where);
-      m_CheckedHeader = new TrainingData.CheckedHeader(header);
+    if (checked == null || !checked.isUnchanged(header, model)) {
+      TrainingData.checkSameHeader(model.header(), header, where);
+      m_CheckedHeader = new TrainingData.CheckedHeader(header, model);
     }
   }
 

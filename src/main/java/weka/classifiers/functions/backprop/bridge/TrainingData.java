@@ -177,12 +177,17 @@ public final class TrainingData {
    */
   public static final class CheckedHeader {
     private final Instances header;
+    private final ModelState model;
     private final int classIndex;
     private final Attribute[] attributes;
 
-    /** @param header a header found equal to the training header */
-    public CheckedHeader(Instances header) {
+    /**
+     * @param header a header found equal to a model's training header
+     * @param model that model
+     */
+    public CheckedHeader(Instances header, ModelState model) {
       this.header = header;
+      this.model = model;
       this.classIndex = header.classIndex();
       this.attributes = new Attribute[header.numAttributes()];
       for (int a = 0; a < attributes.length; a++) {
@@ -192,10 +197,13 @@ public final class TrainingData {
 
     /**
      * @param given the header of instances given now
-     * @return true if it is the remembered header, unchanged since it was checked
+     * @param now the model that predicts now
+     * @return true if it is the remembered header, unchanged since it was checked, and the model is the same (a
+     *     classifier rebuilt in another thread has another)
      */
-    public boolean isUnchanged(Instances given) {
-      if (given != header || given.classIndex() != classIndex || given.numAttributes() != attributes.length) {
+    public boolean isUnchanged(Instances given, ModelState now) {
+      if (given != header || now != model || given.classIndex() != classIndex
+          || given.numAttributes() != attributes.length) {
         return false;
       }
       for (int a = 0; a < attributes.length; a++) {
