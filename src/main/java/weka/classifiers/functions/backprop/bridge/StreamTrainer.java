@@ -206,8 +206,8 @@ public final class StreamTrainer extends ModelState {
       trainer = TrainingData.trainer(preprocessing, taken, config, settings.get(OptionTable.BALANCE_CLASSES));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(TrainingLog.PREFIX + "buffer " + number + " of the stream: "
-          + TrainingLog.withoutPrefix(e.getMessage()) + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"),
-          e);
+          + TrainingLog.withoutPrefix(e.getMessage())
+          + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"), e);
     }
     try (Trainer run = trainer) {
       if (start != null) {
