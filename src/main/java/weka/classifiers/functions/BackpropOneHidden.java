@@ -2,8 +2,12 @@ package weka.classifiers.functions;
 
 import static weka.classifiers.functions.backprop.bridge.OptionTable.*;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
+import java.io.OptionalDataException;
+import java.io.StreamCorruptedException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -67,6 +71,17 @@ import weka.gui.ProgrammaticProperty;
  * ({@link TrainingData}), what the classifier holds ({@link ModelState}: nothing, a network, the class prior, a
  * batch run or a stream), the batch run ({@link BatchRun}), the stream ({@link StreamTrainer}) and the model
  * text ({@link ModelText}). The mathematics lives in the engine.
+ *
+ * <p><b>Threads.</b> Predictions ({@code distributionForInstance}, {@code distributionsForInstances},
+ * {@code toString} and the getters) may run in any number of threads at once. {@code updateClassifier} and
+ * {@code batchFinished} may too: they are synchronized, so a stream's instances are added one at a time and none is
+ * lost. Building ({@code buildClassifier}, or {@code initializeClassifier}, {@code next} and {@code done}) and
+ * changing options modify the classifier: do them in one thread, and not while other threads predict with it
+ * (predict with a copy, {@code AbstractClassifier.makeCopy}, while the original trains; copies train
+ * independently, as the Experimenter's do). A prediction that meets a build anyway works on one state throughout:
+ * the model from before, or the run in progress (its weights after the last epoch), or, while the build checks its
+ * data and fits the preprocessing, it fails with an {@link IllegalStateException} saying that the classifier is being
+ * rebuilt; it never sees a half-made model or fails with a NullPointerException.
  *
  * <!-- options-start -->
  * Valid options are: <p>
@@ -175,10 +190,13 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** The options' values (the seed and the debug flag are Weka's superclasses'). */
   private Settings m_Settings = Settings.DEFAULTS;
-  /** What the classifier holds: nothing, a network, the class prior, a batch run or a stream. Never null. */
-  private ModelState m_Model = ModelState.NONE;
-  /** The last header found equal to the training header (compared by identity, to check each header once). */
-  private transient volatile Instances m_CheckedHeader;
+  /**
+   * What the classifier holds: nothing, a network, the class prior, a batch run or a stream. Never null. Volatile,
+   * and read once by each prediction, which so works on one state throughout (see the class comment on threads).
+   */
+  private volatile ModelState m_Model = ModelState.NONE;
+  /** The last header found equal to the training header, remembered to check each header once while unchanged. */
+  private transient volatile TrainingData.CheckedHeader m_CheckedHeader;
   /** The Explorer's log and status bar; not part of the model (lost when the classifier is copied). */
   private transient Logger m_Log;
 
@@ -250,7 +268,9 @@ public class BackpropOneHidden extends RandomizableClassifier
   /**
    * Prepares training: checks the data, fits the preprocessing and sets up the training run, without running
    * an epoch; a header without instances starts incremental training. With resume on and a run kept from before,
-   * training continues from where it stopped (up to the current number of epochs).
+   * training continues from where it stopped (up to the current number of epochs) if the data (header, instances,
+   * weights) and the training options other than -N are those of that run; otherwise the log says so and training
+   * starts afresh.
    *
    * @param data the training data
    * @throws Exception if the data cannot be handled
@@ -258,14 +278,20 @@ public class BackpropOneHidden extends RandomizableClassifier
   @Override
   public void initializeClassifier(Instances data) throws Exception {
     TrainingConfig config = trainingConfig();
-    if (getResume() && m_Model instanceof BatchRun) {
-      ((BatchRun) m_Model).resume(getNumEpochs(), log());
-      return;
+    if (getResume() && m_Model instanceof BatchRun && ((BatchRun) m_Model).resume(data, m_Settings, getSeed(), log())) {
+      return; // the same data and options: training continues (else the run said why it starts afresh)
     }
-    replaceModel(ModelState.NONE);
-    getCapabilities().testWithFail(data);
-    m_Model = data.numInstances() == 0 ? StreamTrainer.start(data, getBufferSize(), log())
-        : BatchRun.start(data, m_Settings, config, Utils.joinOptions(getOptions()), log());
+    replaceModel(ModelState.BUILDING); // what a prediction in another thread meets until the run is set up
+    try {
+      TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit
+      getCapabilities().testWithFail(data);
+      m_Model = data.numInstances() == 0 ? StreamTrainer.start(data, getBufferSize(), log())
+          : BatchRun.start(data, m_Settings, config, Utils.joinOptions(getOptions()), log());
+    } finally {
+      if (m_Model == ModelState.BUILDING) {
+        m_Model = ModelState.NONE; // refused: no model
+      }
+    }
   }
 
   /**
@@ -302,16 +328,18 @@ public class BackpropOneHidden extends RandomizableClassifier
    * Adds one instance of a stream: a copy goes into the buffer (an instance without a class value is only
    * counted), and a full buffer is trained on at once (see {@link #batchFinished} for the rest). A model
    * trained in one batch can be updated too: its preprocessing stays, and training continues from its weights.
+   * Several threads may call it at once: the instances are added one at a time (and a full buffer trained before
+   * the next is added), none is lost.
    *
    * @param instance an instance with the header given to buildClassifier
    * @throws Exception if the instance does not fit the header, has an infinite value or a bad weight, or
    *     training the buffer fails
    */
   @Override
-  public void updateClassifier(Instance instance) throws Exception {
+  public synchronized void updateClassifier(Instance instance) throws Exception {
     String where = "stream instance " + m_Model.nextStreamInstance();
     if (m_Model.isBuilt()) {
-      checkHeader(instance.dataset(), where);
+      checkHeader(m_Model, instance.dataset(), where);
       TrainingData.checkValues(instance, where);
     }
     StreamTrainer stream = m_Model.stream(); // refused with the reason when there is nothing to update
@@ -326,7 +354,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @throws Exception if training fails
    */
   @Override
-  public void batchFinished() throws Exception {
+  public synchronized void batchFinished() throws Exception {
     if (m_Model instanceof StreamTrainer) {
       ((StreamTrainer) m_Model).finish(m_Settings, getSeed(), log());
     }
@@ -392,39 +420,70 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /**
    * Reads a saved model: this version's two fields, or the fields of a model saved by version 1.0 or 1.1, which
-   * {@link SavedFields} maps to the same options and model.
+   * {@link SavedFields} maps to the same options and model. Every part checks itself as it is read (shapes, array
+   * lengths, finite weights and statistics, checksums of the numbers) and the parts are checked against each other
+   * ({@link ModelState#validate}), so that a damaged or inconsistent model is refused here, with a message, rather
+   * than predicting wrongly or failing later. (This cannot make a file from an untrusted source safe: Java runs the
+   * code of the classes a file names while it reads them, before any check.)
    */
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    ObjectInputStream.GetField fields = in.readFields();
-    if (fields.defaulted("m_Model")) {
-      m_Settings = SavedFields.settings(fields);
-      m_Model = SavedFields.model(fields);
-    } else {
-      m_Settings = (Settings) fields.get("m_Settings", null);
-      m_Model = (ModelState) fields.get("m_Model", null);
+    try {
+      ObjectInputStream.GetField fields = in.readFields();
+      if (fields.defaulted("m_Model")) {
+        m_Settings = SavedFields.settings(fields);
+        m_Model = SavedFields.model(fields);
+      } else {
+        m_Settings = (Settings) fields.get("m_Settings", null);
+        m_Model = (ModelState) fields.get("m_Model", null);
+      }
+      if (m_Settings == null || m_Model == null) {
+        throw new InvalidObjectException("the classifier has no " + (m_Settings == null ? "options" : "model"));
+      }
+      m_Model.validate();
+    } catch (OutOfMemoryError e) {
+      // a damaged length asks for an array larger than the heap: nothing was allocated
+      throw (IOException) new InvalidObjectException(TrainingLog.PREFIX + "the saved model cannot be used: an array "
+          + "in it needs more memory than this Java heap has (a damaged file, or a model too large for -Xmx "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MB)").initCause(e);
+    } catch (IOException | RuntimeException e) {
+      if (endsEarly(e)) {
+        throw (IOException) new EOFException(TrainingLog.PREFIX + "the saved model ends early: the file is truncated "
+            + "or damaged").initCause(e);
+      }
+      String what = e instanceof InvalidObjectException && e.getMessage() != null ? e.getMessage() : e.toString();
+      throw (IOException) new InvalidObjectException(TrainingLog.PREFIX + "the saved model cannot be used: "
+          + TrainingLog.withoutPrefix(what)).initCause(e);
     }
+  }
+
+  /** @return true if reading failed because the stream ended (Java says so in three ways) */
+  private static boolean endsEarly(Exception e) {
+    return e instanceof EOFException || e instanceof OptionalDataException && ((OptionalDataException) e).eof
+        || e instanceof StreamCorruptedException && String.valueOf(e.getMessage()).contains("EOF");
   }
 
   // -------------------------------------------------------------------------------------- prediction
 
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
-    if (m_Model.isBuilt()) {
-      checkHeader(instance.dataset(), null);
+    ModelState model = m_Model; // one state throughout, whatever another thread does
+    if (model.isBuilt()) {
+      checkHeader(model, instance.dataset(), null);
       TrainingData.checkPredictionValues(instance, "the instance");
     }
-    return m_Model.distribution(instance); // refused when nothing is built
+    return model.distribution(instance); // refused when nothing is built
   }
 
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
-    if (m_Model.isBuilt()) {
-      checkHeader(instances, null);
+    ModelState model = m_Model;
+    if (model.isBuilt()) {
+      checkHeader(model, instances, null);
       for (int k = 0; k < instances.numInstances(); k++) {
         TrainingData.checkPredictionValues(instances.instance(k), "instance " + (k + 1));
       }
     }
-    return m_Model.distributions(instances);
+    return model.distributions(instances);
   }
 
   @Override
@@ -433,15 +492,17 @@ public class BackpropOneHidden extends RandomizableClassifier
   }
 
   /**
+   * @param model the state that predicts (or is updated)
    * @param header the header of instances to predict, or of a stream's instance
    * @param where null for prediction, else the stream's instance
-   * @throws IllegalArgumentException if it differs from the training header, saying how
+   * @throws IllegalArgumentException if it differs from the model's training header, saying how
    */
-  private void checkHeader(Instances header, String where) {
+  private void checkHeader(ModelState model, Instances header, String where) {
     TrainingData.checkHasHeader(header, where);
-    if (header != m_CheckedHeader) {
-      TrainingData.checkSameHeader(m_Model.header(), header, where);
-      m_CheckedHeader = header;
+    TrainingData.CheckedHeader checked = m_CheckedHeader;
+    if (checked == null || !checked.isUnchanged(header, model)) {
+      TrainingData.checkSameHeader(model.header(), header, where);
+      m_CheckedHeader = new TrainingData.CheckedHeader(header, model);
     }
   }
 

@@ -2,6 +2,7 @@ package weka.classifiers.functions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,5 +117,62 @@ class ConcurrencyTest {
     retrained.buildClassifier(iris);
     assertArrayEquals(retrained.getNetwork().parameters(), template.getNetwork().parameters(),
         "training the copies left the template untouched");
+  }
+  /**
+   * The threading contract (issue 14, item 11): predictions while another thread rebuilds the same classifier, here
+   * on iris and on iris without its first attribute in turn, see the model before, the run in progress, or fail
+   * clearly: "…being rebuilt…" while the new run is prepared, or a header that differs from the new model's. Never
+   * a NullPointerException or an IllegalStateException without the classifier's name, never "call buildClassifier
+   * first" (it was being called), never a header remembered for another model.
+   */
+  @Test
+  void predictionsWhileAnotherThreadRebuildsSeeAModelOrFailClearly() throws Exception {
+    Instances narrow = new Instances(iris);
+    narrow.deleteAttributeAt(0);
+    BackpropOneHidden model = RobustnessTest.train(iris, "-N", "3");
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    List<String> unclear = java.util.Collections.synchronizedList(new ArrayList<>());
+    int[] counts = new int[3]; // probabilities, "being rebuilt", header differs
+    Thread builder = new Thread(() -> {
+      for (int round = 0; !stop.get(); round++) {
+        try {
+          model.buildClassifier(round % 2 == 0 ? narrow : iris);
+        } catch (Exception e) {
+          unclear.add("build: " + e);
+        }
+      }
+    });
+    builder.start();
+    try {
+      long end = System.nanoTime() + 3_000_000_000L;
+      while (System.nanoTime() < end) {
+        for (int k = 0; k < iris.numInstances(); k += 7) {
+          try {
+            double[] p = model.distributionForInstance(iris.instance(k));
+            RobustnessTest.assertProbabilities(p, 3);
+            counts[0]++;
+          } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).startsWith("BackpropOneHidden: the classifier is being rebuilt")) {
+              counts[1]++;
+            } else {
+              unclear.add(e.toString());
+            }
+          } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).startsWith("BackpropOneHidden: the test data's header does not match")) {
+              counts[2]++;
+            } else {
+              unclear.add(e.toString());
+            }
+          } catch (Exception | Error e) {
+            unclear.add(e.toString());
+          }
+        }
+      }
+    } finally {
+      stop.set(true);
+      builder.join(60_000);
+    }
+    assertEquals(List.of(), unclear.subList(0, Math.min(5, unclear.size())), unclear.size() + " unclear failures");
+    assertTrue(counts[0] > 0 && counts[2] > 0, java.util.Arrays.toString(counts));
   }
 }

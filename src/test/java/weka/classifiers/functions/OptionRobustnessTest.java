@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.functions.backprop.bridge.OptionTable;
+import weka.classifiers.functions.backprop.bridge.TrainingData;
+import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingMemory;
 import weka.core.Instances;
 
 /**
@@ -99,11 +102,72 @@ class OptionRobustnessTest {
 
   // options beyond their bounds: BackpropOneHiddenOptionsTest.badValueFailsAtOnceNamingTheOptionAndItsRange
 
+  /**
+   * A whole number written correctly but beyond Java's int range is out of range, not "not a whole number"
+   * (issue 14, item 11).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("wholeNumbersBeyondTheIntRange")
+  void aWholeNumberBeyondTheIntRangeIsSaidToBeOutOfRange(String flag, String value) {
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> new BackpropOneHidden().setOptions(new String[] {flag, value}));
+    assertTrue(e.getMessage().startsWith(flag + " ") && e.getMessage().contains("got '" + value + "'")
+        && e.getMessage().contains("out of range") && !e.getMessage().contains("not a whole number"), e.getMessage());
+  }
+
+  static Stream<Arguments> wholeNumbersBeyondTheIntRange() {
+    return Stream.of(Arguments.of("-S", "99999999999"), Arguments.of("-S", "-2147483649"),
+        Arguments.of("-H", "2147483648"), Arguments.of("-N", "123456789012345678901234567890"),
+        Arguments.of("-buffer", "+99999999999"));
+  }
+
+  /**
+   * Numbers are written with ASCII digits only, whole numbers as the -L-style numbers: Java's Integer.parseInt would
+   * accept other scripts' digits (fullwidth, Arabic-Indic) where Double.parseDouble refuses them (issue 14, item 11).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("digitsOfOtherScripts")
+  void digitsOfOtherScriptsAreRefusedByEveryNumericOption(String flag, String value) {
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> new BackpropOneHidden().setOptions(new String[] {flag, value}));
+    assertTrue(e.getMessage().startsWith(flag + " ") && e.getMessage().contains("got '" + value + "'"),
+        e.getMessage());
+  }
+
+  static Stream<Arguments> digitsOfOtherScripts() {
+    return Stream.of(Arguments.of("-H", "\uFF11\uFF16"), Arguments.of("-N", "\u0661\u0662"),
+        Arguments.of("-S", "\u0967"), Arguments.of("-buffer", "\u096B\u0966"), Arguments.of("-L", "\uFF10.5"),
+        Arguments.of("-R", "\u0661"));
+  }
+
   @Test
   void moreHiddenUnitsThanAnArrayHoldsIsRefusedNamingH() {
     Exception e = assertThrows(IllegalArgumentException.class, () -> train(small, "-H", "2147483647"));
     assertTrue(e.getMessage().startsWith("BackpropOneHidden: -H (hidden units) 2147483647 with 4 inputs and 3 "
         + "outputs needs "), e.getMessage());
+  }
+
+  /**
+   * Options whose arrays cannot fit this JVM's heap are refused before anything is allocated, saying how much they
+   * need and what to change (issue 14, item 9); -H 20,000,000 on 4 inputs (160 million weights) ran out of memory.
+   */
+  @Test
+  void optionsThatNeedMoreMemoryThanTheHeapAreRefusedUpFrontSayingHowMuch() {
+    Exception e = assertThrows(IllegalArgumentException.class, () -> train(small, "-H", "20000000"));
+    String message = e.getMessage();
+    assertTrue(message.startsWith("BackpropOneHidden: training needs about ") && message.contains(" MB (the data "
+        + "matrix ") && message.contains("arrays of the 160000003 weights") && message.contains("more than this "
+        + "Java heap's maximum of " + TrainingMemory.megabytes(Runtime.getRuntime().maxMemory()) + " (-Xmx)") && message.contains("-H"), message);
+  }
+
+  /** Data whose matrix would have more values than a Java array holds is refused up front, before "integer overflow". */
+  @Test
+  void dataWhoseMatrixExceedsAnArrayIsRefusedUpFront() {
+    TrainingConfig config = TrainingConfig.builder().numHidden(2).build();
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingData.checkTrainingSize(config, 3_000_000, 999, 2));
+    assertTrue(e.getMessage().startsWith("BackpropOneHidden: the training data would be one matrix of 3000000 "
+        + "instances × 1000 values") && e.getMessage().contains("more than a Java array holds"), e.getMessage());
   }
 
   /** A weight decay so large that every step overflows: the divergence error names -L and -R. */

@@ -225,6 +225,28 @@ class RobustnessTest {
     assertTrue(e.getMessage().contains("Cannot handle numeric class"), e.getMessage());
   }
 
+  /**
+   * Without the capabilities check a numeric class reaches training: the class prior (ZeroR's mean) is predicted,
+   * and the model text gives the true reason, not "fewer than two values" (issue 14, item 11).
+   */
+  @Test
+  void numericClassWithoutTheCapabilitiesCheckFallsBackSayingTheClassIsNumeric() throws Exception {
+    Instances data = TestData.separable(3, 1);
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("x"));
+    attributes.add(new Attribute("y"));
+    Instances numericClass = new Instances("regression", attributes, 0);
+    numericClass.setClassIndex(1);
+    for (Instance instance : data) {
+      numericClass.add(new DenseInstance(1.0, new double[] {instance.value(0), instance.value(0) * 2}));
+    }
+    BackpropOneHidden classifier = train(numericClass, "-do-not-check-capabilities");
+    String text = classifier.toString();
+    assertTrue(text.contains("No network was trained: the class attribute 'y' is numeric; BackpropOneHidden "
+        + "classifies into the values of a nominal class"), text);
+    assertTrue(!text.contains("fewer than two values"), text);
+  }
+
   @Test
   void dateAttributesAreUsedAsNumbers() throws Exception {
     ArrayList<Attribute> attributes = new ArrayList<>();

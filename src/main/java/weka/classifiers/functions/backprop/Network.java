@@ -1,5 +1,8 @@
 package weka.classifiers.functions.backprop;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 
 import weka.classifiers.functions.backprop.kernel.ForwardPass;
@@ -14,6 +17,8 @@ public final class Network implements Serializable {
 
   private final NetworkShape shape;
   private final double[] params;
+  /** {@link Checksum} of the shape and the parameters; {@link Checksum#NONE} in models saved before it was kept. */
+  private final long checksum;
 
   /**
    * @param shape the architecture
@@ -26,6 +31,36 @@ public final class Network implements Serializable {
     }
     this.shape = shape;
     this.params = params.clone();
+    this.checksum = checksum(shape, this.params);
+  }
+
+  private static long checksum(NetworkShape shape, double[] params) {
+    return new Checksum().add((long) shape.numInputs()).add((long) shape.numHidden()).add((long) shape.numOutputs())
+        .add((long) shape.activation().ordinal()).add(params).value();
+  }
+
+  /**
+   * A loaded network is checked before it is used: parameters that fit the shape, all finite (training never keeps
+   * others), and that match the checksum saved with them.
+   */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (shape == null || params == null) {
+      throw new InvalidObjectException("the network has no " + (shape == null ? "shape" : "weights"));
+    }
+    if (params.length != shape.numParameters()) {
+      throw new InvalidObjectException("the network has " + params.length + " weights, but its shape (" + shape
+          + ") needs " + shape.numParameters());
+    }
+    for (int i = 0; i < params.length; i++) {
+      if (!(params[i] > Double.NEGATIVE_INFINITY && params[i] < Double.POSITIVE_INFINITY)) {
+        throw new InvalidObjectException("weight " + (i + 1) + " of the network is " + params[i]);
+      }
+    }
+    if (checksum != Checksum.NONE && checksum != checksum(shape, params)) {
+      throw new InvalidObjectException("the network's weights do not match their checksum: the file was changed "
+          + "or damaged");
+    }
   }
 
   /** @return the architecture */

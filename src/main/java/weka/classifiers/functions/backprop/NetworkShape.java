@@ -1,5 +1,8 @@
 package weka.classifiers.functions.backprop;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 
 import weka.classifiers.functions.backprop.kernel.Layout;
@@ -61,6 +64,19 @@ public final class NetworkShape implements Serializable {
     this.activation = activation;
     this.kernels = kernels;
     this.layout = checked;
+  }
+
+  /** A loaded shape is checked as a new one is: sizes in range, an activation. */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    try {
+      layout = new Layout(numInputs, numHidden, numOutputs);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidObjectException("the network's shape: " + e.getMessage());
+    }
+    if (activation == null) {
+      throw new InvalidObjectException("the network's shape has no activation");
+    }
   }
 
   /**

@@ -1,5 +1,8 @@
 package weka.classifiers.functions.backprop;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 
 /** A trained network with its loss curves and how training went, as a model saves it. */
@@ -24,6 +27,8 @@ public final class TrainingResult implements Serializable {
   private final long validationRowCount;
   /** Added after 1.0.0: models saved by 1.0.0 read it as 0. */
   private final int functionEvaluations;
+  /** {@link Checksum} of the histories and counts; {@link Checksum#NONE} in models saved before it was kept. */
+  private final long checksum;
 
   /**
    * @param network the network kept
@@ -56,6 +61,42 @@ public final class TrainingResult implements Serializable {
     this.trainingRowCount = trainingRows;
     this.validationRowCount = validationRows;
     this.functionEvaluations = functionEvaluations;
+    this.checksum = checksum();
+  }
+
+  private long checksum() {
+    return new Checksum().add(lossHistory).add(validationHistory).add((long) epochs).add((long) keptEpoch)
+        .add((long) (stopReason == null ? -1 : stopReason.ordinal())).add(learningRate).add((long) restarts)
+        .add(validationSkipped ? 1L : 0L).add(trainingRowCount).add(validationRowCount).add((long) functionEvaluations)
+        .value();
+  }
+
+  /**
+   * A loaded result is checked before it is used: a network, a history for every epoch it reports, a kept epoch
+   * among those run, and a checksum that matches.
+   */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (network == null || lossHistory == null || lossHistory.length == 0 || stopReason == null) {
+      throw new InvalidObjectException("the training result has no " + (network == null ? "network"
+          : stopReason == null ? "stop reason" : "loss history"));
+    }
+    if (epochs < 0 || keptEpoch < 0 || keptEpoch > epochs) {
+      throw new InvalidObjectException("the kept epoch " + keptEpoch + " is not one of the " + epochs
+          + " epochs run");
+    }
+    if (validationHistory != null && validationHistory.length <= keptEpoch) {
+      throw new InvalidObjectException("the validation history has " + validationHistory.length + " values, too "
+          + "few for the kept epoch " + keptEpoch);
+    }
+    if (restarts < 0 || trainingRows < 0 || validationRows < 0 || trainingRowCount < 0 || validationRowCount < 0
+        || functionEvaluations < 0) {
+      throw new InvalidObjectException("the training result has a negative count");
+    }
+    if (checksum != Checksum.NONE && checksum != checksum()) {
+      throw new InvalidObjectException("the training history does not match its checksum: the file was changed or "
+          + "damaged");
+    }
   }
 
   /** @return the trained network */

@@ -38,6 +38,9 @@ public final class BatchRun extends ModelState {
   private final transient Instances header;
   private final transient Preprocessor preprocessing;
   private final transient int missingClassDropped;
+  /** What -resume must find again to continue: the data ({@link #fingerprint}) and the training options. */
+  private final transient long dataFingerprint;
+  private final transient String trainingOptions;
   /** The network of the last finished run (kept for -resume), or null while the first run is in progress. */
   private transient NetworkModel finished;
   /** The network predictions use: between epochs a snapshot of the current weights, made when first asked for. */
@@ -51,7 +54,9 @@ public final class BatchRun extends ModelState {
   private transient long lastStatusNanos;
 
   private BatchRun(Trainer trainer, TrainingConfig config, Instances header, Preprocessor preprocessing,
-      int missingClassDropped) {
+      int missingClassDropped, long dataFingerprint, String trainingOptions) {
+    this.dataFingerprint = dataFingerprint;
+    this.trainingOptions = trainingOptions;
     this.trainer = trainer;
     this.config = config;
     this.header = header;
@@ -63,11 +68,12 @@ public final class BatchRun extends ModelState {
   }
 
   /**
-   * Prepares training on a batch of instances, without running an epoch: checks the values, drops the instances
-   * without a class value, fits the preprocessing and sets up the training run, or falls back to the class
-   * prior when there is nothing to learn.
+   * Prepares training on a batch of instances, without running an epoch: drops the instances without a class
+   * value, fits the preprocessing and sets up the training run, or falls back to the class prior when there is
+   * nothing to learn.
    *
-   * @param data the training data, at least one instance, capabilities checked
+   * @param data the training data, at least one instance, values ({@link TrainingData#checkValues}) and
+   *     capabilities checked
    * @param settings the classifier's options
    * @param config the engine's settings for them
    * @param options the classifier's options as one line, for the log
@@ -77,10 +83,9 @@ public final class BatchRun extends ModelState {
    */
   public static ModelState start(Instances data, Settings settings, TrainingConfig config, String options,
       TrainingLog log) throws Exception {
-    TrainingData.checkValues(data);
     Instances train = TrainingData.withClass(data);
     int missingClassDropped = data.numInstances() - train.numInstances();
-    Instances header = new Instances(data, 0);
+    Instances header = TrainingData.ownHeader(data);
     StatisticsPreprocessing preprocessing;
     try {
       preprocessing = TrainingData.fitPreprocessing(train);
@@ -89,9 +94,10 @@ public final class BatchRun extends ModelState {
       log.log("no network trained: " + e.reason() + "; predicting the class prior, as ZeroR does");
       return prior;
     }
-    TrainingData.checkNetworkSize(config.numHidden(), preprocessing.numInputs(), train.numClasses());
+    TrainingData.checkTrainingSize(config, train.numInstances(), preprocessing.numInputs(), train.numClasses());
     Trainer trainer = TrainingData.trainer(preprocessing, train, config, settings.get(OptionTable.BALANCE_CLASSES));
-    BatchRun run = new BatchRun(trainer, config, header, preprocessing, missingClassDropped);
+    BatchRun run = new BatchRun(trainer, config, header, preprocessing, missingClassDropped, fingerprint(data),
+        trainingOptions(settings, config.seed()));
     NetworkShape shape = trainer.shape();
     String started = "training started on " + train.numInstances() + " instances: " + shape.numInputs()
         + " inputs -> " + shape.numHidden() + " " + shape.activation().optionName() + " hidden units -> "
@@ -104,17 +110,79 @@ public final class BatchRun extends ModelState {
   }
 
   /**
-   * Continues training from where it stopped (-resume), up to the given number of epochs in all.
+   * Continues training from where it stopped (-resume), up to -N epochs in all, if the data and the training
+   * options are the run's: the same header, the same instances with the same values and weights (compared by a
+   * 64-bit fingerprint, so an equal copy or a reloaded file continues too), and the same options but -N (and those
+   * that change nothing trained: -num-threads, -buffer, -resume). Otherwise continuing would silently return the
+   * old model: the log (and with -D standard error) says why, and the caller starts afresh.
    *
-   * @param numEpochs -N now
+   * @param data the training data now
+   * @param settings the options now
+   * @param seed -S now
    * @param log where training reports
+   * @return true if training continues, false if it must start afresh
    */
-  public void resume(int numEpochs, TrainingLog log) {
+  public boolean resume(Instances data, Settings settings, int seed, TrainingLog log) {
+    String why = null;
+    String headers = header.equalHeadersMsg(data);
+    if (headers != null) {
+      why = "the training data's header differs from the run kept (" + headers + ")";
+    } else if (fingerprint(data) != dataFingerprint) {
+      why = "the training instances (values or weights) differ from those of the run kept";
+    } else if (!trainingOptions(settings, seed).equals(trainingOptions)) {
+      why = "the training options differ from the run kept's (" + trainingOptions + ", now "
+          + trainingOptions(settings, seed) + ")";
+    }
+    if (why != null) {
+      log.log("-resume: " + why + "; training starts afresh");
+      log.debugLine("-resume: " + why + "; training starts afresh");
+      return false;
+    }
+    resume(settings.get(OptionTable.NUM_EPOCHS), log);
+    return true;
+  }
+
+  /** Continues up to numEpochs epochs in all. */
+  private void resume(int numEpochs, TrainingLog log) {
     trainer.setMaxEpochs(numEpochs);
     maxEpochs = numEpochs;
     startNanos = System.nanoTime();
     lastStatusNanos = startNanos;
     log.log("training continues from epoch " + trainer.epochsDone() + " to at most " + numEpochs + " epochs");
+  }
+
+  /**
+   * @param data training instances
+   * @return a 64-bit fingerprint of their values, weights and number (zeros skipped, so a sparse and a dense copy of
+   *     the same data agree)
+   */
+  static long fingerprint(Instances data) {
+    long hash = mix(0x9E3779B97F4A7C15L, data.numInstances());
+    for (int k = 0; k < data.numInstances(); k++) {
+      Instance instance = data.instance(k);
+      hash = mix(hash, Double.doubleToLongBits(instance.weight()));
+      for (int i = 0; i < instance.numValues(); i++) {
+        double value = instance.valueSparse(i);
+        if (value != 0) {
+          hash = mix(mix(hash, instance.index(i)), Double.doubleToLongBits(value));
+        }
+      }
+      hash = mix(hash, -1);
+    }
+    return hash;
+  }
+
+  private static long mix(long hash, long value) {
+    long h = (hash ^ value) * 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 31);
+  }
+
+  /** @return the options a resumed run must have kept: all but -N and those that change nothing trained */
+  private static String trainingOptions(Settings settings, long seed) {
+    Settings kept = settings.with(OptionTable.NUM_EPOCHS, 0).with(OptionTable.NUM_THREADS, 0)
+        .with(OptionTable.RESUME, false).with(OptionTable.BUFFER_SIZE, OptionTable.BUFFER_SIZE.defaultValue());
+    return String.join(" ", OptionTable.options(kept)).replace("-N 0 ", "").replace("-num-threads 0 ", "")
+        + " -S " + seed;
   }
 
   /**
@@ -220,6 +288,11 @@ public final class BatchRun extends ModelState {
           + "; training loss " + ModelText.format(result.initialLoss()) + " -> "
           + ModelText.format(result.finalLoss()));
       log.status("training finished after " + result.epochs() + " epochs");
+    }
+    String untrained = ModelText.lowestBeforeTraining(result);
+    if (untrained != null) {
+      log.log(untrained);
+      log.debugLine(untrained);
     }
     return resume ? this : release();
   }

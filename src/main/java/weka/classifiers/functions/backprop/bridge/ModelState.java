@@ -1,5 +1,6 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 
@@ -25,7 +26,13 @@ public abstract class ModelState implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Nothing built yet. */
-  public static final ModelState NONE = new Unbuilt();
+  public static final ModelState NONE = new Unbuilt(false);
+
+  /**
+   * A build in progress that has no run yet (its data is being checked and its preprocessing fitted): what another
+   * thread predicting with the classifier meets then, and is told so. Saved as {@link #NONE}.
+   */
+  public static final ModelState BUILDING = new Unbuilt(true);
 
   ModelState() {
   }
@@ -77,14 +84,32 @@ public abstract class ModelState implements Serializable {
    */
   public abstract StreamTrainer stream() throws Exception;
 
+  /**
+   * Checks a loaded state before it is used: its parts agree with each other (the network with the preprocessing
+   * and the class, the stream's buffer with its header). Each part has checked itself as it was read (shapes,
+   * lengths, finite numbers, checksums).
+   *
+   * @throws InvalidObjectException saying what does not fit
+   */
+  public void validate() throws InvalidObjectException {
+    // nothing built: nothing to check
+  }
+
   /** Releases what training holds (the threads of a batch run); a no-op for a state that holds nothing. */
   public void close() {
   }
 
-  /** Nothing built yet: one instance, {@link #NONE}, also after loading. */
+  /** Nothing built yet ({@link #NONE}, also after loading), or a build starting ({@link #BUILDING}). */
   private static final class Unbuilt extends ModelState {
 
     private static final long serialVersionUID = 1L;
+
+    /** True for {@link #BUILDING}. */
+    private final transient boolean building;
+
+    Unbuilt(boolean building) {
+      this.building = building;
+    }
 
     @Override
     public boolean isBuilt() {
@@ -93,7 +118,14 @@ public abstract class ModelState implements Serializable {
 
     @Override
     public Instances header() {
-      throw new IllegalStateException("no model built yet");
+      throw building ? rebuilding() : new IllegalStateException(TrainingLog.PREFIX + "no model built yet");
+    }
+
+    /** @return the failure of a prediction that meets a build in another thread */
+    private static IllegalStateException rebuilding() {
+      return new IllegalStateException(TrainingLog.PREFIX + "the classifier is being rebuilt (buildClassifier has "
+          + "started in another thread and has no model yet); do not predict with a classifier while another thread "
+          + "trains it: predict with a copy (AbstractClassifier.makeCopy), or wait until buildClassifier returns");
     }
 
     @Override
@@ -111,19 +143,25 @@ public abstract class ModelState implements Serializable {
       throw notBuilt();
     }
 
-    private static Exception notBuilt() {
-      return new Exception(TrainingLog.PREFIX + "no model built yet; call buildClassifier first");
+    private Exception notBuilt() {
+      return building ? rebuilding() : new Exception(TrainingLog.PREFIX + "no model built yet; call buildClassifier "
+          + "first");
     }
 
     @Override
     public void describe(StringBuilder text, ModelText.Context context) {
-      text.append("No model built yet.\n");
+      text.append(building ? "Training is starting (buildClassifier in progress).\n" : "No model built yet.\n");
     }
 
     @Override
     public StreamTrainer stream() throws Exception {
       throw new Exception(TrainingLog.PREFIX + "no model to update; call buildClassifier first (on the "
           + "header without instances, to start incremental training)");
+    }
+
+    /** A copy saved during a build holds nothing. */
+    private Object writeReplace() throws ObjectStreamException {
+      return NONE;
     }
 
     private Object readResolve() throws ObjectStreamException {

@@ -213,6 +213,10 @@ public final class ModelText {
       text.append("Validation loss (mean cross-entropy): ").append(format(validation[0])).append(" at the start, ")
           .append(format(validation[result.keptEpoch()])).append(" at epoch ").append(result.keptEpoch())
           .append(" (best), ").append(format(validation[validation.length - 1])).append(" at the end\n");
+      String untrained = lowestBeforeTraining(result);
+      if (untrained != null) {
+        text.append(untrained).append('\n');
+      }
     }
     text.append('\n');
     if (shape.numInputs() <= maxUnitsForWeights && shape.numHidden() <= maxUnitsForWeights) {
@@ -222,6 +226,22 @@ public final class ModelText {
           .append(" inputs and ").append(maxUnitsForWeights).append(" hidden units\n");
     }
     return text.toString();
+  }
+
+  /**
+   * @param result how training went
+   * @return a sentence if the held-out loss was lowest with the random initial weights (epoch 0), which early
+   *     stopping does not keep; else null
+   */
+  static String lowestBeforeTraining(TrainingResult result) {
+    double[] validation = result.validationHistory();
+    if (validation == null || result.epochs() == 0 || result.keptEpoch() == 0
+        || !(validation[0] < validation[result.keptEpoch()])) {
+      return null;
+    }
+    return "The validation loss was lowest before training (" + format(validation[0]) + " with the random initial "
+        + "weights), which early stopping never keeps: the best trained epoch's weights are kept instead. The held-out "
+        + "rows may be too few for the number of inputs (try more instances, -V 0, or a larger -R)";
   }
 
   /**

@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
+
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
@@ -52,7 +54,31 @@ public final class NetworkModel extends ModelState {
           + " classes) does not fit the preprocessing (" + preprocessing.numInputs() + " inputs) and the class ("
           + header.numClasses() + " values)");
     }
-    return new NetworkModel(new Instances(header, 0), preprocessing, result, missingClassDropped, trainedWhere);
+    return new NetworkModel(TrainingData.ownHeader(header), preprocessing, result, missingClassDropped, trainedWhere);
+  }
+
+  @Override
+  public void validate() throws InvalidObjectException {
+    if (header == null || preprocessing == null || result == null) {
+      throw new InvalidObjectException("the model has no " + (header == null ? "header"
+          : preprocessing == null ? "preprocessing" : "network"));
+    }
+    TrainingData.validateHeader(header, true);
+    NetworkShape shape = result.network().shape();
+    if (shape.numInputs() != preprocessing.numInputs()) {
+      throw new InvalidObjectException("the network has " + shape.numInputs() + " inputs, but its preprocessing "
+          + "gives " + preprocessing.numInputs());
+    }
+    if (shape.numClasses() != header.numClasses()) {
+      throw new InvalidObjectException("the network has " + shape.numClasses() + " classes, but the class attribute '"
+          + header.classAttribute().name() + "' has " + header.numClasses() + " values");
+    }
+    if (preprocessing instanceof StatisticsPreprocessing) {
+      ((StatisticsPreprocessing) preprocessing).validate(header);
+    }
+    if (missingClassDropped < 0) {
+      throw new InvalidObjectException("the model counts " + missingClassDropped + " instances without a class");
+    }
   }
 
   /** @return the same model with a network trained further (the next buffer of a stream) */
@@ -104,21 +130,38 @@ public final class NetworkModel extends ModelState {
    * @param preprocessing the fitted preprocessing
    * @param network the network
    * @param instances instances with the training header
-   * @return p of each instance, all rows through the network at once
+   * @return p of each instance, the rows through the network in blocks of at most {@link #BLOCK_VALUES} encoded
+   *     values: the memory a batch needs besides its result does not grow with the batch (Weka's Evaluation hands
+   *     over the whole test set), and each row's probabilities are the same in any block
    */
   static double[][] distributions(Preprocessor preprocessing, Network network, Instances instances)
       throws Exception {
     double[][] result = new double[instances.numInstances()][];
     int numClasses = network.shape().numClasses();
-    double[] x = preprocessing.toRows(instances);
-    double[] flat = new double[result.length * numClasses];
-    network.distributions(x, 0, result.length, flat);
-    for (int k = 0; k < result.length; k++) {
-      double[] row = new double[numClasses];
-      System.arraycopy(flat, k * numClasses, row, 0, numClasses);
-      result[k] = checkDistribution(row, "instance " + (k + 1));
+    int blockRows = blockRows(network.shape().rowWidth());
+    for (int from = 0; from < result.length; from += blockRows) {
+      int to = Math.min(result.length, from + blockRows);
+      double[] x = preprocessing.toRows(instances, from, to);
+      double[] flat = new double[(to - from) * numClasses];
+      network.distributions(x, 0, to - from, flat);
+      for (int k = from; k < to; k++) {
+        double[] row = new double[numClasses];
+        System.arraycopy(flat, (k - from) * numClasses, row, 0, numClasses);
+        result[k] = checkDistribution(row, "instance " + (k + 1));
+      }
     }
     return result;
+  }
+
+  /** Most encoded values in one block of batch prediction: 2^20, 8 MB. */
+  static final int BLOCK_VALUES = 1 << 20;
+
+  /**
+   * @param rowWidth m + 1
+   * @return rows per block: as many as {@link #BLOCK_VALUES} values hold, at least one
+   */
+  static int blockRows(int rowWidth) {
+    return Math.max(1, BLOCK_VALUES / rowWidth);
   }
 
   /**

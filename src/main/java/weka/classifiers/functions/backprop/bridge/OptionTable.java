@@ -126,7 +126,8 @@ public final class OptionTable {
       "<number>", "Incremental training (updateClassifier): instances collected before training on them,\n"
           + "at least 1; the first buffer's statistics fix the preprocessing.",
       "Incremental training only (updateClassifier: Weka's command line with a test file or -no-cv, the "
-          + "KnowledgeFlow's instance streams): instances collected before training on them (at least 1). Each "
+          + "KnowledgeFlow's instance streams): instances collected before training on them (at least 1; at least "
+          + "2 to start a stream, whose first buffer fits the preprocessing). Each "
           + "full buffer gets the configured epochs, starting from the current weights; the first buffer's "
           + "statistics (means, standard deviations, modes, nominal values seen) fix the preprocessing for the "
           + "whole stream. Only one buffer is held in memory. A stream no longer than the buffer trains exactly "
@@ -136,7 +137,8 @@ public final class OptionTable {
   public static final OptionRow<Boolean> RESUME = OptionRow.flag("resume", "resume",
       "Keep the training state after training, so that more epochs continue it.",
       "Keep the training state after training, so that building again with more epochs continues "
-          + "(the Explorer's 'Continue iterating').");
+          + "(the Explorer's 'Continue iterating'), on the same data and options but the number of epochs; on "
+          + "other data or options training starts afresh, and the log says why.");
 
   /** -D: the short form of Weka's -output-debug-info, which keeps and writes it. */
   public static final OptionRow<Boolean> DEBUG = OptionRow.flag("D", "debug",

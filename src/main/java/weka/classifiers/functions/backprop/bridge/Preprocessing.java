@@ -101,12 +101,17 @@ public final class Preprocessing implements Preprocessor {
    */
   @Override
   public double[] toRows(Instances data) throws Exception {
-    Instances filtered = filter(data);
+    return toRows(data, 0, data.numInstances());
+  }
+
+  @Override
+  public double[] toRows(Instances data, int from, int to) throws Exception {
+    Instances filtered = filter(from == 0 && to == data.numInstances() ? data : new Instances(data, from, to - from));
     int width = numInputs + 1;
-    double[] x = new double[filtered.numInstances() * width];
+    double[] x = new double[Math.multiplyExact(filtered.numInstances(), width)];
     for (int k = 0; k < filtered.numInstances(); k++) {
       copyInputs(filtered.instance(k), x, k * width);
-      checkFinite(x, k * width, "instance " + (k + 1));
+      checkFinite(x, k * width, "instance " + (from + k + 1));
     }
     return x;
   }
@@ -150,8 +155,8 @@ public final class Preprocessing implements Preprocessor {
     for (int i = 1; i <= numInputs; i++) {
       double value = x[offset + i];
       if (!(value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("input '" + inputName(i - 1) + "' of " + where + " is " + value
-            + " after standardization (a value far outside the training range overflows); "
+        throw new IllegalArgumentException(TrainingLog.PREFIX + "input '" + inputName(i - 1) + "' of " + where
+            + " is " + value + " after standardization (a value far outside the training range overflows); "
             + "inputs must stay finite");
       }
     }

@@ -37,6 +37,21 @@ public interface Preprocessor extends Serializable {
   double[] toRows(Instances data) throws Exception;
 
   /**
+   * Converts instances {@code from} … {@code to − 1} of a batch for prediction (a block of a large batch).
+   *
+   * @param data instances with the training header
+   * @param from first instance, inclusive
+   * @param to last instance, exclusive
+   * @return row-major rows with the bias column, (to − from) × (m + 1)
+   * @throws Exception if the conversion fails
+   * @throws IllegalArgumentException naming the input and instance (counted in the whole batch) if a value becomes
+   *     infinite
+   */
+  default double[] toRows(Instances data, int from, int to) throws Exception {
+    return toRows(new Instances(data, from, to - from));
+  }
+
+  /**
    * Converts one instance for prediction.
    *
    * @param instance an instance with the training header

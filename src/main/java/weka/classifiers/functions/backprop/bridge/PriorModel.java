@@ -1,5 +1,9 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
+import java.util.Arrays;
+
+import weka.classifiers.functions.backprop.Checksum;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.rules.ZeroR;
 import weka.core.DenseInstance;
@@ -15,16 +19,72 @@ public final class PriorModel extends ModelState {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Weights whose sum overflows are summed in units of 2^960: each is then below 2^64, and their sum stays finite for
+   * any number of instances.
+   */
+  static final int OVERFLOW_UNIT_EXPONENT = 960;
+
   private final Instances header;
   private final ZeroR prior;
   private final String reason;
   private final int missingClassDropped;
+  /** {@link Checksum} of the prior's distribution; {@link Checksum#NONE} in models saved before it was kept. */
+  private final long checksum;
 
   PriorModel(Instances header, ZeroR prior, String reason, int missingClassDropped) {
     this.header = header;
     this.prior = prior;
     this.reason = reason;
     this.missingClassDropped = missingClassDropped;
+    long sum;
+    try {
+      sum = new Checksum().add(priorDistribution()).value();
+    } catch (Exception e) {
+      sum = Checksum.NONE; // a ZeroR that cannot predict is refused by validate() when loaded
+    }
+    this.checksum = sum;
+  }
+
+  /** @return the prior: what ZeroR predicts for any instance */
+  private double[] priorDistribution() throws Exception {
+    double[] missing = new double[header.numAttributes()];
+    Arrays.fill(missing, Utils.missingValue());
+    DenseInstance blank = new DenseInstance(1.0, missing);
+    blank.setDataset(header);
+    return prior.distributionForInstance(blank);
+  }
+
+  @Override
+  public void validate() throws InvalidObjectException {
+    if (header == null || prior == null || reason == null) {
+      throw new InvalidObjectException("the class prior has no " + (header == null ? "header"
+          : prior == null ? "ZeroR" : "reason"));
+    }
+    TrainingData.validateHeader(header, false);
+    double[] distribution;
+    try {
+      distribution = priorDistribution();
+    } catch (Exception e) {
+      throw new InvalidObjectException("the class prior cannot predict: " + e);
+    }
+    boolean nominal = header.classAttribute().isNominal();
+    if (distribution.length != (nominal ? header.numClasses() : 1)) {
+      throw new InvalidObjectException("the class prior gives " + distribution.length + " values for the "
+          + header.numClasses() + " class values");
+    }
+    for (double p : distribution) {
+      if (!(p > Double.NEGATIVE_INFINITY && p < Double.POSITIVE_INFINITY) || nominal && !(p >= 0 && p <= 1)) {
+        throw new InvalidObjectException("the class prior has the value " + p);
+      }
+    }
+    if (checksum != Checksum.NONE && checksum != new Checksum().add(distribution).value()) {
+      throw new InvalidObjectException("the class prior does not match its checksum: the file was changed or "
+          + "damaged");
+    }
+    if (missingClassDropped < 0) {
+      throw new InvalidObjectException("the model counts " + missingClassDropped + " instances without a class");
+    }
   }
 
   /**
@@ -36,8 +96,20 @@ public final class PriorModel extends ModelState {
    * @throws Exception if ZeroR fails
    */
   static PriorModel of(Instances header, Instances train, String reason, int missingClassDropped) throws Exception {
-    ZeroR zeroR = new ZeroR();
-    zeroR.buildClassifier(train);
+    ZeroR zeroR;
+    if (train.classAttribute().isNominal() && !(train.sumOfWeights() < Double.POSITIVE_INFINITY)) {
+      // weights whose sum overflows: ZeroR would give NaN, so it is given the class totals in a unit that keeps
+      // them finite (beside such weights, its Laplace count of 1 per class is nothing anyway)
+      double[] classWeights = new double[train.numClasses()];
+      for (int k = 0; k < train.numInstances(); k++) {
+        classWeights[(int) train.instance(k).classValue()] += Math.scalb(train.instance(k).weight(),
+            -OVERFLOW_UNIT_EXPONENT);
+      }
+      zeroR = prior(header, classWeights);
+    } else {
+      zeroR = new ZeroR();
+      zeroR.buildClassifier(train);
+    }
     return new PriorModel(header, zeroR, reason, missingClassDropped);
   }
 
@@ -56,7 +128,7 @@ public final class PriorModel extends ModelState {
     Instances totals = new Instances(header, classWeights.length);
     for (int c = 0; c < classWeights.length; c++) {
       double[] values = new double[header.numAttributes()];
-      java.util.Arrays.fill(values, Utils.missingValue());
+      Arrays.fill(values, Utils.missingValue());
       values[header.classIndex()] = c;
       totals.add(new DenseInstance(classWeights[c], values));
     }

@@ -1,5 +1,8 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +27,34 @@ public final class Settings implements Serializable {
 
   private Settings(HashMap<String, Object> values) {
     this.values = values;
+  }
+
+  /**
+   * Loaded settings are checked as set ones are: each option the table keeps has a value of its type that its rule
+   * allows (a value of an option this version does not know is ignored, as a newer model may have one).
+   */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (values == null) {
+      throw new InvalidObjectException("the saved options are missing");
+    }
+    for (OptionRow<?> row : OptionTable.ROWS) {
+      if (row.keeper() == OptionRow.Keeper.SETTINGS && values.containsKey(row.property())) {
+        check(row, values.get(row.property()));
+      }
+    }
+  }
+
+  private static <T> void check(OptionRow<T> row, Object value) throws InvalidObjectException {
+    if (!row.type().isInstance(value)) {
+      throw new InvalidObjectException("saved option " + row + ": a " + (value == null ? "null"
+          : value.getClass().getSimpleName()) + ", not a " + row.type().getSimpleName());
+    }
+    try {
+      row.check(row.type().cast(value));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidObjectException("saved option " + row + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -1,5 +1,8 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +52,36 @@ public final class StatisticsPreprocessing implements Preprocessor {
     this.inputNames = Collections.unmodifiableList(names);
   }
 
+  /** A loaded preprocessing is checked before it is used: an encoder (itself checked) and a name for each input. */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (encoder == null || inputNames == null || inputNames.size() != encoder.numInputs()) {
+      throw new InvalidObjectException("the preprocessing has " + (encoder == null ? "no encoder"
+          : (inputNames == null ? "no" : inputNames.size()) + " input names for " + encoder.numInputs() + " inputs"));
+    }
+  }
+
+  /**
+   * @param header the training header the model keeps
+   * @throws InvalidObjectException if the encoder does not fit it: another number of columns, a numeric input read
+   *     from an attribute that is not numeric, an indicator of a value the attribute does not have
+   */
+  void validate(Instances header) throws InvalidObjectException {
+    if (encoder.numColumns() != header.numAttributes()) {
+      throw new InvalidObjectException("the preprocessing reads " + encoder.numColumns() + " columns, but the header "
+          + "has " + header.numAttributes() + " attributes");
+    }
+    for (int i = 0; i < encoder.numInputs(); i++) {
+      Attribute attribute = header.attribute(encoder.column(i));
+      int value = encoder.indicatedValue(i);
+      boolean fits = value < 0 ? attribute.isNumeric() : attribute.isNominal() && value < attribute.numValues();
+      if (!fits || encoder.column(i) == header.classIndex()) {
+        throw new InvalidObjectException("input " + (i + 1) + " of the preprocessing does not fit attribute '"
+            + attribute.name() + "'");
+      }
+    }
+  }
+
   /**
    * Fits the preprocessing on training data (two passes, no copy of the data).
    *
@@ -86,10 +119,15 @@ public final class StatisticsPreprocessing implements Preprocessor {
 
   @Override
   public double[] toRows(Instances data) {
+    return toRows(data, 0, data.numInstances());
+  }
+
+  @Override
+  public double[] toRows(Instances data, int from, int to) {
     int width = numInputs() + 1;
-    double[] x = new double[Math.multiplyExact(data.numInstances(), width)];
-    for (int k = 0; k < data.numInstances(); k++) {
-      encode(data.instance(k).toDoubleArray(), x, k * width, "instance " + (k + 1));
+    double[] x = new double[Math.multiplyExact(to - from, width)];
+    for (int k = from; k < to; k++) {
+      encode(data.instance(k).toDoubleArray(), x, (k - from) * width, "instance " + (k + 1));
     }
     return x;
   }
@@ -125,7 +163,7 @@ public final class StatisticsPreprocessing implements Preprocessor {
    * @return the error for an input that became infinite or NaN
    */
   private static IllegalArgumentException nonFinite(String input, String where, double value) {
-    return new IllegalArgumentException("input '" + input + "' of " + where + " is " + value
+    return new IllegalArgumentException(TrainingLog.PREFIX + "input '" + input + "' of " + where + " is " + value
         + " after standardization (a value far outside the training range overflows); inputs must stay finite");
   }
 

@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
+
 import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
@@ -22,17 +24,30 @@ import weka.core.Instances;
  *
  * <p>Until a network is trained, predictions give the class prior of the instances received. Saved with the
  * model, buffered instances included, so that a saved model can go on being updated.
+ *
+ * <p>Threads: the classifier calls {@link #add} and {@link #finish} one at a time (its updateClassifier and
+ * batchFinished are synchronized); predictions may run meanwhile in other threads, with the network of the last
+ * trained buffer (or the prior of the instances received so far).
  */
 public final class StreamTrainer extends ModelState {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The smallest buffer that can start a stream: the first buffer fits the preprocessing statistics, and in a single
+   * instance nothing varies. (A stream that continues a network has them already: any buffer size updates it.)
+   */
+  public static final int MIN_FIRST_BUFFER = 2;
+
   private final Instances header;
   private final StreamBuffer buffer;
-  /** The network trained so far (or the batch model the stream continues); null until a buffer is trained. */
-  private NetworkModel network;
+  /**
+   * The network trained so far (or the batch model the stream continues); null until a buffer is trained. Volatile:
+   * predictions in other threads see each buffer's network once it is trained.
+   */
+  private volatile NetworkModel network;
   /** While no network is trained: why the last buffer had nothing to learn, or null if none had. */
-  private String fallbackReason;
+  private volatile String fallbackReason;
   /** The prior of the instances received so far, while no network is trained; made when first asked for. */
   private transient ZeroR prior;
 
@@ -52,7 +67,8 @@ public final class StreamTrainer extends ModelState {
    * @return the stream
    */
   public static StreamTrainer start(Instances data, int bufferSize, TrainingLog log) {
-    Instances header = new Instances(data, 0);
+    checkFirstBuffer(bufferSize);
+    Instances header = TrainingData.ownHeader(data);
     log.log("incremental training started: instances are trained on " + bufferSize
         + " at a time (-buffer) as updateClassifier receives them");
     return new StreamTrainer(header, new StreamBuffer(header), null, null);
@@ -79,12 +95,29 @@ public final class StreamTrainer extends ModelState {
    * @throws Exception if training the buffer fails
    */
   public void add(Instance instance, Settings settings, int seed, TrainingLog log) throws Exception {
+    if (network == null) {
+      checkFirstBuffer(settings.get(OptionTable.BUFFER_SIZE));
+    }
     buffer.add(instance);
     if (network == null) {
       forgetPrior(); // the prior changes with the stream until a network is trained
     }
     if (buffer.size() >= settings.get(OptionTable.BUFFER_SIZE)) {
       trainBuffer(settings, seed, log);
+    }
+  }
+
+  /**
+   * @param bufferSize -buffer, for a stream with no network yet
+   * @throws IllegalArgumentException if it is below {@link #MIN_FIRST_BUFFER}: such a stream would never train
+   */
+  private static void checkFirstBuffer(int bufferSize) {
+    if (bufferSize < MIN_FIRST_BUFFER) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "-buffer " + bufferSize + " cannot start incremental "
+          + "training: the first buffer fits the preprocessing (means, standard deviations, nominal values seen), "
+          + "and in a single instance nothing varies, so no buffer would ever be trained; set -buffer 2 or more "
+          + "(the default, " + OptionTable.BUFFER_SIZE.defaultValue() + ", gives reliable statistics), or update a "
+          + "model built in one batch, whose preprocessing is fitted already");
     }
   }
 
@@ -122,7 +155,8 @@ public final class StreamTrainer extends ModelState {
             + "; predicting the class prior, as ZeroR does");
         return;
       }
-      TrainingData.checkNetworkSize(numHidden, preprocessing.numInputs(), taken.numClasses());
+      TrainingData.checkTrainingSize(settings.trainingConfig(seed), taken.numInstances(), preprocessing.numInputs(),
+          taken.numClasses());
       result = trainOn(preprocessing, taken, number, null, null, settings, seed);
       network = new NetworkModel(header, preprocessing, result, 0, null);
       buffer.statisticsComputed(taken.numInstances(), number);
@@ -178,8 +212,8 @@ public final class StreamTrainer extends ModelState {
       trainer = TrainingData.trainer(preprocessing, taken, config, settings.get(OptionTable.BALANCE_CLASSES));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(TrainingLog.PREFIX + "buffer " + number + " of the stream: "
-          + e.getMessage() + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"),
-          e);
+          + TrainingLog.withoutPrefix(e.getMessage())
+          + (start == null ? "" : " (the standardization uses the statistics of the first buffer)"), e);
     }
     try (Trainer run = trainer) {
       if (start != null) {
@@ -205,6 +239,23 @@ public final class StreamTrainer extends ModelState {
    */
   public static int partialBufferEpochs(int numEpochs, int bufferSize, int rows) {
     return (int) Math.max(1, Math.min(numEpochs, Math.round((double) numEpochs * rows / bufferSize)));
+  }
+
+  @Override
+  public void validate() throws InvalidObjectException {
+    if (header == null || buffer == null) {
+      throw new InvalidObjectException("the stream has no " + (header == null ? "header" : "buffer"));
+    }
+    TrainingData.validateHeader(header, false);
+    buffer.validate(header);
+    NetworkModel trained = network;
+    if (trained != null) {
+      trained.validate();
+      String difference = header.equalHeadersMsg(trained.header());
+      if (difference != null) {
+        throw new InvalidObjectException("the stream's network has another header: " + difference);
+      }
+    }
   }
 
   @Override

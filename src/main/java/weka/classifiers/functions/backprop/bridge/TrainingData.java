@@ -1,14 +1,18 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.io.InvalidObjectException;
 import java.util.Arrays;
 
 import weka.classifiers.functions.backprop.train.ClassBalance;
 import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.train.TrainingMemory;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
+import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SerializedObject;
 import weka.core.Utils;
 
 /**
@@ -30,8 +34,9 @@ public final class TrainingData {
   // ------------------------------------------------------------------------------------------- checks
 
   /**
-   * Rejects what no model can be fitted to: a weight that is negative, NaN or infinite, and an infinite numeric
-   * value (NaN is Weka's missing value and is handled).
+   * Rejects what no model can be fitted to: a weight that is negative, NaN or infinite, an infinite numeric value
+   * (NaN is Weka's missing value and is handled), and what does not fit the header: another number of values than
+   * it has attributes, or a nominal value (class included) that is not the index of one of the attribute's values.
    *
    * @param data training instances
    * @throws IllegalArgumentException naming the instance, the attribute and the value
@@ -54,22 +59,52 @@ public final class TrainingData {
           + "; instance weights must be finite and >= 0");
     }
     checkPredictionValues(instance, where);
+    int classIndex = instance.classIndex();
+    if (classIndex >= 0) {
+      checkNominal(instance.attribute(classIndex), instance.value(classIndex), where, "class attribute");
+    }
   }
 
   /**
-   * @param instance an instance to predict (or to train on)
+   * @param instance an instance to predict (or to train on), with a header
    * @param where the instance, for the message
-   * @throws IllegalArgumentException naming the first numeric attribute (class excluded) whose value is infinite
+   * @throws IllegalArgumentException if it does not have one value per attribute of its header, or naming the first
+   *     input attribute (the class is not read) whose value is infinite (numeric) or not one of its values (nominal)
    */
   public static void checkPredictionValues(Instance instance, String where) {
+    int attributes = instance.dataset() == null ? instance.numAttributes() : instance.dataset().numAttributes();
+    if (instance.numAttributes() != attributes) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + where + " has " + instance.numAttributes()
+          + " values, but its header has " + attributes + " attributes");
+    }
     int classIndex = instance.classIndex();
     for (int i = 0; i < instance.numValues(); i++) {
       int a = instance.index(i);
+      if (a == classIndex) {
+        continue;
+      }
       double value = instance.valueSparse(i);
-      if (a != classIndex && Double.isInfinite(value) && instance.attribute(a).isNumeric()) {
-        throw new IllegalArgumentException(TrainingLog.PREFIX + where + ": attribute '" + instance.attribute(a).name()
+      Attribute attribute = instance.attribute(a);
+      if (Double.isInfinite(value) && attribute.isNumeric()) {
+        throw new IllegalArgumentException(TrainingLog.PREFIX + where + ": attribute '" + attribute.name()
             + "' has value " + value + "; numeric values must be finite (use a missing value '?' for an unknown one)");
       }
+      checkNominal(attribute, value, where, "attribute");
+    }
+  }
+
+  /**
+   * @param attribute an attribute
+   * @param value its value in an instance (NaN: missing)
+   * @param what "attribute" or "class attribute", for the message
+   * @throws IllegalArgumentException if the attribute is nominal and the value is not the index of one of its values
+   */
+  private static void checkNominal(Attribute attribute, double value, String where, String what) {
+    if (attribute.isNominal() && !Double.isNaN(value)
+        && !(value >= 0 && value < attribute.numValues() && value == Math.rint(value))) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + where + ": " + what + " '" + attribute.name()
+          + "' has value " + value + ", not the index of one of its " + attribute.numValues() + " values (a whole "
+          + "number from 0 to " + (attribute.numValues() - 1) + "); the instance does not fit its header");
     }
   }
 
@@ -104,6 +139,83 @@ public final class TrainingData {
   }
 
   /**
+   * @param data training data
+   * @return its header, without instances, as the model keeps it: a deep copy. Weka's Instances share attribute
+   *     objects, and those share their nominal values; some of Weka's in-place changes (renameAttributeValue)
+   *     rename a value in every Instances sharing it, so a model holding a shallow copy of the training header would
+   *     change with the caller's data, and a test header changed that way would still look equal to it
+   */
+  public static Instances ownHeader(Instances data) {
+    try {
+      return (Instances) new SerializedObject(new Instances(data, 0)).getObject();
+    } catch (Exception e) {
+      throw new IllegalStateException("the training header could not be copied: " + e, e);
+    }
+  }
+
+  /**
+   * @param header a loaded model's training header
+   * @param nominalClass true if the model needs a nominal class of at least two values (a network)
+   * @throws InvalidObjectException if it has no class attribute, or not the class the model needs
+   */
+  static void validateHeader(Instances header, boolean nominalClass) throws InvalidObjectException {
+    if (header.classIndex() < 0 || header.classIndex() >= header.numAttributes()) {
+      throw new InvalidObjectException("the model's header has no class attribute");
+    }
+    if (nominalClass && !(header.classAttribute().isNominal() && header.numClasses() >= 2)) {
+      throw new InvalidObjectException("the class attribute '" + header.classAttribute().name() + "' of the model's "
+          + "header is not nominal with two values or more");
+    }
+  }
+
+  /**
+   * A header found equal to the training header, remembered so that the instances given with it are not compared
+   * attribute by attribute again: only whether it is still the same object with the same attribute objects in the
+   * same order and the same class. Weka's in-place changes of an {@link Instances}' header (renaming, reordering,
+   * inserting or deleting attributes or nominal values, another class index) replace or move attribute objects, so
+   * they are seen; the check costs one comparison of references per attribute.
+   */
+  public static final class CheckedHeader {
+    private final Instances header;
+    private final ModelState model;
+    private final int classIndex;
+    private final Attribute[] attributes;
+
+    /**
+     * @param header a header found equal to a model's training header
+     * @param model that model
+     */
+    public CheckedHeader(Instances header, ModelState model) {
+      this.header = header;
+      this.model = model;
+      this.classIndex = header.classIndex();
+      this.attributes = new Attribute[header.numAttributes()];
+      for (int a = 0; a < attributes.length; a++) {
+        attributes[a] = header.attribute(a);
+      }
+    }
+
+    /**
+     * @param given the header of instances given now
+     * @param now the model that predicts now
+     * @return true if it is the remembered header, unchanged since it was checked, and the model is the same (a
+     *     classifier rebuilt in another thread has another)
+     */
+    public boolean isUnchanged(Instances given, ModelState now) {
+      if (given != header || now != model || given.classIndex() != classIndex
+          || given.numAttributes() != attributes.length) {
+        return false;
+      }
+      for (int a = 0; a < attributes.length; a++) {
+        if (given.attribute(a) != attributes[a]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
    * @param numHidden -H
    * @param numInputs m
    * @param numClasses the class values
@@ -116,6 +228,39 @@ public final class TrainingData {
       throw new IllegalArgumentException(TrainingLog.PREFIX + "-H (hidden units) " + numHidden + " with "
           + numInputs + " inputs and " + outputs + " outputs needs " + weights
           + " weights, more than a Java array holds; use fewer hidden units");
+    }
+  }
+
+  /**
+   * Refuses, before anything is allocated, a training run that cannot be held: a network with more weights than an
+   * array holds, a data matrix with more values than an array holds, or arrays that together need more than the
+   * heap's maximum (-Xmx) ({@link TrainingMemory}: the data matrix, the arrays the size of the weights, the threads'
+   * buffers). Only what is sure to fail is refused: the caller's data, already in memory, is not counted.
+   *
+   * @param config the run's settings
+   * @param rows the instances to train on (a buffer's, for a stream)
+   * @param numInputs m, from the fitted preprocessing
+   * @param numClasses the class values
+   * @throws IllegalArgumentException saying how much memory the options need and what to change
+   */
+  public static void checkTrainingSize(TrainingConfig config, long rows, int numInputs, int numClasses) {
+    checkNetworkSize(config.numHidden(), numInputs, numClasses);
+    TrainingMemory memory = TrainingMemory.of(config, rows, numInputs, numClasses);
+    if (memory.dataValues() > TrainingMemory.MAX_ARRAY) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "the training data would be one matrix of " + rows
+          + " instances × " + (numInputs + 1L) + " values (the " + numInputs + " inputs after the preprocessing and "
+          + "the bias) = " + memory.dataValues() + " values, more than a Java array holds (" + TrainingMemory.MAX_ARRAY
+          + "); train on fewer instances or attributes, incrementally (updateClassifier, in buffers of -buffer "
+          + "instances), or on Spark");
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (heap < Long.MAX_VALUE && memory.totalBytes() > heap) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "training needs about "
+          + TrainingMemory.megabytes(memory.totalBytes()) + " (" + memory.describe() + ", for " + rows + " instances, "
+          + numInputs + " inputs, -H " + config.numHidden() + ", -O " + config.updateRule().optionName()
+          + ", -num-threads " + config.numThreads() + "), more than this Java heap's maximum of "
+          + TrainingMemory.megabytes(heap) + " (-Xmx); use fewer hidden units (-H) or threads (-num-threads), fewer "
+          + "instances or attributes, or start Java with a larger -Xmx");
     }
   }
 
@@ -154,6 +299,12 @@ public final class TrainingData {
    * @throws NothingToLearn saying why no network can be fitted (the class prior is predicted instead)
    */
   public static StatisticsPreprocessing fitPreprocessing(Instances train) throws NothingToLearn {
+    if (!train.classAttribute().isNominal()) {
+      // only without Weka's capabilities check (-do-not-check-capabilities)
+      throw new NothingToLearn("the class attribute '" + train.classAttribute().name() + "' is "
+          + Attribute.typeToString(train.classAttribute()) + "; BackpropOneHidden classifies into the values of a "
+          + "nominal class");
+    }
     if (train.numClasses() < 2) {
       throw new NothingToLearn("the class has fewer than two values");
     }
@@ -216,8 +367,22 @@ public final class TrainingData {
   }
 
   /**
-   * The x/y/w loop: row k's inputs (1, x_1 … x_m) go to x at k·(m + 1), its class index to y[k] and its weight
-   * to weights[k].
+   * @param rows training rows
+   * @return E, the binary exponent of their largest weight (0 if none is positive): {@link #encode} takes the
+   *     weights in units of 2^E, so that the largest lies between 1 and 2 and no sum over rows overflows (the
+   *     objective is a weighted mean, the same for any unit; unit weights keep E = 0)
+   */
+  public static int weightExponent(Rows rows) {
+    double largest = 0.0;
+    for (int k = 0; k < rows.size(); k++) {
+      largest = Math.max(largest, rows.weight(k));
+    }
+    return largest > 0 ? Math.getExponent(largest) : 0;
+  }
+
+  /**
+   * The x/y/w loop: row k's inputs (1, x_1 … x_m) go to x at k·(m + 1), its class index to y[k] and its weight,
+   * divided by 2^E, to weights[k].
    *
    * @param rows the rows, every class value present
    * @param encoder the preprocessing that encodes x, or null if x already holds the encoded rows
@@ -225,11 +390,13 @@ public final class TrainingData {
    * @param x n·(m + 1) values, filled here unless encoder is null
    * @param y n class indices, filled here
    * @param weights n weights, filled here
-   * @return true if some weight differs from 1
+   * @param weightExponent E, the exponent of the unit the weights are taken in: {@link #weightExponent(Rows)}, or
+   *     for rows in parts (a cluster's partitions) that of all of them, so that every part has the same unit
+   * @return true if some weight (in that unit) differs from 1
    * @throws IllegalArgumentException naming the input and the row if an encoded value is not finite
    */
   public static boolean encode(Rows rows, StatisticsPreprocessing encoder, int classIndex, double[] x, int[] y,
-      double[] weights) {
+      double[] weights, int weightExponent) {
     int width = y.length == 0 ? 0 : x.length / y.length;
     boolean weighted = false;
     for (int k = 0; k < rows.size(); k++) {
@@ -238,7 +405,7 @@ public final class TrainingData {
         encoder.encode(values, x, k * width, rows.where(k));
       }
       y[k] = (int) values[classIndex];
-      weights[k] = rows.weight(k);
+      weights[k] = Math.scalb(rows.weight(k), -weightExponent);
       weighted |= weights[k] != 1.0;
     }
     return weighted;
@@ -251,7 +418,7 @@ public final class TrainingData {
    * @param train the instances, every class value present
    * @param order the instances to take, in the order of the matrix rows (null: all, in order)
    * @param balance true to weight every class to the same total weight ({@link ClassBalance}, from these rows)
-   * @return the matrix, with weights (or none when all are 1)
+   * @return the matrix, with weights in units of the largest one's power of two (or none when all are 1)
    * @throws Exception if the preprocessing fails (a model saved by version 1.0 has Weka's filter chain)
    * @throws IllegalArgumentException naming the input and instance if an encoded value is not finite
    */
@@ -301,7 +468,9 @@ public final class TrainingData {
     }
     int[] y = new int[n];
     double[] weights = new double[n];
-    boolean weighted = encode(rows, encoder, train.classIndex(), x, y, weights);
+    // -balance takes the raw weights (it scales each class by its own largest weight), the others the unit of the
+    // largest weight
+    boolean weighted = encode(rows, encoder, train.classIndex(), x, y, weights, balance ? 0 : weightExponent(rows));
     if (balance) {
       weighted = ClassBalance.ofRows(y, weights, train.numClasses()).apply(y, weights);
     }

@@ -41,6 +41,14 @@ public final class TrainingLog {
     }
   }
 
+  /**
+   * @param message a message that may start with {@link #PREFIX}
+   * @return the message without it, to be quoted inside another one
+   */
+  public static String withoutPrefix(String message) {
+    return message != null && message.startsWith(PREFIX) ? message.substring(PREFIX.length()) : message;
+  }
+
   /** Shows a message in the Explorer's status bar, if there is one. */
   void status(String message) {
     if (log != null) {

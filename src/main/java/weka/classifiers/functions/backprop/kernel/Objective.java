@@ -77,6 +77,23 @@ public final class Objective {
    */
   public void accumulate(double[] params, double[] x, int[] y, double[] weights, int from, int to,
       double[] gradient) {
+    compute(params, x, y, weights, from, to);
+    addGradientTo(gradient);
+  }
+
+  /**
+   * Computes the sums of rows {@code from} … {@code to − 1} into this objective's partial gradient (added to a
+   * gradient by {@link #addGradientTo}), and their loss and weight sums ({@link #lossSum()}, {@link #weightSum()}):
+   * {@link #accumulate} in two steps, so that a caller can add partial sums in an order of its choosing.
+   *
+   * @param params θ in the {@link Layout}'s layout (not modified)
+   * @param x row-major rows, each m + 1 wide with x0 = 1 (not modified)
+   * @param y the class index of each row (not modified)
+   * @param weights the weight s_k of each row, or null for all ones (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive
+   */
+  public void compute(double[] params, double[] x, int[] y, double[] weights, int from, int to) {
     forward.load(params);
     clearGradient();
     int k = layout.numOutputs();
@@ -95,7 +112,6 @@ public final class Objective {
       }
       backward(x, start, rows);
     }
-    addGradientTo(gradient);
     lossSum = loss;
     weightSum = weight;
   }
@@ -220,8 +236,12 @@ public final class Objective {
     Arrays.fill(gBetaBias, 0.0);
   }
 
-  /** gradient += the partial gradient, in θ's layout. */
-  private void addGradientTo(double[] gradient) {
+  /**
+   * gradient += the partial gradient of the last {@link #compute}, in θ's layout.
+   *
+   * @param gradient a gradient in θ's layout (modified)
+   */
+  public void addGradientTo(double[] gradient) {
     int g = layout.numHidden();
     for (int i = 0; i < gTheta.length; i++) {
       double[] gi = gTheta[i];

@@ -11,13 +11,17 @@ import java.io.Serializable;
  * </pre>
  * updated row by row as Welford does (W += s; δ = x − mean; mean += δ·s/W; M2 += s·δ·(x − mean)) and merged
  * as Chan et al. do (δ = mean_b − mean_a; mean = mean_a + δ·W_b/W; M2 = M2_a + M2_b + δ²·W_a·W_b/W), so
- * blocks of rows can be summarized separately. Rows of weight 0 add nothing.
+ * blocks of rows can be summarized separately. Rows of weight 0 add nothing. The weights are taken in the unit of
+ * the first pass, 2^E ({@link ColumnSummary#weightExponent()}), so W and M2 are in that unit too: the mean is the
+ * same for any unit, and nothing overflows for finite weights.
  */
 public final class ColumnMoments implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final double[] scales;
+  /** E: the weights are taken in units of 2^E. */
+  private final int weightExponent;
   private final boolean[] numeric;
   private final double[] weight;
   private final double[] mean;
@@ -29,6 +33,7 @@ public final class ColumnMoments implements Serializable {
   public ColumnMoments(ColumnSummary summary) {
     int columns = summary.numColumns();
     this.scales = summary.scales();
+    this.weightExponent = summary.weightExponent();
     this.numeric = new boolean[columns];
     for (int a = 0; a < columns; a++) {
       numeric[a] = summary.isNumeric(a);
@@ -42,12 +47,13 @@ public final class ColumnMoments implements Serializable {
    * Adds one row.
    *
    * @param values the raw row
-   * @param s its weight ≥ 0
+   * @param rowWeight its weight ≥ 0 (below 2^(E+1), as in the first pass)
    */
-  public void add(double[] values, double s) {
+  public void add(double[] values, double rowWeight) {
     if (values.length != numeric.length) {
       throw new IllegalArgumentException("row has " + values.length + " values, expected " + numeric.length);
     }
+    double s = Math.scalb(rowWeight, -weightExponent);
     if (s == 0.0) {
       return;
     }
@@ -70,8 +76,8 @@ public final class ColumnMoments implements Serializable {
    * @return this
    */
   public ColumnMoments merge(ColumnMoments other) {
-    if (other.numeric.length != numeric.length) {
-      throw new IllegalArgumentException("cannot merge moments of different columns");
+    if (other.numeric.length != numeric.length || other.weightExponent != weightExponent) {
+      throw new IllegalArgumentException("cannot merge moments of different columns or weight units");
     }
     for (int a = 0; a < numeric.length; a++) {
       if (other.scales[a] != scales[a]) {
@@ -112,7 +118,7 @@ public final class ColumnMoments implements Serializable {
 
   /**
    * @param a a numeric column
-   * @return W, the total weight of its present values
+   * @return W, the total weight of its present values, in units of 2^E
    */
   public double weight(int a) {
     return weight[a];
@@ -128,7 +134,7 @@ public final class ColumnMoments implements Serializable {
 
   /**
    * @param a a numeric column
-   * @return M2, the weighted sum of squared deviations of its scaled present values
+   * @return M2, the weighted sum of squared deviations of its scaled present values, weights in units of 2^E
    */
   public double m2(int a) {
     return m2[a];

@@ -1,6 +1,11 @@
 package weka.classifiers.functions.backprop.preprocess;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
 
 /**
  * The fitted preprocessing: turns a raw row (Weka's internal encoding, NaN = missing) into the network's
@@ -10,8 +15,8 @@ import java.io.Serializable;
  * <ol>
  *   <li>power-of-two scaling of each numeric column (exact; keeps the sums finite for values near ±1e300);</li>
  *   <li>ReplaceMissingValues: a missing numeric value becomes the weighted mean of the present values
- *       (0 if their weight is at most {@link #MIN_MEAN_WEIGHT}), a missing nominal value the value of
- *       largest weight (the first such);</li>
+ *       (0 if their weight is at most {@link #MIN_MEAN_WEIGHT} times the largest weight's power of two), a missing
+ *       nominal value the value of largest weight (the first such);</li>
  *   <li>RemoveUseless: after replacement, a column with fewer than two distinct values is dropped, and so is a
  *       nominal column whose distinct values exceed {@link #MAX_VARIANCE_PERCENT} % of the rows;</li>
  *   <li>NominalToBinary: a nominal column with at most two declared values becomes one 0/1 input that indicates
@@ -19,10 +24,20 @@ import java.io.Serializable;
  *   <li>RemoveUseless again: an indicator input constant on the training rows is dropped (a value that never
  *       occurs there, so an unseen value at prediction reads as "none of the values seen");</li>
  *   <li>Standardize: each input becomes (x − μ) / σ with the weighted mean μ and the standard deviation
- *       σ = √(M2 / (S − 1)) over all rows after replacement (S the total weight; σ undefined if S ≤ 1); when
- *       σ is not positive, only μ is subtracted. For an indicator whose value has weight S₁ (and S₀ = S − S₁),
- *       μ = S₁/S and M2 = S₁S₀/S.</li>
+ *       σ = √(M2 / (S − Σs²/S)) over all rows after replacement (S = Σs the total weight; σ undefined when
+ *       S − Σs²/S ≤ 0, i.e. one row has all the weight); when σ is not positive, only μ is subtracted. For an
+ *       indicator whose value has weight S₁ (and S₀ = S − S₁), μ = S₁/S and M2 = S₁S₀/S.</li>
  * </ol>
+ * <p>Weights are reliability weights (relative importance), not frequencies: the spread is the unbiased one for
+ * reliability weights, M2 / (S − Σs²/S), which stays the same when every weight is multiplied by one constant. For
+ * unit weights S − Σs²/S = n − 1, Weka's (and the filter chain's) M2 / (S − 1). Weka's filters read weights as
+ * frequencies, M2 / (S − 1), which depends on their scale: weights that sum to 1 gave a spread of about 1e7 times the
+ * true one, so every input became about 1e-8. So for weighted data σ differs from the filter chain's by the factor
+ * √((S − 1) / (S − Σs²/S)), and a weight of 2 is not exactly a duplicated row (n − 1 counts the rows, not S − 1).
+ * Only ratios of the first pass's weight sums are used, in the unit of the largest weight (see
+ * {@link ColumnSummary}), so the encoder is the same for any scale of the weights, up to rounding (bit for bit for a
+ * power of two).
+ *
  * One deliberate difference: a numeric column that is constant apart from missing values is dropped here (its
  * mean is that constant, so after replacement it does not vary). The filter chain computes the mean as Σwx/Σw,
  * which can differ from the constant in the last bit (ten values 1.1 give 1.1000000000000003), and then keeps
@@ -58,6 +73,8 @@ public final class InputEncoder implements Serializable {
   private final int[] indicatedValue;
   private final int numUselessRemoved;
   private final int numConstantInputsRemoved;
+  /** A CRC-32 of every statistic (bit 32 set); 0 in models saved before it was kept. */
+  private final long checksum;
 
   private InputEncoder(int numColumns, Kind[] kind, int[] column, double[] scale, double[] replacement,
       double[] mean, double[] stdDev, int[] indicatedValue, int numUselessRemoved, int numConstantInputsRemoved) {
@@ -71,6 +88,64 @@ public final class InputEncoder implements Serializable {
     this.indicatedValue = indicatedValue;
     this.numUselessRemoved = numUselessRemoved;
     this.numConstantInputsRemoved = numConstantInputsRemoved;
+    this.checksum = checksum();
+  }
+
+  /** @return a CRC-32 of the sizes and every statistic, bit 32 set (never 0) */
+  private long checksum() {
+    ByteBuffer bytes = ByteBuffer.allocate(8 * (4 + kind.length * 7));
+    bytes.putLong(numColumns).putLong(numUselessRemoved).putLong(numConstantInputsRemoved).putLong(kind.length);
+    for (int i = 0; i < kind.length; i++) {
+      bytes.putLong(kind[i] == null ? -1 : kind[i].ordinal()).putLong(column[i]).putLong(indicatedValue[i])
+          .putDouble(scale[i]).putDouble(replacement[i]).putDouble(mean[i]).putDouble(stdDev[i]);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes.array(), 0, bytes.position());
+    return crc.getValue() | (1L << 32);
+  }
+
+  /**
+   * A loaded encoder is checked before it is used: arrays of one length, every input reading a column of the row,
+   * finite statistics (a standard deviation ≥ 0, or undefined), and a checksum that matches.
+   */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (kind == null || column == null || scale == null || replacement == null || mean == null || stdDev == null
+        || indicatedValue == null) {
+      throw new InvalidObjectException("the preprocessing lacks an array of statistics");
+    }
+    int m = kind.length;
+    if (column.length != m || scale.length != m || replacement.length != m || mean.length != m
+        || stdDev.length != m || indicatedValue.length != m) {
+      throw new InvalidObjectException("the preprocessing's arrays have different lengths");
+    }
+    if (numColumns < 1 || numUselessRemoved < 0 || numConstantInputsRemoved < 0) {
+      throw new InvalidObjectException("the preprocessing has " + numColumns + " columns");
+    }
+    for (int i = 0; i < m; i++) {
+      String input = "input " + (i + 1) + " of the preprocessing";
+      if (kind[i] == null || column[i] < 0 || column[i] >= numColumns) {
+        throw new InvalidObjectException(input + " reads column " + column[i] + " of " + numColumns);
+      }
+      if (!finite(replacement[i]) || !finite(mean[i])
+          || kind[i] == Kind.NUMERIC && !(finite(scale[i]) && scale[i] > 0)) {
+        throw new InvalidObjectException(input + " has a statistic that is not finite");
+      }
+      if (!(Double.isNaN(stdDev[i]) || finite(stdDev[i]) && stdDev[i] >= 0)) {
+        throw new InvalidObjectException(input + " has standard deviation " + stdDev[i]);
+      }
+      if ((kind[i] == Kind.INDICATOR) != (indicatedValue[i] >= 0)) {
+        throw new InvalidObjectException(input + " indicates value " + indicatedValue[i]);
+      }
+    }
+    if (checksum != 0 && checksum != checksum()) {
+      throw new InvalidObjectException("the preprocessing's statistics do not match their checksum: the file was "
+          + "changed or damaged");
+    }
+  }
+
+  private static boolean finite(double value) {
+    return value > Double.NEGATIVE_INFINITY && value < Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -108,7 +183,8 @@ public final class InputEncoder implements Serializable {
         // Standardize's statistics over all rows: the present values and, for each missing one, r
         double[] all = ColumnMoments.combine(present, moments.mean(a), moments.m2(a), summary.missingWeight(a), r,
             0.0);
-        double variance = all[0] > 1 ? Math.max(0.0, all[2] / (all[0] - 1)) : Double.NaN;
+        double denominator = reliabilityDenominator(all[0], summary.squaredWeight());
+        double variance = denominator > 0 ? Math.max(0.0, all[2] / denominator) : Double.NaN;
         kind[inputs] = Kind.NUMERIC;
         column[inputs] = a;
         scale[inputs] = moments.scale(a);
@@ -142,7 +218,8 @@ public final class InputEncoder implements Serializable {
           replacement[inputs] = mode;
           indicatedValue[inputs] = v;
           mean[inputs] = total > 0 ? s1 / total : 0.0;
-          stdDev[inputs] = total > 1 ? Math.sqrt(Math.max(0.0, s1 * s0 / total / (total - 1))) : Double.NaN;
+          double denominator = reliabilityDenominator(total, summary.squaredWeight());
+          stdDev[inputs] = denominator > 0 ? Math.sqrt(Math.max(0.0, s1 * s0 / total / denominator)) : Double.NaN;
           inputs++;
         }
       } else if (a != summary.classIndex()) {
@@ -153,6 +230,16 @@ public final class InputEncoder implements Serializable {
         java.util.Arrays.copyOf(scale, inputs), java.util.Arrays.copyOf(replacement, inputs),
         java.util.Arrays.copyOf(mean, inputs), java.util.Arrays.copyOf(stdDev, inputs),
         java.util.Arrays.copyOf(indicatedValue, inputs), useless, constant);
+  }
+
+  /**
+   * @param total S = Σ s over the rows
+   * @param squared Σ s² over the same rows (in the square of S's unit)
+   * @return S − Σs²/S, the divisor of M2 in the unbiased variance for reliability weights (n − 1 for unit weights,
+   *     ≤ 0 when one row has all the weight)
+   */
+  static double reliabilityDenominator(double total, double squared) {
+    return total > 0 ? total - squared / total : 0.0;
   }
 
   /** RemoveUseless' test for a numeric column after missing values became r: two or more distinct values. */

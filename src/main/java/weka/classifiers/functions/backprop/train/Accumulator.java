@@ -5,8 +5,8 @@ import weka.classifiers.functions.backprop.kernel.Objective;
 
 /**
  * Adds the sums of a block of rows of a {@link DataMatrix} to {@link GradientSums}: G += Σ s_k ∇ℓ_k,
- * L += Σ s_k ℓ_k, S += Σ s_k, computed by the kernel's {@link Objective} with the shape's activation kernels.
- * Holds the kernel's scratch buffers: one instance per thread (or chunk of rows).
+ * L += Σ s_k ℓ_k, S += Σ s_k, computed by the kernel's {@link Objective} with the shape's activation kernels. Holds the kernel's scratch buffers (two
+ * arrays the size of θ, the copy of θ the forward pass reads and the partial gradient): one instance per thread.
  */
 public final class Accumulator {
 
@@ -32,11 +32,35 @@ public final class Accumulator {
    * @throws IllegalArgumentException if the data has another number of inputs than the shape
    */
   public void add(double[] params, DataMatrix data, int from, int to, GradientSums sums) {
+    compute(params, data, from, to);
+    addTo(sums);
+  }
+
+  /**
+   * Computes the sums of rows {@code from} … {@code to − 1} and keeps them, until {@link #addTo} adds them: the two
+   * halves of {@link #add}, so that sums computed on several threads can be added in a fixed order.
+   *
+   * @param params θ in the shape's layout (not modified)
+   * @param data the rows; as many inputs as the shape (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive
+   * @throws IllegalArgumentException if the data has another number of inputs than the shape
+   */
+  void compute(double[] params, DataMatrix data, int from, int to) {
     if (data.rowWidth() != shape.rowWidth()) {
       throw new IllegalArgumentException("data has " + data.numInputs() + " inputs, network "
           + shape.numInputs());
     }
-    objective.accumulate(params, data.x(), data.y(), data.weights(), from, to, sums.gradient());
+    objective.compute(params, data.x(), data.y(), data.weights(), from, to);
+  }
+
+  /**
+   * Adds the sums of the last {@link #compute}: G += Σ s_k ∇ℓ_k, L += Σ s_k ℓ_k, S += Σ s_k.
+   *
+   * @param sums receives the sums (modified)
+   */
+  void addTo(GradientSums sums) {
+    objective.addGradientTo(sums.gradient());
     sums.addLossAndWeight(objective.lossSum(), objective.weightSum());
   }
 }

@@ -32,13 +32,34 @@ public final class LocalRowSums implements RowSums {
    * @param numThreads threads computing the sums, ≥ 1
    */
   public LocalRowSums(NetworkShape shape, DataMatrix data, int from, int to, int numThreads) {
+    this(data, from, to, new BatchGradient(shape, checkRange(data, from, to), numThreads));
+  }
+
+  /**
+   * Sums over rows {@code from} … {@code to − 1} with the threads and buffers of a training run, which its other
+   * row sets share (they are used one after the other).
+   *
+   * @param data the rows (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive (from &lt; to ≤ n)
+   * @param workers the run's threads and buffers (not closed here)
+   */
+  LocalRowSums(DataMatrix data, int from, int to, GradientWorkers workers) {
+    this(data, from, to, new BatchGradient(checkRange(data, from, to), workers));
+  }
+
+  private LocalRowSums(DataMatrix data, int from, int to, BatchGradient gradient) {
+    this.gradient = gradient;
+    this.from = from;
+    this.to = to;
+  }
+
+  private static DataMatrix checkRange(DataMatrix data, int from, int to) {
     if (from < 0 || to > data.numRows() || from >= to) {
       throw new IllegalArgumentException("rows " + from + " to " + to + " are not a range of the " + data.numRows()
           + " rows");
     }
-    this.gradient = new BatchGradient(shape, data, numThreads);
-    this.from = from;
-    this.to = to;
+    return data;
   }
 
   /**

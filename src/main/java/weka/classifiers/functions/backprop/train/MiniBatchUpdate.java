@@ -38,9 +38,10 @@ final class MiniBatchUpdate implements EpochUpdate {
    * @param history receives the losses
    * @param rows the matrix holding the training rows first (not modified)
    * @param numRows the number of training rows, more than the batch size
+   * @param workers the run's threads and kernel buffers, or null for the batches' own
    */
   MiniBatchUpdate(TrainingConfig config, NetworkShape shape, Optimizer step, TrainingObjective objective,
-      LossHistory history, DataMatrix rows, int numRows) {
+      LossHistory history, DataMatrix rows, int numRows, GradientWorkers workers) {
     this.shape = shape;
     this.step = step;
     this.decay = config.learningRateDecay();
@@ -52,7 +53,8 @@ final class MiniBatchUpdate implements EpochUpdate {
     this.rows = rows;
     this.order = new int[numRows];
     this.batch = DataMatrix.batchBuffer(batchSize, rows);
-    this.batchGradient = new BatchGradient(shape, batch, config.numThreads());
+    this.batchGradient = workers == null ? new BatchGradient(shape, batch, config.numThreads())
+        : new BatchGradient(batch, workers);
     this.sums = new GradientSums(shape.numParameters());
     this.gradient = new double[shape.numParameters()];
   }

@@ -9,8 +9,9 @@ import java.util.function.DoublePredicate;
  * objects, so each rule and its message are written once.
  *
  * <p>Messages: a value that breaks the rule gives {@code "<rule>, got <value>"}; text that does not parse gives
- * {@code "<rule>, got '<text>' (not a whole number)"} or {@code "(not a number)"}, and parsed text that breaks the
- * rule {@code "<rule>, got '<text>'"}.
+ * {@code "<rule>, got '<text>' (not a whole number)"} or {@code "(not a number)"}, a whole number beyond Java's int
+ * range {@code "<rule>, got '<text>' (out of range: …)"}, and parsed text that breaks the rule
+ * {@code "<rule>, got '<text>'"}. Numbers are written with ASCII digits only.
  */
 public final class Rule {
 
@@ -84,16 +85,40 @@ public final class Rule {
    * @throws IllegalArgumentException quoting the text if it is not a whole number that the rule allows
    */
   public int parseInt(String option) {
+    String digits = option.trim();
+    if (!isWholeNumber(digits)) {
+      throw new IllegalArgumentException(text + ", got '" + option + "' (not a whole number)");
+    }
     int value;
     try {
-      value = Integer.parseInt(option.trim());
+      value = Integer.parseInt(digits);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(text + ", got '" + option + "' (not a whole number)");
+      throw new IllegalArgumentException(text + ", got '" + option + "' (out of range: a whole number from "
+          + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
     }
     if (!allows(value)) {
       throw new IllegalArgumentException(text + ", got '" + option + "'");
     }
     return value;
+  }
+
+  /**
+   * @param text trimmed text
+   * @return true if it is an optional sign and one or more ASCII digits (Integer.parseInt also takes the digits of
+   *     other scripts, which Double.parseDouble and so the number options refuse: whole numbers refuse them too)
+   */
+  private static boolean isWholeNumber(String text) {
+    int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+    if (start == text.length()) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

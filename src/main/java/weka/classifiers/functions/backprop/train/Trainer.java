@@ -19,7 +19,7 @@ import weka.classifiers.functions.backprop.TrainingResult;
  *   <li>the {@link LossHistory} (the training and held-out loss after each epoch);</li>
  *   <li>{@link EarlyStopping}, when rows are held out: after each epoch the held-out loss is computed, training
  *       stops after {@code patience} epochs without a lower value, and the result keeps the best epoch's
- *       weights. Data too small to split ({@link ValidationSplit}) trains on all rows without early stopping
+ *       weights (never the random initial ones once an epoch has run). Data too small to split ({@link ValidationSplit}) trains on all rows without early stopping
  *       ({@link TrainingResult#validationSkipped()});</li>
  *   <li>the divergence guard: if a loss becomes NaN or infinite, training restarts from the initial weights with
  *       half the learning rate, at most {@link #MAX_RESTARTS} times; then {@link TrainingDivergedException}. (L-BFGS
@@ -54,7 +54,11 @@ public final class Trainer implements AutoCloseable {
   private final double[] initialParams;
   private final double[] params;
   private final double[] gradient;
+  /** The threads and kernel buffers the run's local row sets share, or null (closed with the trainer). */
+  private final GradientWorkers workers;
 
+  /** True once {@link #startFrom} gave trained initial weights instead of the seeded random ones. */
+  private boolean startsFromGivenWeights;
   private double learningRate;
   private int restarts;
   private int maxEpochs;
@@ -70,6 +74,16 @@ public final class Trainer implements AutoCloseable {
    */
   Trainer(TrainingConfig config, NetworkShape shape, RowSums train, RowSums validation, DataMatrix batchRows,
       int numBatchRows, boolean validationSkipped) {
+    this(config, shape, train, validation, batchRows, numBatchRows, validationSkipped, null);
+  }
+
+  /**
+   * @param workers the threads and buffers shared by the row sets and the mini-batches, closed with the trainer;
+   *        or null (the mini-batches then have their own)
+   */
+  private Trainer(TrainingConfig config, NetworkShape shape, RowSums train, RowSums validation, DataMatrix batchRows,
+      int numBatchRows, boolean validationSkipped, GradientWorkers workers) {
+    this.workers = workers;
     this.config = config;
     this.shape = shape;
     this.train = train;
@@ -83,7 +97,7 @@ public final class Trainer implements AutoCloseable {
     this.gradient = new double[n];
     this.history = new LossHistory(earlyStopping != null);
     this.objective = new TrainingObjective(shape, train, config.weightDecay());
-    this.update = EpochUpdate.of(config, shape, objective, history, batchRows, numBatchRows);
+    this.update = EpochUpdate.of(config, shape, objective, history, batchRows, numBatchRows, workers);
     this.learningRate = config.learningRate();
     this.maxEpochs = config.epochs();
     start();
@@ -108,10 +122,11 @@ public final class Trainer implements AutoCloseable {
     }
     NetworkShape shape = new NetworkShape(data.numInputs(), config.numHidden(),
         NetworkShape.outputsForClasses(data.numClasses()), config.activation(), config.kernels());
-    int threads = config.numThreads();
-    return new Trainer(config, shape, new LocalRowSums(shape, data, 0, numTrainRows, threads),
-        numTrainRows < n ? new LocalRowSums(shape, data, numTrainRows, n, threads) : null, data, numTrainRows,
-        config.validationFraction() > 0 && numTrainRows == n);
+    // one set of threads and kernel buffers for the training rows, the held-out rows and the mini-batches
+    GradientWorkers workers = new GradientWorkers(shape, config.numThreads());
+    return new Trainer(config, shape, new LocalRowSums(data, 0, numTrainRows, workers),
+        numTrainRows < n ? new LocalRowSums(data, numTrainRows, n, workers) : null, data, numTrainRows,
+        config.validationFraction() > 0 && numTrainRows == n, workers);
   }
 
   /**
@@ -197,6 +212,7 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalStateException("the starting weights can only be set before the first epoch");
     }
     System.arraycopy(initialParams, 0, this.initialParams, 0, initialParams.length);
+    startsFromGivenWeights = true;
     start();
     return this;
   }
@@ -210,7 +226,7 @@ public final class Trainer implements AutoCloseable {
     epochsDone = 0;
     stopReason = null;
     if (earlyStopping != null) {
-      earlyStopping.restart(params);
+      earlyStopping.restart(params, startsFromGivenWeights);
     }
   }
 
@@ -384,6 +400,11 @@ public final class Trainer implements AutoCloseable {
         validationSkipped, trainingRows, validationRows, objective.evaluations());
   }
 
+  /** @return the kernel buffers the run has made so far (one per thread at most), 0 for rows known by their sums */
+  int numKernelBuffers() {
+    return workers == null ? 0 : workers.numAccumulators();
+  }
+
   @Override
   public void close() {
     train.close();
@@ -391,5 +412,8 @@ public final class Trainer implements AutoCloseable {
       earlyStopping.close();
     }
     update.close();
+    if (workers != null) {
+      workers.close();
+    }
   }
 }

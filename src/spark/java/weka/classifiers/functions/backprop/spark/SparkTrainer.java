@@ -171,12 +171,14 @@ public final class SparkTrainer {
           && summary.numRows() - heldOut >= ValidationSplit.MIN_VALIDATION_ROWS;
       ClassBalance balance = settings.get(OptionTable.BALANCE_CLASSES) ? classBalance(summary, numClasses) : null;
       Broadcast<StatisticsPreprocessing> fitted = sharedPreprocessing;
+      // the weights in the unit of the largest, or raw for -balance, which scales each class by its own largest
+      int weightExponent = balance != null ? 0 : summary.weightExponent();
       int subRows = FixedBlocks.subBlockRows(preprocessing.numInputs() + 1);
       double trainFraction = split ? fraction : 0;
       trainBlocks = cached(raw.flatMap(block -> encode(block, subRows, false, splitSeed, trainFraction,
-          fitted.value(), balance, classIndex, numClasses).iterator()), minPartitions);
+          fitted.value(), balance, weightExponent, classIndex, numClasses).iterator()), minPartitions);
       validationBlocks = split ? cached(raw.flatMap(block -> encode(block, subRows, true, splitSeed, fraction,
-          fitted.value(), balance, classIndex, numClasses).iterator()), minPartitions) : null;
+          fitted.value(), balance, weightExponent, classIndex, numClasses).iterator()), minPartitions) : null;
       long trainRows = summary.numRows() - (split ? heldOut : 0);
       trainBlocks.count();
       if (validationBlocks != null) {
@@ -266,10 +268,12 @@ public final class SparkTrainer {
    */
   private static ClassBalance classBalance(ColumnSummary summary, int numClasses) {
     double[] classWeight = new double[numClasses];
+    int[] classExponent = new int[numClasses];
     for (int c = 0; c < numClasses; c++) {
       classWeight[c] = summary.classWeight(c);
+      classExponent[c] = summary.classWeightExponent(c);
     }
-    return ClassBalance.ofClassWeights(classWeight);
+    return ClassBalance.ofClassWeights(classWeight, classExponent);
   }
 
   /** Unpersists the rows unless the caller had cached them (then they stay the caller's). */
@@ -291,7 +295,8 @@ public final class SparkTrainer {
    * position: sub-block s of block b is training block b·(B / subRows) + s), every one even if empty.
    */
   private static List<RowBlock> encode(FixedBlocks.RawBlock block, int subRows, boolean heldOutSide, long splitSeed,
-      double fraction, StatisticsPreprocessing preprocessing, ClassBalance balance, int classIndex, int numClasses) {
+      double fraction, StatisticsPreprocessing preprocessing, ClassBalance balance, int weightExponent, int classIndex,
+      int numClasses) {
     List<RowBlock> result = new ArrayList<>();
     for (int from = 0; from < block.rows.size(); from += subRows) {
       List<RawRow> side = new ArrayList<>();
@@ -300,15 +305,15 @@ public final class SparkTrainer {
           side.add(block.rows.get(k));
         }
       }
-      result.add(encode((int) ((block.first + from) / subRows), side, preprocessing, balance, classIndex,
-          numClasses));
+      result.add(encode((int) ((block.first + from) / subRows), side, preprocessing, balance, weightExponent,
+          classIndex, numClasses));
     }
     return result;
   }
 
-  /** One block, through the classifier's x/y/w loop. */
+  /** One block, through the classifier's x/y/w loop, its weights in the unit of all the rows (the summary's). */
   private static RowBlock encode(int index, List<RawRow> rows, StatisticsPreprocessing preprocessing,
-      ClassBalance balance, int classIndex, int numClasses) {
+      ClassBalance balance, int weightExponent, int classIndex, int numClasses) {
     int n = rows.size();
     double[] x = new double[Math.multiplyExact(n, preprocessing.numInputs() + 1)];
     int[] y = new int[n];
@@ -333,7 +338,7 @@ public final class SparkTrainer {
       public String where(int k) {
         return "a training instance";
       }
-    }, preprocessing, classIndex, x, y, weights);
+    }, preprocessing, classIndex, x, y, weights, weightExponent);
     if (balance != null) {
       weighted = balance.apply(y, weights);
     }
