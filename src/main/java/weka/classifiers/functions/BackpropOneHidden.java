@@ -16,6 +16,7 @@ import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.UpdateableBatchProcessor;
 import weka.classifiers.UpdateableClassifier;
+import weka.classifiers.functions.backprop.Committee;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.BatchRun;
@@ -28,6 +29,7 @@ import weka.classifiers.functions.backprop.bridge.Settings;
 import weka.classifiers.functions.backprop.bridge.StreamTrainer;
 import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.classifiers.functions.backprop.bridge.TrainingLog;
+import weka.classifiers.functions.backprop.bridge.TunedTraining;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.core.Capabilities.Capability;
 import weka.core.Capabilities;
@@ -53,11 +55,13 @@ import weka.gui.ProgrammaticProperty;
  * <br>
  * Inputs x (with a bias x0 = 1) feed g hidden units a = s(Theta x), where s is the sigmoid or tanh, with a bias a0 = 1; the output is p = sigmoid(beta^T a) for two classes and a softmax over one output per class for more. The weights minimise the mean cross-entropy J = -(1/m) sum_k [y_k log p_k + (1 - y_k) log(1 - p_k)] (instance weights make it a weighted mean; -R adds (lambda/2) times the sum of squared non-bias weights), with the gradients dJ/dbeta = mean((p - y) a) and dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form over blocks of rows.<br>
  * <br>
- * By default the weights are fitted by Adam on mini-batches of 32 shuffled rows, with early stopping on a held-out tenth of the data (the best epoch's weights are kept). The derivation's full-batch gradient descent, theta &lt;- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0. Momentum, Nesterov's momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are options; training restarts with half the learning rate if the loss diverges.<br>
+ * By default buildClassifier tunes itself to the data (-tune cv): 5-fold cross-validation on the training data (3 folds above 2,000 instances) tries the configured hidden units and weight decay and one more candidate (weight decay 0.01 up to 2,000 instances, 4 x the hidden units above); the k fold networks of each candidate are trained together, and the epoch with the lowest mean held-out Brier score chosen. The model is the committee of the best candidate's k fold networks, whose class probabilities it averages; its text lists every candidate's score. -tune none trains one network with the options, as version 1.1 did.<br>
+ * <br>
+ * Each network's weights are fitted by Adam on mini-batches of 32 shuffled rows (with -tune none, early stopping on a held-out tenth of the data keeps the best epoch's weights). The derivation's full-batch gradient descent, theta &lt;- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0 -tune none. Momentum, Nesterov's momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are options; training restarts with half the learning rate if the loss diverges.<br>
  * <br>
  * Missing values are replaced by means and modes, useless attributes removed, nominal attributes turned into binary ones and all inputs standardized; the statistics of this preprocessing are kept with the model. A training set with nothing to learn gives the class prior, as ZeroR does.<br>
  * <br>
- * Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a batch, from the current weights; the preprocessing statistics come from the first buffer and stay fixed. Only one buffer is kept in memory, so streams larger than memory can be learned.<br>
+ * Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a batch, from the current weights; the preprocessing statistics come from the first buffer and stay fixed. Only one buffer is kept in memory, so streams larger than memory can be learned. A stream that fits in one buffer is trained exactly as one batch (tuned); later buffers train every network of a committee further.<br>
  * <br>
  * For more information see:<br>
  * <br>
@@ -132,6 +136,26 @@ import weka.gui.ProgrammaticProperty;
  *  Early stopping: epochs without a lower validation loss before training stops, at least 1.
  *  (default 20)</pre>
  *
+ * <pre> -tune &lt;cv|none&gt;
+ *  Tuning in batch training: cv (k-fold cross-validation over hidden units and weight
+ *  decay, the epochs from the same folds; the model averages the k fold networks)
+ *  or none (one network with these options, as before 1.2).
+ *  (default cv)</pre>
+ *
+ * <pre> -tune-folds &lt;number&gt;
+ *  Folds of the tuning's cross-validation, at least 2; 0 = 5 (up to 2000 instances) or 3 (above).
+ *  (default 0)</pre>
+ *
+ * <pre> -tune-hidden &lt;auto|list&gt;
+ *  Hidden units the tuning tries, e.g. 16,64; auto = -H, and also 4 x -H
+ *  above 2000 instances.
+ *  (default auto)</pre>
+ *
+ * <pre> -tune-decay &lt;auto|list&gt;
+ *  Weight decays the tuning tries, e.g. 1e-4,0.01; auto = -R, and also 0.01
+ *  up to 2000 instances.
+ *  (default auto)</pre>
+ *
  * <pre> -balance
  *  Weight the classes to equal total weight (for imbalanced data).
  *  (default off)</pre>
@@ -187,6 +211,8 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** The activations as Weka tags, for the Explorer's drop-down list; tag ids are the enum ordinals. */
   public static final Tag[] TAGS_ACTIVATION = ACTIVATION.tags();
+  /** The choices of -tune, as the Explorer's drop-down list shows them. */
+  public static final Tag[] TAGS_TUNE = TUNE.tags();
 
   /** The options' values (the seed and the debug flag are Weka's superclasses'). */
   private Settings m_Settings = Settings.DEFAULTS;
@@ -212,9 +238,17 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "-R adds (lambda/2) times the sum of squared non-bias weights), with the gradients "
         + "dJ/dbeta = mean((p - y) a) and dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form "
         + "over blocks of rows.\n\n"
-        + "By default the weights are fitted by Adam on mini-batches of 32 shuffled rows, with early stopping on "
-        + "a held-out tenth of the data (the best epoch's weights are kept). The derivation's full-batch "
-        + "gradient descent, theta <- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0. Momentum, Nesterov's "
+        + "By default buildClassifier tunes itself to the data (-tune cv): 5-fold cross-validation on the "
+        + "training data (3 folds above 2,000 instances) tries the configured hidden units and weight decay and "
+        + "one more candidate (weight decay 0.01 up to 2,000 instances, 4 x the hidden units above); the k fold "
+        + "networks of each candidate are trained together, and the epoch with the lowest mean held-out Brier "
+        + "score chosen. The model is the committee of the best candidate's k fold networks, whose class "
+        + "probabilities it averages; its text lists every candidate's score. -tune none trains one network "
+        + "with the options, as version 1.1 did.\n\n"
+        + "Each network's weights are fitted by Adam on mini-batches of 32 shuffled rows (with -tune none, "
+        + "early stopping on a held-out tenth of the data keeps the best epoch's weights). The derivation's "
+        + "full-batch gradient descent, theta <- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0 -tune none. "
+        + "Momentum, Nesterov's "
         + "momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are "
         + "options; training restarts with half the learning rate if the loss diverges.\n\n"
         + "Missing values are replaced by means and modes, useless attributes removed, nominal attributes "
@@ -223,7 +257,9 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): "
         + "instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a "
         + "batch, from the current weights; the preprocessing statistics come from the first buffer and stay "
-        + "fixed. Only one buffer is kept in memory, so streams larger than memory can be learned.\n\n"
+        + "fixed. Only one buffer is kept in memory, so streams larger than memory can be learned. A stream that "
+        + "fits in one buffer is trained exactly as one batch (tuned); later buffers train every network of a "
+        + "committee further.\n\n"
         + "For more information see:\n\n" + getTechnicalInformation().toString();
   }
 
@@ -256,13 +292,46 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   // ---------------------------------------------------------------------------------------- training
 
+  /**
+   * Builds the model: with -tune cv (the default) the committee chosen by cross-validation on the data
+   * ({@link TunedTraining}), else (or when the data is too small to cross-validate) one network, epoch by epoch as
+   * the IterativeClassifier calls run it.
+   *
+   * @param data the training data
+   * @throws Exception if the data cannot be handled, or training was interrupted or diverged
+   */
   @Override
   public void buildClassifier(Instances data) throws Exception {
+    if (TunedTraining.applies(m_Settings, log()) && data.numInstances() > 0 && buildTuned(data)) {
+      return;
+    }
     initializeClassifier(data);
     while (next()) {
       // one epoch per call
     }
     done();
+  }
+
+  /**
+   * @return true if the tuned committee (or the class prior) was built; false if the data is too small to tune
+   *     (the log says why), and one network is to be trained
+   */
+  private boolean buildTuned(Instances data) throws Exception {
+    TrainingConfig config = trainingConfig();
+    replaceModel(ModelState.BUILDING); // what a prediction in another thread meets until the model is built
+    try {
+      TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit
+      getCapabilities().testWithFail(data);
+      ModelState tuned = TunedTraining.train(data, m_Settings, config, log(), 0);
+      if (tuned != null) {
+        m_Model = tuned;
+      }
+      return tuned != null;
+    } finally {
+      if (m_Model == ModelState.BUILDING) {
+        m_Model = ModelState.NONE;
+      }
+    }
   }
 
   /**
@@ -508,7 +577,18 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   // ------------------------------------------------------------------------------------------ model
 
-  /** @return the trained network, or null if none was built (not built yet, or the prior is used) */
+  /**
+   * @return the networks of a model tuned by cross-validation (-tune cv), whose class probabilities it averages; null
+   *     for any other model
+   */
+  public Committee getCommittee() {
+    return m_Model.committee();
+  }
+
+  /**
+   * @return the trained network, or null if none was built (not built yet, the prior is used, or the model is a
+   *     committee: {@link #getCommittee()})
+   */
   public Network getNetwork() {
     TrainingResult result = m_Model.result();
     return result == null ? null : result.network();
@@ -632,6 +712,26 @@ public class BackpropOneHidden extends RandomizableClassifier
   public void setPatience(int value) { m_Settings = m_Settings.with(PATIENCE, value); }
   public String patienceTipText() { return PATIENCE.tipText(); }
 
+  // -tune
+  public SelectedTag getTune() { return TUNE.toTag(m_Settings.get(TUNE)); }
+  public void setTune(SelectedTag value) { m_Settings = m_Settings.with(TUNE, TUNE.fromTag(value)); }
+  public String tuneTipText() { return TUNE.tipText(); }
+
+  // -tune-folds
+  public int getTuneFolds() { return m_Settings.get(TUNE_FOLDS); }
+  public void setTuneFolds(int value) { m_Settings = m_Settings.with(TUNE_FOLDS, value); }
+  public String tuneFoldsTipText() { return TUNE_FOLDS.tipText(); }
+
+  // -tune-hidden
+  public String getTuneHidden() { return m_Settings.get(TUNE_HIDDEN); }
+  public void setTuneHidden(String value) { m_Settings = m_Settings.with(TUNE_HIDDEN, value); }
+  public String tuneHiddenTipText() { return TUNE_HIDDEN.tipText(); }
+
+  // -tune-decay
+  public String getTuneDecay() { return m_Settings.get(TUNE_DECAY); }
+  public void setTuneDecay(String value) { m_Settings = m_Settings.with(TUNE_DECAY, value); }
+  public String tuneDecayTipText() { return TUNE_DECAY.tipText(); }
+
   // -balance
   public boolean getBalanceClasses() { return m_Settings.get(BALANCE_CLASSES); }
   public void setBalanceClasses(boolean value) { m_Settings = m_Settings.with(BALANCE_CLASSES, value); }
@@ -683,3 +783,4 @@ public class BackpropOneHidden extends RandomizableClassifier
     runClassifier(new BackpropOneHidden(), args);
   }
 }
+

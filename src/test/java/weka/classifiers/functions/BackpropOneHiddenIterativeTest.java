@@ -23,7 +23,7 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void oneNextIsOneEpochAndMatchesBuildClassifier() throws Exception {
     Instances iris = TestSupport.load("iris.arff");
-    BackpropOneHidden stepped = classifier("-H 4 -N 12 -num-threads 1");
+    BackpropOneHidden stepped = classifier("-tune none -H 4 -N 12 -num-threads 1");
     stepped.initializeClassifier(iris);
     int steps = 0;
     while (stepped.next()) {
@@ -31,7 +31,7 @@ class BackpropOneHiddenIterativeTest {
     }
     stepped.done();
     assertEquals(12, steps);
-    BackpropOneHidden built = classifier("-H 4 -N 12 -num-threads 1");
+    BackpropOneHidden built = classifier("-tune none -H 4 -N 12 -num-threads 1");
     built.buildClassifier(iris);
     assertArrayEquals(built.getNetwork().parameters(), stepped.getNetwork().parameters(), 0.0);
   }
@@ -39,7 +39,7 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void predictionsBetweenEpochsUseTheCurrentWeights() throws Exception {
     Instances iris = TestSupport.load("iris.arff");
-    BackpropOneHidden stepped = classifier("-H 4 -N 50");
+    BackpropOneHidden stepped = classifier("-tune none -H 4 -N 50");
     stepped.initializeClassifier(iris);
     double[] before = stepped.distributionForInstance(iris.instance(0));
     for (int i = 0; i < 20; i++) {
@@ -47,7 +47,7 @@ class BackpropOneHiddenIterativeTest {
     }
     double[] after = stepped.distributionForInstance(iris.instance(0));
     assertNotEquals(before[0], after[0]);
-    BackpropOneHidden twenty = classifier("-H 4 -N 20");
+    BackpropOneHidden twenty = classifier("-tune none -H 4 -N 20");
     twenty.buildClassifier(iris);
     assertArrayEquals(twenty.distributionForInstance(iris.instance(0)), after, 0.0);
   }
@@ -55,17 +55,17 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void resumeContinuesTrainingWithMoreEpochs() throws Exception {
     Instances iris = TestSupport.load("iris.arff");
-    BackpropOneHidden resumed = classifier("-H 4 -N 10 -resume");
+    BackpropOneHidden resumed = classifier("-tune none -H 4 -N 10 -resume");
     resumed.buildClassifier(iris);
     assertEquals(10, resumed.getTrainingResult().epochs());
     resumed.setNumEpochs(25);
     resumed.buildClassifier(iris);   // continues: 15 more epochs
     assertEquals(25, resumed.getTrainingResult().epochs());
-    BackpropOneHidden direct = classifier("-H 4 -N 25");
+    BackpropOneHidden direct = classifier("-tune none -H 4 -N 25");
     direct.buildClassifier(iris);
     assertArrayEquals(direct.getNetwork().parameters(), resumed.getNetwork().parameters(), 0.0);
 
-    BackpropOneHidden fresh = classifier("-H 4 -N 10");
+    BackpropOneHidden fresh = classifier("-tune none -H 4 -N 10");
     fresh.buildClassifier(iris);
     fresh.setNumEpochs(25);
     fresh.buildClassifier(iris);     // without resume: starts again
@@ -91,7 +91,7 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void earlyStoppingIsReportedInTheModelText() throws Exception {
     Instances credit = TestSupport.load("credit-g.arff");
-    BackpropOneHidden classifier = classifier("-H 16 -O adam -L 0.01 -B 32 -N 300 -V 0.2 -E 5");
+    BackpropOneHidden classifier = classifier("-tune none -H 16 -O adam -L 0.01 -B 32 -N 300 -V 0.2 -E 5");
     classifier.buildClassifier(credit);
     String text = classifier.toString();
     assertTrue(text.contains("200 held out for early stopping"), text);
@@ -110,7 +110,7 @@ class BackpropOneHiddenIterativeTest {
       }
     }
     // 0.1 of 6 rows per class rounds to 1 held out per class: 3 in all, fewer than 5
-    BackpropOneHidden classifier = classifier("-V 0.1 -N 20");
+    BackpropOneHidden classifier = classifier("-tune none -V 0.1 -N 20");
     classifier.buildClassifier(small);
     assertTrue(classifier.toString().contains("Early stopping skipped: too few instances"), classifier.toString());
     assertEquals(20, classifier.getTrainingResult().epochs());
@@ -120,8 +120,8 @@ class BackpropOneHiddenIterativeTest {
   void balancingRaisesMinorityRecallOnCreditG() throws Exception {
     Instances credit = TestSupport.load("credit-g.arff"); // 700 good, 300 bad
     int bad = credit.classAttribute().indexOfValue("bad");
-    double plain = recall(classifier("-H 8 -N 300"), credit, bad);
-    double balanced = recall(classifier("-H 8 -N 300 -balance"), credit, bad);
+    double plain = recall(classifier("-tune none -H 8 -N 300"), credit, bad);
+    double balanced = recall(classifier("-tune none -H 8 -N 300 -balance"), credit, bad);
     assertTrue(balanced > plain + 0.1, "recall of 'bad': balanced " + balanced + ", plain " + plain);
   }
 
@@ -134,7 +134,7 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void divergentLearningRateIsHalvedAndReported() throws Exception {
     Instances iris = TestSupport.load("iris.arff");
-    BackpropOneHidden classifier = classifier("-O gd -B 0 -V 0 -R 0 -L " + Double.MAX_VALUE / 4 + " -N 5");
+    BackpropOneHidden classifier = classifier("-tune none -O gd -B 0 -V 0 -R 0 -L " + Double.MAX_VALUE / 4 + " -N 5");
     classifier.buildClassifier(iris);
     assertTrue(classifier.getTrainingResult().restarts() > 0);
     assertTrue(classifier.toString().contains("after the loss became NaN or infinite"), classifier.toString());
@@ -149,7 +149,7 @@ class BackpropOneHiddenIterativeTest {
   void persistentDivergenceFailsNamingTheLearningRateAndLeavesNoModel() throws Exception {
     Instances iris = TestSupport.load("iris.arff");
     // Adam steps by about L per weight whatever the gradient: a rate this large overflows even after halving
-    BackpropOneHidden classifier = classifier("-O adam -L 1e300 -N 5");
+    BackpropOneHidden classifier = classifier("-tune none -O adam -L 1e300 -N 5");
     Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> classifier.buildClassifier(iris));
     assertTrue(e.getMessage().contains("-L") && e.getMessage().contains("smaller learning rate"), e.getMessage());
     assertTrue(classifier.toString().contains("No model built yet"), classifier.toString());
@@ -159,9 +159,9 @@ class BackpropOneHiddenIterativeTest {
   @Test
   void weightDecayShrinksTheTrainedWeights() throws Exception {
     Instances credit = TestSupport.load("credit-g.arff");
-    BackpropOneHidden plain = classifier("-H 8 -N 200");
+    BackpropOneHidden plain = classifier("-tune none -H 8 -N 200");
     plain.buildClassifier(credit);
-    BackpropOneHidden decayed = classifier("-H 8 -N 200 -R 0.01");
+    BackpropOneHidden decayed = classifier("-tune none -H 8 -N 200 -R 0.01");
     decayed.buildClassifier(credit);
     assertTrue(norm(decayed) < 0.8 * norm(plain), norm(decayed) + " vs " + norm(plain));
     assertFalse(decayed.toString().contains("NaN"));

@@ -71,7 +71,7 @@ class BackpropOneHiddenLogTest {
 
   @Test
   void logRecordsStartEndEpochsAndWhyTrainingStopped() throws Exception {
-    BackpropOneHidden classifier = classifier("");
+    BackpropOneHidden classifier = classifier("-tune none");
     RecordingLogger logger = new RecordingLogger();
     classifier.setLog(logger);
     assertSame(logger, classifier.getLog());
@@ -97,7 +97,7 @@ class BackpropOneHiddenLogTest {
 
   @Test
   void statusBarIsThrottledToAFewUpdatesASecond() throws Exception {
-    BackpropOneHidden classifier = classifier("-V 0 -N 400");
+    BackpropOneHidden classifier = classifier("-tune none -V 0 -N 400");
     RecordingLogger logger = new RecordingLogger();
     classifier.setLog(logger);
     long start = System.nanoTime();
@@ -123,7 +123,7 @@ class BackpropOneHiddenLogTest {
    */
   @Test
   void stopButtonEndsTrainingWithinOneEpochAndLeavesNoModel() throws Exception {
-    BackpropOneHidden classifier = classifier("-V 0 -N 1000000");
+    BackpropOneHidden classifier = classifier("-tune none -V 0 -N 1000000");
     CountDownLatch firstEpochDone = new CountDownLatch(1);
     CountDownLatch stopPressed = new CountDownLatch(1);
     RecordingLogger logger = new RecordingLogger() {
@@ -173,7 +173,7 @@ class BackpropOneHiddenLogTest {
   @Test
   @SuppressWarnings("removal")
   void threadDeathLeavesNoModel() throws Exception {
-    BackpropOneHidden classifier = classifier("-V 0 -N 1000");
+    BackpropOneHidden classifier = classifier("-tune none -V 0 -N 1000");
     classifier.setLog(new RecordingLogger() {
       @Override
       public void statusMessage(String message) {
@@ -188,7 +188,7 @@ class BackpropOneHiddenLogTest {
 
   @Test
   void logIsNotPartOfTheModel() throws Exception {
-    BackpropOneHidden classifier = classifier("-N 3");
+    BackpropOneHidden classifier = classifier("-tune none -N 3");
     classifier.setLog(new RecordingLogger());
     classifier.buildClassifier(iris);
     BackpropOneHidden copy = (BackpropOneHidden) new SerializedObject(classifier).getObject();
@@ -198,7 +198,7 @@ class BackpropOneHiddenLogTest {
 
   @Test
   void fallbackToThePriorIsLogged() throws Exception {
-    BackpropOneHidden classifier = classifier("");
+    BackpropOneHidden classifier = classifier("-tune none");
     RecordingLogger logger = new RecordingLogger();
     classifier.setLog(logger);
     classifier.buildClassifier(TestSupport.constantAttributes(3, 1));
@@ -208,7 +208,7 @@ class BackpropOneHiddenLogTest {
 
   @Test
   void debugPrintsAProgressLineEveryFewEpochsOnStandardError() throws Exception {
-    BackpropOneHidden classifier = classifier("-D -N 25");
+    BackpropOneHidden classifier = classifier("-tune none -D -N 25");
     assertTrue(classifier.getDebug(), "-D is the short form of -output-debug-info");
     String err = captureStderr(() -> classifier.buildClassifier(iris));
     List<Integer> epochs = new ArrayList<>();
@@ -221,7 +221,7 @@ class BackpropOneHiddenLogTest {
     assertTrue(err.startsWith("BackpropOneHidden: training started on 150 instances") && err.contains(
         "activation kernels: scalar"), "the first line says what trains, with which kernels:\n" + err);
 
-    BackpropOneHidden quiet = classifier("-N 25");
+    BackpropOneHidden quiet = classifier("-tune none -N 25");
     assertEquals("", captureStderr(() -> quiet.buildClassifier(iris)), "no progress lines without -D");
   }
 

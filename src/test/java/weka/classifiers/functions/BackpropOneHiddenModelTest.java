@@ -104,16 +104,15 @@ class BackpropOneHiddenModelTest {
   void threadCountDoesNotChangeTheModel() throws Exception {
     BackpropOneHidden one = train(iris, "-N", "80", "-num-threads", "1");
     BackpropOneHidden three = train(iris, "-N", "80", "-num-threads", "3");
-    assertArrayEquals(one.getNetwork().parameters(), three.getNetwork().parameters());
-    assertArrayEquals(one.getLossHistory(), three.getLossHistory());
+    assertArrayEquals(TestSupport.parameters(one), TestSupport.parameters(three));
+    assertArrayEquals(one.distributionsForInstances(iris), three.distributionsForInstances(iris));
   }
 
   @Test
   void differentSeedGivesDifferentModel() throws Exception {
     BackpropOneHidden a = train(iris, "-N", "100", "-S", "1");
     BackpropOneHidden b = train(iris, "-N", "100", "-S", "2");
-    assertFalse(java.util.Arrays.equals(a.getNetwork().parameters(), b.getNetwork().parameters()));
-    assertNotEquals(a.getLossHistory()[0], b.getLossHistory()[0], "initial weights should differ");
+    assertFalse(java.util.Arrays.equals(TestSupport.parameters(a), TestSupport.parameters(b)));
     double[][] pa = a.distributionsForInstances(iris);
     double[][] pb = b.distributionsForInstances(iris);
     boolean anyDifferent = false;
@@ -172,14 +171,14 @@ class BackpropOneHiddenModelTest {
     }
     assertArrayEquals(losses[0], losses[1], 1e-12);
 
-    BackpropOneHidden a = train(weighted, "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0", "-N", "50");
-    BackpropOneHidden b = train(duplicated, "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0", "-N", "50");
+    BackpropOneHidden a = train(weighted, "-tune", "none", "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0", "-N", "50");
+    BackpropOneHidden b = train(duplicated, "-tune", "none", "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0", "-N", "50");
     assertArrayEquals(a.getLossHistory(), b.getLossHistory(), 1e-3);
     for (int k = 0; k < iris.numInstances(); k++) {
       assertArrayEquals(a.distributionForInstance(iris.instance(k)), b.distributionForInstance(iris.instance(k)),
           1e-3, "instance " + k);
     }
-    assertNotEquals(a.getLossHistory()[50], train(iris, "-N", "50").getLossHistory()[50], "weights had no effect");
+    assertNotEquals(a.getLossHistory()[50], train(iris, "-tune", "none", "-N", "50").getLossHistory()[50], "weights had no effect");
   }
 
   @Test
@@ -201,7 +200,8 @@ class BackpropOneHiddenModelTest {
   }
 
   private static void assertIdentical(BackpropOneHidden expected, BackpropOneHidden actual) throws Exception {
-    Instances data = expected.getNetwork() == null ? TestSupport.constantAttributes(3, 1) : iris;
+    Instances data = expected.getNetwork() == null && expected.getCommittee() == null
+        ? TestSupport.constantAttributes(3, 1) : iris;
     assertEquals(expected.toString(), actual.toString());
     double[][] batchExpected = expected.distributionsForInstances(data);
     double[][] batchActual = actual.distributionsForInstances(data);

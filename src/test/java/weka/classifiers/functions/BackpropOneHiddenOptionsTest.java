@@ -25,7 +25,8 @@ class BackpropOneHiddenOptionsTest {
 
   /** Every option at a value other than its default, in getOptions order. */
   private static final String[] NON_DEFAULT = {"-H", "3", "-A", "tanh", "-O", "nesterov", "-L", "0.125",
-      "-M", "0.5", "-decay", "0.01", "-R", "0.002", "-B", "16", "-N", "7", "-V", "0.2", "-E", "4", "-balance",
+      "-M", "0.5", "-decay", "0.01", "-R", "0.002", "-B", "16", "-N", "7", "-V", "0.2", "-E", "4", "-tune", "none", "-tune-folds", "3",
+      "-tune-hidden", "8,32", "-tune-decay", "0.001,0.1", "-balance",
       "-num-threads", "2", "-buffer", "500", "-resume", "-S", "42"};
 
   @Test
@@ -54,6 +55,10 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(OptionTable.MINI_BATCH_SIZE.defaultValue(), classifier.getMiniBatchSize());
     assertEquals(OptionTable.VALIDATION_FRACTION.defaultValue(), classifier.getValidationFraction());
     assertEquals(OptionTable.PATIENCE.defaultValue(), classifier.getPatience());
+    assertEquals(OptionTable.TUNE.defaultValue().ordinal(), classifier.getTune().getSelectedTag().getID());
+    assertEquals(OptionTable.TUNE_FOLDS.defaultValue(), classifier.getTuneFolds());
+    assertEquals(OptionTable.TUNE_HIDDEN.defaultValue(), classifier.getTuneHidden());
+    assertEquals(OptionTable.TUNE_DECAY.defaultValue(), classifier.getTuneDecay());
     assertEquals(false, classifier.getBalanceClasses());
     assertEquals(false, classifier.getResume());
     assertEquals(OptionTable.BUFFER_SIZE.defaultValue(), classifier.getBufferSize());
@@ -64,6 +69,8 @@ class BackpropOneHiddenOptionsTest {
         "-decay", "" + OptionTable.LEARNING_RATE_DECAY.defaultValue(), "-R", "" + OptionTable.WEIGHT_DECAY.defaultValue(),
         "-B", "" + OptionTable.MINI_BATCH_SIZE.defaultValue(), "-N", "" + OptionTable.NUM_EPOCHS.defaultValue(),
         "-V", "" + OptionTable.VALIDATION_FRACTION.defaultValue(), "-E", "" + OptionTable.PATIENCE.defaultValue(),
+        "-tune", OptionTable.TUNE.defaultValue().optionName(), "-tune-folds", "" + OptionTable.TUNE_FOLDS.defaultValue(),
+        "-tune-hidden", OptionTable.TUNE_HIDDEN.defaultValue(), "-tune-decay", OptionTable.TUNE_DECAY.defaultValue(),
         "-num-threads", "" + OptionTable.NUM_THREADS.defaultValue(), "-buffer", "" + OptionTable.BUFFER_SIZE.defaultValue(),
         "-S", "1"), List.of(classifier.getOptions()));
   }
@@ -85,6 +92,10 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(16, classifier.getMiniBatchSize());
     assertEquals(0.2, classifier.getValidationFraction());
     assertEquals(4, classifier.getPatience());
+    assertEquals("none", classifier.getTune().getSelectedTag().getIDStr());
+    assertEquals(3, classifier.getTuneFolds());
+    assertEquals("8,32", classifier.getTuneHidden());
+    assertEquals("0.001,0.1", classifier.getTuneDecay());
     assertTrue(classifier.getBalanceClasses());
     assertTrue(classifier.getResume());
     assertEquals(500, classifier.getBufferSize());
@@ -216,7 +227,30 @@ class BackpropOneHiddenOptionsTest {
     assertMessage(assertThrows(IllegalArgumentException.class,
         () -> c.setActivation(new SelectedTag(0, new weka.core.Tag[] {new weka.core.Tag(0, "relu")}))), "-A",
         "sigmoid, tanh");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setTuneFolds(1)), "-tune-folds", "at least 2");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setTuneHidden("16,0")), "-tune-hidden",
+        "whole numbers >= 1");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setTuneHidden("16,,64")), "-tune-hidden",
+        "comma-separated");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setTuneDecay("1e-4,x")), "-tune-decay",
+        "finite numbers >= 0");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> c.setTuneDecay("-1")), "-tune-decay",
+        "finite numbers >= 0");
     assertDefaults(c);
+  }
+
+  @Test
+  void tuningGridsAreNormalizedAndRoundTrip() throws Exception {
+    BackpropOneHidden c = new BackpropOneHidden();
+    c.setOptions(new String[] {"-tune-hidden", " 8 , 32", "-tune-decay", "AUTO", "-tune", "NONE"});
+    assertEquals("8,32", c.getTuneHidden());
+    assertEquals("auto", c.getTuneDecay());
+    assertEquals("none", c.getTune().getSelectedTag().getIDStr());
+    BackpropOneHidden copy = new BackpropOneHidden();
+    copy.setOptions(Utils.splitOptions(Utils.joinOptions(c.getOptions())));
+    assertArrayEquals(c.getOptions(), copy.getOptions());
+    Exception e = assertThrows(IllegalArgumentException.class, () -> c.setOptions(new String[] {"-tune", "grid"}));
+    assertTrue(e.getMessage().contains("-tune (tuning)") && e.getMessage().contains("cv, none"), e.getMessage());
   }
 
   private static void assertMessage(Exception e, String flag, String range) {

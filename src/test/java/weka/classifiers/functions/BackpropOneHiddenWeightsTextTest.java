@@ -33,8 +33,8 @@ class BackpropOneHiddenWeightsTextTest {
   }
 
   private static BackpropOneHidden train(Instances data, String options) throws Exception {
-    BackpropOneHidden classifier = new BackpropOneHidden();
-    classifier.setOptions(Utils.splitOptions(options));
+    BackpropOneHidden classifier = TestSupport.plain();
+    classifier.setOptions(Utils.splitOptions("-tune none " + options));
     classifier.buildClassifier(data);
     return classifier;
   }

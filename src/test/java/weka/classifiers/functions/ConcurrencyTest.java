@@ -76,8 +76,8 @@ class ConcurrencyTest {
    */
   @Test
   void copiesTrainedConcurrentlyEqualSequentialTraining() throws Exception {
-    BackpropOneHidden template = new BackpropOneHidden();
-    template.setOptions(new String[] {"-H", "4", "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0", "-N", "40", "-num-threads", "2",
+    BackpropOneHidden template = TestSupport.plain();
+    template.setOptions(new String[] {"-tune", "none", "-H", "4", "-O", "gd", "-L", "0.5", "-B", "0", "-V", "0", "-N", "40", "-num-threads", "2",
         "-S", "3"});
     template.buildClassifier(iris); // a trained template: copies must not keep using its state
     Classifier[] copies = AbstractClassifier.makeCopies(template, THREADS);

@@ -54,7 +54,7 @@ class EarlyStoppingOnWideDataTest {
 
   @Test
   void theUntrainedInitialNetworkIsNeverKeptAndTheModelTextAndLogSaySo() throws Exception {
-    BackpropOneHidden classifier = TestSupport.classifier("-num-threads 1");
+    BackpropOneHidden classifier = TestSupport.classifier("-tune none -num-threads 1");
     ResumeAndHeaderChangeTest.Lines log = new ResumeAndHeaderChangeTest.Lines();
     classifier.setLog(log);
     classifier.buildClassifier(wide);

@@ -53,17 +53,22 @@ class GoldenBehaviourTest {
 
   static {
     CASES.put("defaults", "");
-    CASES.put("seed-gd", "-O gd -B 0 -V 0 -R 0 -A sigmoid -L 0.5 -N 100 -H 5");
-    CASES.put("momentum-minibatch", "-O momentum -M 0.9 -L 0.05 -B 16 -N 30");
-    CASES.put("nesterov-decay-sigmoid", "-O nesterov -M 0.8 -L 0.05 -decay 0.1 -B 64 -N 30 -A sigmoid");
-    CASES.put("adam-fullbatch", "-O adam -B 0 -V 0 -N 60");
-    CASES.put("lbfgs", "-O lbfgs -B 0 -N 40");
-    CASES.put("balance", "-balance -N 40 -H 8");
-    CASES.put("early-stopping", "-V 0.25 -E 3 -H 4 -N 100 -S 7");
-    CASES.put("weights", "-N 40 -WEIGHTED");
-    CASES.put("decay-sigmoid", "-R 0.01 -H 8 -A sigmoid -N 50 -L 0.02");
-    CASES.put("stream", "-N 20 -STREAM");
-    CASES.put("resume", "-N 10 -resume -RESUME_TO 25");
+    // version 1.1's behaviour, pinned before tuning came: one network (-tune none), bit for bit as 1.1
+    CASES.put("untuned-defaults", "-tune none");
+    CASES.put("seed-gd", "-tune none -O gd -B 0 -V 0 -R 0 -A sigmoid -L 0.5 -N 100 -H 5");
+    CASES.put("momentum-minibatch", "-tune none -O momentum -M 0.9 -L 0.05 -B 16 -N 30");
+    CASES.put("nesterov-decay-sigmoid", "-tune none -O nesterov -M 0.8 -L 0.05 -decay 0.1 -B 64 -N 30 -A sigmoid");
+    CASES.put("adam-fullbatch", "-tune none -O adam -B 0 -V 0 -N 60");
+    CASES.put("lbfgs", "-tune none -O lbfgs -B 0 -N 40");
+    CASES.put("balance", "-tune none -balance -N 40 -H 8");
+    CASES.put("early-stopping", "-tune none -V 0.25 -E 3 -H 4 -N 100 -S 7");
+    CASES.put("weights", "-tune none -N 40 -WEIGHTED");
+    CASES.put("decay-sigmoid", "-tune none -R 0.01 -H 8 -A sigmoid -N 50 -L 0.02");
+    CASES.put("stream", "-tune none -N 20 -STREAM");
+    CASES.put("resume", "-tune none -N 10 -resume -RESUME_TO 25");
+    // tuning (-tune cv) with a grid, and a stream that fits one buffer (trained as one batch: tuned)
+    CASES.put("tuned-grid", "-tune-hidden 4,8 -tune-decay 0.001 -tune-folds 3 -N 30");
+    CASES.put("tuned-stream-one-buffer", "-N 20 -STREAM_ONE");
   }
 
   static final String[] DATA_SETS = {"iris", "credit-g", "generated"};
@@ -121,18 +126,19 @@ class GoldenBehaviourTest {
     String options = CASES.get(caseName);
     Instances data = DATA.get(dataName);
     boolean stream = options.contains("-STREAM");
+    boolean oneBuffer = options.contains("-STREAM_ONE");
     boolean weightedData = options.contains("-WEIGHTED");
     int resumeTo = 0;
     if (options.contains("-RESUME_TO")) {
       resumeTo = Integer.parseInt(options.replaceAll(".*-RESUME_TO (\\d+).*", "$1"));
     }
-    options = options.replace("-STREAM", "").replace("-WEIGHTED", "").replaceAll("-RESUME_TO \\d+", "").trim();
+    options = options.replace("-STREAM_ONE", "").replace("-STREAM", "").replace("-WEIGHTED", "").replaceAll("-RESUME_TO \\d+", "").trim();
     if (weightedData) {
       data = weighted(data);
     }
     BackpropOneHidden classifier = TestSupport.classifier(options);
     if (stream) {
-      classifier.setBufferSize(data.numInstances() / 3 + 1);
+      classifier.setBufferSize(oneBuffer ? data.numInstances() : data.numInstances() / 3 + 1);
       classifier.buildClassifier(new Instances(data, 0));
       for (Instance instance : data) {
         classifier.updateClassifier(instance);

@@ -24,8 +24,8 @@ class InterruptionTest {
   void interruptingALongTrainingFromAnotherThreadEndsItPromptly(String threads) throws Exception {
     TestSupport.quietLogging();
     Instances iris = TestSupport.iris();
-    BackpropOneHidden classifier = new BackpropOneHidden();
-    classifier.setOptions(new String[] {"-H", "20", "-O", "gd", "-L", "0.1", "-B", "0", "-V", "0", "-N", "100000000", "-num-threads",
+    BackpropOneHidden classifier = TestSupport.plain();
+    classifier.setOptions(new String[] {"-tune", "none", "-H", "20", "-O", "gd", "-L", "0.1", "-B", "0", "-V", "0", "-N", "100000000", "-num-threads",
         threads, "-S", "1"});
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicReference<Boolean> flagAfter = new AtomicReference<>();

@@ -56,7 +56,7 @@ class LoadedModelValidationTest {
     for (int k = 0; k < iris.numInstances(); k += 15) {
       test.add(iris.instance(k));
     }
-    model = TestSupport.classifier("-H 2 -N 3 -num-threads 1");
+    model = TestSupport.classifier("-tune none -H 2 -N 3 -num-threads 1");
     model.buildClassifier(iris);
     bytes = save(model);
     expected = model.distributionsForInstances(test);
@@ -229,9 +229,9 @@ class LoadedModelValidationTest {
   /** The models of every kind load and predict as saved: a batch network, a class prior, a stream, nothing built. */
   @Test
   void everyKindOfModelStillLoads() throws Exception {
-    BackpropOneHidden prior = new BackpropOneHidden();
+    BackpropOneHidden prior = TestSupport.plain();
     prior.buildClassifier(TestSupport.constantAttributes(3, 1));
-    BackpropOneHidden stream = TestSupport.classifier("-H 2 -N 3 -num-threads 1 -buffer 40");
+    BackpropOneHidden stream = TestSupport.classifier("-tune none -H 2 -N 3 -num-threads 1 -buffer 40");
     stream.buildClassifier(new Instances(iris, 0));
     for (int k = 0; k < 100; k++) {
       stream.updateClassifier(iris.instance(k));

@@ -32,7 +32,7 @@ class ModelStateCopyTest {
 
   @Test
   void aCopyDuringTheFirstRunHoldsNothingAndTheRunGoesOn() throws Exception {
-    BackpropOneHidden classifier = TestSupport.classifier("-N 10 -num-threads 1");
+    BackpropOneHidden classifier = TestSupport.classifier("-tune none -N 10 -num-threads 1");
     classifier.initializeClassifier(iris);
     classifier.next();
     BackpropOneHidden copy = copy(classifier);
@@ -43,14 +43,14 @@ class ModelStateCopyTest {
       // the original trains on
     }
     classifier.done();
-    BackpropOneHidden whole = TestSupport.classifier("-N 10 -num-threads 1");
+    BackpropOneHidden whole = TestSupport.classifier("-tune none -N 10 -num-threads 1");
     whole.buildClassifier(iris);
     assertArrayEquals(whole.getNetwork().parameters(), classifier.getNetwork().parameters());
   }
 
   @Test
   void aCopyOfARunKeptForResumeHoldsTheNetworkItFinished() throws Exception {
-    BackpropOneHidden classifier = TestSupport.classifier("-N 10 -resume -num-threads 1");
+    BackpropOneHidden classifier = TestSupport.classifier("-tune none -N 10 -resume -num-threads 1");
     classifier.buildClassifier(iris);
     BackpropOneHidden copy = copy(classifier);
     assertEquals(classifier.toString(), copy.toString());

@@ -52,7 +52,7 @@ class ResumeAndHeaderChangeTest {
   }
 
   private static BackpropOneHidden fresh(Instances data, String options) throws Exception {
-    BackpropOneHidden classifier = TestSupport.classifier(options);
+    BackpropOneHidden classifier = TestSupport.classifier("-tune none " + options);
     classifier.buildClassifier(data);
     return classifier;
   }
@@ -174,7 +174,7 @@ class ResumeAndHeaderChangeTest {
   /** The same in a stream: a stream's header changed in place after its first instance. */
   @Test
   void aStreamHeaderChangedInPlaceIsRefused() throws Exception {
-    BackpropOneHidden stream = TestSupport.classifier("-H 3 -N 5 -num-threads 1 -buffer 1000");
+    BackpropOneHidden stream = TestSupport.classifier("-tune none -H 3 -N 5 -num-threads 1 -buffer 1000");
     Instances header = new Instances(iris, 0);
     stream.buildClassifier(header);
     Instances source = new Instances(iris);

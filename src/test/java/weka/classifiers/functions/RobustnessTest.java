@@ -292,7 +292,7 @@ class RobustnessTest {
     }
     Instances data = TestData.numeric(rows, classes, numClasses);
     BackpropOneHidden classifier = train(data, "-H", "5", "-N", "5");
-    assertEquals(numClasses, classifier.getNetwork().shape().numOutputs());
+    assertEquals(numClasses, TestSupport.shape(classifier).numOutputs());
     assertPredictsProbabilities(classifier, data);
   }
 

@@ -34,7 +34,7 @@ class SavedModel11Test {
   static final String STREAM_EXPECTED = "src/test/resources/models/backprop-1.1.0-iris-stream.expected.txt";
   /** Instances streamed before the stream model was saved; the rest of iris follows after loading. */
   static final int STREAMED_BEFORE_SAVE = 100;
-  static final String STREAM_OPTIONS = "-N 20 -buffer 40";
+  static final String STREAM_OPTIONS = "-tune none -N 20 -buffer 40";
 
   private static Instances iris;
   private static Instances generated;

@@ -41,13 +41,13 @@ class StreamEdgeCasesTest {
 
   @Test
   void aBufferOfOneCannotStartAStreamAndSaysWhy() throws Exception {
-    BackpropOneHidden stream = TestSupport.classifier("-H 3 -N 5 -num-threads 1 -buffer 1");
+    BackpropOneHidden stream = TestSupport.classifier("-tune none -H 3 -N 5 -num-threads 1 -buffer 1");
     Exception e = assertThrows(IllegalArgumentException.class, () -> stream.buildClassifier(new Instances(iris, 0)));
     assertTrue(e.getMessage().startsWith("BackpropOneHidden: -buffer 1 cannot start incremental training: "), e.getMessage());
     assertTrue(e.getMessage().contains("-buffer 2 or more"), e.getMessage());
 
     // set to 1 after the stream started, before anything was trained: refused at the next instance, not counted
-    BackpropOneHidden later = TestSupport.classifier("-H 3 -N 5 -num-threads 1 -buffer 100");
+    BackpropOneHidden later = TestSupport.classifier("-tune none -H 3 -N 5 -num-threads 1 -buffer 100");
     later.buildClassifier(new Instances(iris, 0));
     later.updateClassifier(iris.instance(0));
     later.setBufferSize(1);
@@ -61,7 +61,7 @@ class StreamEdgeCasesTest {
   /** Where the preprocessing is fitted already (a model built in one batch), -buffer 1 trains on every instance. */
   @Test
   void aBufferOfOneUpdatesAModelBuiltInOneBatchAtEveryInstance() throws Exception {
-    BackpropOneHidden model = TestSupport.classifier("-H 3 -N 5 -num-threads 1 -buffer 1");
+    BackpropOneHidden model = TestSupport.classifier("-tune none -H 3 -N 5 -num-threads 1 -buffer 1");
     model.buildClassifier(iris);
     double[] before = model.getNetwork().parameters();
     model.updateClassifier(iris.instance(0));
@@ -80,7 +80,7 @@ class StreamEdgeCasesTest {
   @Test
   void concurrentUpdatesLoseNoInstance() throws Exception {
     for (int round = 0; round < 5; round++) { // a race shows only sometimes: five rounds of 160 000 updates
-      BackpropOneHidden stream = TestSupport.classifier("-H 3 -num-threads 1 -buffer 1000000 -N 1 -V 0");
+      BackpropOneHidden stream = TestSupport.classifier("-tune none -H 3 -num-threads 1 -buffer 1000000 -N 1 -V 0");
       stream.buildClassifier(new Instances(data, 0));
       for (int pass = 0; pass < 8; pass++) {
         runInEightThreads(stream, data, false);
@@ -91,7 +91,7 @@ class StreamEdgeCasesTest {
           + " of them wait in the buffer"), text);
     }
 
-    BackpropOneHidden buffers = TestSupport.classifier("-H 3 -num-threads 1 -buffer 500 -N 1 -V 0");
+    BackpropOneHidden buffers = TestSupport.classifier("-tune none -H 3 -num-threads 1 -buffer 500 -N 1 -V 0");
     buffers.buildClassifier(new Instances(data, 0));
     runInEightThreads(buffers, data, true);
     String text = buffers.toString();
@@ -101,7 +101,7 @@ class StreamEdgeCasesTest {
   /** Updating a model built in one batch from several threads at once: one stream continues it, with every instance. */
   @Test
   void concurrentUpdatesOfABatchModelContinueOneStream() throws Exception {
-    BackpropOneHidden model = TestSupport.classifier("-H 3 -N 1 -V 0 -num-threads 1 -buffer 100000");
+    BackpropOneHidden model = TestSupport.classifier("-tune none -H 3 -N 1 -V 0 -num-threads 1 -buffer 100000");
     model.buildClassifier(new Instances(data, 0, 100));
     runInEightThreads(model, data, true);
     assertTrue(model.toString().contains("after one batch of 100 instances, " + data.numInstances() + " instances"),

@@ -68,6 +68,36 @@ final class TestSupport {
     return classifier;
   }
 
+  /** @return a classifier with every default but -tune none: one network, as the tests of its training want */
+  static BackpropOneHidden plain() {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setTune(new weka.core.SelectedTag(weka.classifiers.functions.backprop.Tuning.NONE.ordinal(),
+        BackpropOneHidden.TAGS_TUNE));
+    return classifier;
+  }
+
+  /**
+   * @param classifier a trained classifier
+   * @return its network's parameters, or those of every network of its committee one after the other
+   */
+  static double[] parameters(BackpropOneHidden classifier) {
+    if (classifier.getNetwork() != null) {
+      return classifier.getNetwork().parameters();
+    }
+    weka.classifiers.functions.backprop.Committee committee = classifier.getCommittee();
+    int each = committee.shape().numParameters();
+    double[] all = new double[committee.size() * each];
+    for (int j = 0; j < committee.size(); j++) {
+      System.arraycopy(committee.member(j).parameters(), 0, all, j * each, each);
+    }
+    return all;
+  }
+
+  /** @return the shape of its network, or of its committee's networks */
+  static weka.classifiers.functions.backprop.NetworkShape shape(BackpropOneHidden classifier) {
+    return classifier.getNetwork() != null ? classifier.getNetwork().shape() : classifier.getCommittee().shape();
+  }
+
   static Instances iris() throws Exception {
     return load("iris.arff");
   }

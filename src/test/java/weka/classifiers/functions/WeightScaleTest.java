@@ -125,7 +125,7 @@ class WeightScaleTest {
     for (String balance : new String[] {"", "-balance"}) {
       BackpropOneHidden reference = train(weighted(creditG, base, 1.0), balance + " -N 5");
       BackpropOneHidden classifier = train(weighted(creditG, base, Math.scalb(1.0, exponent)), balance + " -N 5");
-      assertArrayEquals(reference.getNetwork().parameters(), classifier.getNetwork().parameters(), balance);
+      assertArrayEquals(TestSupport.parameters(reference), TestSupport.parameters(classifier), balance);
       assertEquals(reference.toString(), classifier.toString());
     }
   }
@@ -136,7 +136,7 @@ class WeightScaleTest {
     double unweighted = accuracy(train(iris, ""), iris);
     BackpropOneHidden normalized = train(weighted(iris, null, 1.0 / iris.numInstances()), "");
     assertTrue(accuracy(normalized, iris) >= unweighted - 1, accuracy(normalized, iris) + " vs " + unweighted);
-    assertEquals(4, normalized.getNetwork().shape().numInputs());
+    assertEquals(4, TestSupport.shape(normalized).numInputs());
   }
 
   /**
@@ -154,7 +154,7 @@ class WeightScaleTest {
     for (String balance : new String[] {"", "-balance"}) {
       BackpropOneHidden expected = train(weighted(creditG, huge, Math.scalb(1.0, -1000)), balance + " -N 5");
       BackpropOneHidden actual = train(weighted(creditG, huge, 1.0), balance + " -N 5");
-      assertArrayEquals(expected.getNetwork().parameters(), actual.getNetwork().parameters(), balance);
+      assertArrayEquals(TestSupport.parameters(expected), TestSupport.parameters(actual), balance);
     }
   }
 

@@ -36,6 +36,13 @@ class WekaCheckToolsTest {
 
   private static final String CLASS_NAME = BackpropOneHidden.class.getName();
   private static final String OK_REFUSAL = "no (OK error message)";
+  /**
+   * CheckClassifier's basic predictions train on 20 instances of random values (its -D prints them: for the date
+   * predictors one random date per instance and a random class) and compare the errors on 20 more with ZeroR's. No
+   * model can learn from such data, so "worse than ZeroR" there is a coin toss (ZeroR's accuracy depends on which
+   * class the random test set happens to favour); the answer shows that the scheme trained and predicted.
+   */
+  private static final String WORSE_THAN_ZERO_R = "warning: performs worse than ZeroR";
   private static final String UPDATING_EQUALITY = "incremental training produces the same results as batch training";
 
   @BeforeAll
@@ -63,7 +70,7 @@ class WekaCheckToolsTest {
         "basic predict (nominal class, nominal predictors)", "basic predict (nominal class, numeric predictors)",
         "basic predict (nominal class, date predictors)"};
     for (String name : mustBePresent) {
-      assertEquals("yes", answers.get(name), name + " in\n" + output);
+      assertTrue(isRight(name, answers.get(name)), name + " in\n" + output);
     }
     int nominalClassChecks = 0;
     int updatingEquality = 0;
@@ -82,7 +89,7 @@ class WekaCheckToolsTest {
       if (shouldBeRefused(name)) {
         assertEquals(OK_REFUSAL, answer, "'" + name + "' in\n" + output);
       } else {
-        assertEquals("yes", answer, "'" + name + "' in\n" + output);
+        assertTrue(isRight(name, answer), "'" + name + "' in\n" + output);
         if (name.contains("(nominal class, numeric & nominal & date predictors)")) {
           nominalClassChecks++;
         }
@@ -153,6 +160,11 @@ class WekaCheckToolsTest {
     return !nominalClass || unsupportedPredictors;
   }
 
+  /** @return true for "yes", and for a basic prediction also for {@link #WORSE_THAN_ZERO_R} */
+  private static boolean isRight(String name, String answer) {
+    return "yes".equals(answer) || (name.startsWith("basic predict") && WORSE_THAN_ZERO_R.equals(answer));
+  }
+
   /**
    * Parses lines "check name...answer"; headers ("--> …", "=== … ===", "OptionHandler: …", "Object: …") and
    * blank lines are skipped, anything else fails the test.
@@ -173,7 +185,8 @@ class WekaCheckToolsTest {
       }
       String name = line.substring(0, dots).trim();
       String answer = line.substring(dots + 3).trim();
-      assertTrue(answer.equals("yes") || answer.startsWith("no"), "unexpected answer in '" + line + "'");
+      assertTrue(answer.equals("yes") || answer.startsWith("no") || answer.equals(WORSE_THAN_ZERO_R),
+          "unexpected answer in '" + line + "'");
       if (answers.put(name, answer) != null) {
         fail("check '" + name + "' answered twice in\n" + output);
       }

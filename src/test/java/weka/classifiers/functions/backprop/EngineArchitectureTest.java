@@ -44,7 +44,8 @@ class EngineArchitectureTest {
   private static final String OPTIM = ROOT + ".optim..";
   private static final String TRAIN = ROOT + ".train..";
   private static final String PREPROCESS = ROOT + ".preprocess..";
-  private static final String[] ENGINE = {ROOT, KERNEL, OPTIM, TRAIN, PREPROCESS};
+  private static final String TUNE = ROOT + ".tune..";
+  private static final String[] ENGINE = {ROOT, KERNEL, OPTIM, TRAIN, PREPROCESS, TUNE};
 
   private static JavaClasses classes;
 

@@ -47,7 +47,7 @@ import weka.knowledgeflow.steps.TextViewer;
  */
 class KnowledgeFlowTest {
 
-  private static final Pattern CORRECT = Pattern.compile("Correctly Classified Instances\\s+\\d+\\s+([\\d.]+) %");
+  private static final Pattern CORRECT = Pattern.compile("Correctly Classified Instances\\s+\\d+\\s+([\\d.]+)\\s+%");
 
   /** @return the flow; its TextViewer step is named "Evaluation" */
   static Flow buildFlow(File arff) throws Exception {

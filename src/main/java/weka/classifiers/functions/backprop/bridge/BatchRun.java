@@ -90,9 +90,7 @@ public final class BatchRun extends ModelState {
     try {
       preprocessing = TrainingData.fitPreprocessing(train);
     } catch (TrainingData.NothingToLearn e) {
-      PriorModel prior = PriorModel.of(header, train, e.reason(), missingClassDropped);
-      log.log("no network trained: " + e.reason() + "; predicting the class prior, as ZeroR does");
-      return prior;
+      return prior(header, train, e, missingClassDropped, log);
     }
     TrainingData.checkTrainingSize(config, train.numInstances(), preprocessing.numInputs(), train.numClasses());
     Trainer trainer = TrainingData.trainer(preprocessing, train, config, settings.get(OptionTable.BALANCE_CLASSES));
@@ -107,6 +105,14 @@ public final class BatchRun extends ModelState {
     log.log(started);
     log.debugLine(started);
     return run;
+  }
+
+  /** @return the class prior of training data with nothing to learn, the log saying why */
+  static PriorModel prior(Instances header, Instances train, TrainingData.NothingToLearn why, int missingClassDropped,
+      TrainingLog log) throws Exception {
+    PriorModel prior = PriorModel.of(header, train, why.reason(), missingClassDropped);
+    log.log("no network trained: " + why.reason() + "; predicting the class prior, as ZeroR does");
+    return prior;
   }
 
   /**

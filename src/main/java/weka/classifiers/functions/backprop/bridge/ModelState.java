@@ -4,6 +4,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 
+import weka.classifiers.functions.backprop.Committee;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -14,6 +15,8 @@ import weka.core.Instances;
  *   <li>{@link #NONE}: nothing built yet;</li>
  *   <li>{@link NetworkModel}: a trained network with its preprocessing, header and training facts;</li>
  *   <li>{@link PriorModel}: the class prior, with the reason no network could be trained;</li>
+ *   <li>{@link CommitteeModel}: the k fold networks chosen by cross-validation (-tune cv), with their preprocessing,
+ *       header and the tuning's report;</li>
  *   <li>{@link BatchRun}: batch training in progress (between initializeClassifier and done), or kept after it
  *       for -resume; never saved (a saved copy holds what the run had finished, or nothing);</li>
  *   <li>{@link StreamTrainer}: incremental training: the buffer, the stream's counts and the network (or prior)
@@ -47,6 +50,11 @@ public abstract class ModelState implements Serializable {
 
   /** @return the trained network and how training went, or null if no network was trained (yet) */
   public abstract TrainingResult result();
+
+  /** @return the networks of a model tuned by cross-validation, or null for any other state */
+  public Committee committee() {
+    return null;
+  }
 
   /**
    * @param instance an instance with the training header, checked

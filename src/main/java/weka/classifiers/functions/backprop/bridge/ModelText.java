@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import weka.classifiers.functions.backprop.Committee;
 import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
@@ -11,6 +12,8 @@ import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
 import weka.classifiers.functions.backprop.optim.Lbfgs;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.tune.Candidate;
+import weka.classifiers.functions.backprop.tune.SearchReport;
 import weka.core.Instances;
 import weka.core.Utils;
 
@@ -148,33 +151,7 @@ public final class ModelText {
       TrainingConfig config, boolean balanced, String options, int decimals, int maxUnitsForWeights) {
     StringBuilder text = new StringBuilder();
     NetworkShape shape = result.network().shape();
-    text.append("Network: ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
-        .append(' ').append(shape.activation().optionName())
-        .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
-        .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
-        .append(" (").append(shape.numParameters()).append(" weights)\n");
-    if (shape.kernels() != Kernels.SCALAR) {
-      // the scalar kernels, which every model saved before the choice was recorded used, go unsaid
-      text.append("Activation kernels: ").append(shape.kernels().optionName())
-          .append(" (recorded in the model: every prediction computes them, on any JVM)\n");
-    }
-    text.append("Class: ").append(header.classAttribute().name()).append(" (")
-        .append(header.numClasses()).append(" values)").append(balanced ? ", classes balanced\n" : "\n");
-    text.append("Preprocessing: missing values -> means/modes, ");
-    int removed = preprocessing.numUselessRemoved();
-    if (removed > 0) {
-      text.append(removed).append(removed == 1 ? " useless attribute" : " useless attributes")
-          .append(" removed, ");
-    }
-    text.append("nominal -> binary, ");
-    int constant = preprocessing.numConstantInputsRemoved();
-    if (constant > 0) {
-      text.append(constant).append(constant == 1 ? " binary input" : " binary inputs")
-          .append(" constant in training removed, ");
-    }
-    text.append("inputs standardized\n");
-    text.append("Options: ").append(options).append("\n\n");
-
+    architecture(text, shape, 1, header, preprocessing, balanced, options);
     UpdateRule rule = config.updateRule();
     text.append("Training: ").append(rule.optionName());
     if (rule == UpdateRule.LBFGS) {
@@ -225,6 +202,111 @@ public final class ModelText {
       text.append("Weights not listed: the model text lists them for at most ").append(maxUnitsForWeights)
           .append(" inputs and ").append(maxUnitsForWeights).append(" hidden units\n");
     }
+    return text.toString();
+  }
+
+  /**
+   * The lines every trained model starts with: the network's architecture (or the committee's), the activation
+   * kernels, the class, the preprocessing and the options.
+   *
+   * @param members 1 for one network, k for a committee of k
+   */
+  static void architecture(StringBuilder text, NetworkShape shape, int members, Instances header,
+      Preprocessor preprocessing, boolean balanced, String options) {
+    text.append(members == 1 ? "Network: " : "Committee of " + members + " networks, each ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
+        .append(' ').append(shape.activation().optionName())
+        .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
+        .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
+        .append(" (").append(shape.numParameters()).append(" weights)\n");
+    if (shape.kernels() != Kernels.SCALAR) {
+      // the scalar kernels, which every model saved before the choice was recorded used, go unsaid
+      text.append("Activation kernels: ").append(shape.kernels().optionName())
+          .append(" (recorded in the model: every prediction computes them, on any JVM)\n");
+    }
+    text.append("Class: ").append(header.classAttribute().name()).append(" (")
+        .append(header.numClasses()).append(" values)").append(balanced ? ", classes balanced\n" : "\n");
+    text.append("Preprocessing: missing values -> means/modes, ");
+    int removed = preprocessing.numUselessRemoved();
+    if (removed > 0) {
+      text.append(removed).append(removed == 1 ? " useless attribute" : " useless attributes")
+          .append(" removed, ");
+    }
+    text.append("nominal -> binary, ");
+    int constant = preprocessing.numConstantInputsRemoved();
+    if (constant > 0) {
+      text.append(constant).append(constant == 1 ? " binary input" : " binary inputs")
+          .append(" constant in training removed, ");
+    }
+    text.append("inputs standardized\n");
+    text.append("Options: ").append(options).append("\n\n");
+
+  }
+
+  /**
+   * The model text of a committee chosen by cross-validation: the architecture, what the tuning tried (each
+   * candidate's mean held-out Brier score, held-out accuracy, best epoch and epochs run), what it chose and why,
+   * and the update rule.
+   *
+   * @param report what the tuning tried and chose
+   * @param committee the chosen candidate's fold networks
+   * @param config the configured settings (update rule, learning rate, mini-batches)
+   * @return the text, one line per fact
+   */
+  static String describeTuned(Instances header, Preprocessor preprocessing, SearchReport report, Committee committee,
+      TrainingConfig config, boolean balanced, String options) {
+    StringBuilder text = new StringBuilder();
+    architecture(text, committee.shape(), committee.size(), header, preprocessing, balanced, options);
+    int k = report.folds();
+    text.append("Tuning (-tune cv): ").append(k).append("-fold cross-validation on the ").append(report.rows())
+        .append(" training rows; each candidate's ").append(k).append(" fold networks trained in lockstep, at most ")
+        .append(config.epochs()).append(" epochs, stopped after ").append(report.patience())
+        .append(" epochs without a lower mean held-out Brier score\n");
+    String[] head = {"hidden units", "weight decay", "CV Brier", "CV accuracy", "best epoch", "epochs run"};
+    String[][] rows = new String[report.numCandidates()][];
+    for (int i = 0; i < rows.length; i++) {
+      Candidate candidate = report.candidate(i);
+      rows[i] = new String[] {String.valueOf(candidate.numHidden()), String.valueOf(candidate.weightDecay()),
+          String.format(Locale.ROOT, "%.4f", report.brier(i)),
+          String.format(Locale.ROOT, "%.2f %%", 100 * report.accuracy(i)),
+          String.valueOf(report.bestEpoch(i)), String.valueOf(report.epochsRun(i))};
+    }
+    int[] width = new int[head.length];
+    for (int c = 0; c < head.length; c++) {
+      width[c] = head[c].length();
+      for (String[] row : rows) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    text.append("   ");
+    for (int c = 0; c < head.length; c++) {
+      text.append(c == 0 ? "" : "  ").append(Utils.padLeft(head[c], width[c]));
+    }
+    text.append('\n');
+    for (int i = 0; i < rows.length; i++) {
+      text.append(i == report.chosen() ? " * " : "   ");
+      for (int c = 0; c < head.length; c++) {
+        text.append(c == 0 ? "" : "  ").append(Utils.padLeft(rows[i][c], width[c]));
+      }
+      text.append('\n');
+    }
+    int chosen = report.chosen();
+    text.append("Chosen (*): ").append(report.candidate(chosen)).append(report.numCandidates() > 1
+        ? ", the lowest mean held-out Brier score" : ", the only candidate").append("; the model averages the class "
+        + "probabilities of its ").append(k).append(" fold networks at epoch ").append(report.bestEpoch(chosen))
+        .append(", each trained on all training rows but one fold\n");
+    UpdateRule rule = config.updateRule();
+    text.append("Training: ").append(rule.optionName());
+    if (rule == UpdateRule.LBFGS) {
+      text.append(" (L-BFGS, ").append(Lbfgs.HISTORY).append(" pairs, strong Wolfe line search; no learning rate)");
+    } else {
+      text.append(", learning rate ").append(config.learningRate());
+    }
+    // the smallest training set of a fold network: all rows but the largest fold
+    long perFold = report.rows() - (report.rows() + k - 1) / k;
+    text.append(config.batchSize() > 0 && config.batchSize() < perFold ? ", mini-batches of " + config.batchSize()
+        + " rows" : ", full batch").append(", about ").append(perFold).append(" training rows per fold network\n\n");
+    text.append("Weights not listed: the model is a committee of ").append(committee.size())
+        .append(" networks (BackpropOneHidden.getCommittee() gives them)\n");
     return text.toString();
   }
 

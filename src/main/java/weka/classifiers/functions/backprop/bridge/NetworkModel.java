@@ -136,14 +136,38 @@ public final class NetworkModel extends ModelState {
    */
   static double[][] distributions(Preprocessor preprocessing, Network network, Instances instances)
       throws Exception {
+    return distributions(preprocessing, network::distributions, network.shape().numClasses(),
+        network.shape().rowWidth(), instances);
+  }
+
+  /** What predicts rows of a row-major matrix: a network, or a committee of networks. */
+  interface Probabilities {
+    /**
+     * @param x row-major rows with the bias column
+     * @param firstRow first row to predict
+     * @param rows number of rows
+     * @param out receives rows × numClasses probabilities
+     */
+    void of(double[] x, int firstRow, int rows, double[] out);
+  }
+
+  /**
+   * @param preprocessing the fitted preprocessing
+   * @param model the network or committee
+   * @param numClasses its classes
+   * @param rowWidth m + 1
+   * @param instances instances with the training header
+   * @return p of each instance, in blocks as {@link #distributions(Preprocessor, Network, Instances)}
+   */
+  static double[][] distributions(Preprocessor preprocessing, Probabilities model, int numClasses, int rowWidth,
+      Instances instances) throws Exception {
     double[][] result = new double[instances.numInstances()][];
-    int numClasses = network.shape().numClasses();
-    int blockRows = blockRows(network.shape().rowWidth());
+    int blockRows = blockRows(rowWidth);
     for (int from = 0; from < result.length; from += blockRows) {
       int to = Math.min(result.length, from + blockRows);
       double[] x = preprocessing.toRows(instances, from, to);
       double[] flat = new double[(to - from) * numClasses];
-      network.distributions(x, 0, to - from, flat);
+      model.of(x, 0, to - from, flat);
       for (int k = from; k < to; k++) {
         double[] row = new double[numClasses];
         System.arraycopy(flat, (k - from) * numClasses, row, 0, numClasses);
@@ -168,7 +192,7 @@ public final class NetworkModel extends ModelState {
    * A last guard: the network's output is finite for every finite input it was trained for, but inputs
    * extreme enough to overflow its sums (+infinity meeting -infinity) would give NaN.
    */
-  private static double[] checkDistribution(double[] distribution, String where) {
+  static double[] checkDistribution(double[] distribution, String where) {
     for (double p : distribution) {
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException(TrainingLog.PREFIX + "the network's output for " + where + " is not a "

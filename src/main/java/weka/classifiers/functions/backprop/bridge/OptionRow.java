@@ -15,7 +15,8 @@ import weka.core.Utils;
  * names the option), writing it back for {@code getOptions}, its {@link Option} for {@code -h}, and for a choice
  * the {@link Tag}s of the Explorer's drop-down list.
  *
- * @param <T> the value's type: Integer, Double, Boolean (a flag) or an enum (a choice)
+ * @param <T> the value's type: Integer, Double, Boolean (a flag), an enum (a choice) or String (a text, checked
+ *     and normalized by its own function)
  */
 public final class OptionRow<T> {
 
@@ -101,6 +102,16 @@ public final class OptionRow<T> {
         "<" + join(choices, name, "|") + ">", Keeper.SETTINGS, null, choices, name, parse, what, description, tipText);
   }
 
+  /**
+   * @param check checks a text and returns it normalized, failing with a message that names the option
+   * @return an option taking a text
+   */
+  static OptionRow<String> text(String flag, String property, String defaultValue, Function<String, String> check,
+      String argument, String description, String tipText) {
+    return new OptionRow<>(flag, property, String.class, defaultValue, argument, Keeper.SETTINGS, null, null, null,
+        check, null, description, tipText);
+  }
+
   /** @return the same option, kept by Weka's superclass (see {@link Keeper}) */
   OptionRow<T> keptBy(Keeper by) {
     return new OptionRow<>(flag, property, type, defaultValue, argument, by, rule, choices, name, parse, what,
@@ -147,6 +158,12 @@ public final class OptionRow<T> {
    * @throws IllegalArgumentException "&lt;rule&gt;, got &lt;value&gt;" if the value is not allowed
    */
   T check(T value) {
+    if (type == String.class) {
+      if (value == null) {
+        throw new IllegalArgumentException("-" + flag + ": no value");
+      }
+      return type.cast(parse.apply((String) value));
+    }
     if (rule != null) {
       if (type == Integer.class) {
         rule.check((Integer) value);
@@ -201,6 +218,9 @@ public final class OptionRow<T> {
     }
     if (type == Double.class) {
       return type.cast(rule.parseDouble(text));
+    }
+    if (type == String.class) {
+      return type.cast(parse.apply(text));
     }
     try {
       return parse.apply(text);

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Vector;
 
 import weka.classifiers.functions.backprop.Activation;
+import weka.classifiers.functions.backprop.Tuning;
 import weka.classifiers.functions.backprop.UpdateRule;
 import weka.classifiers.functions.backprop.optim.Lbfgs;
 import weka.classifiers.functions.backprop.train.Rule;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.tune.TuningPlan;
 import weka.core.Option;
 
 /**
@@ -100,6 +102,47 @@ public final class OptionTable {
       "<number>", "Early stopping: epochs without a lower validation loss before training stops, at least 1.",
       "Early stopping: how many epochs without a lower validation loss end training (at least 1).");
 
+  /** -tune: model selection inside batch training. */
+  public static final OptionRow<Tuning> TUNE = OptionRow.choice("tune", "tune", Tuning.CV, Tuning.values(),
+      Tuning::optionName, Tuning::fromOptionName, "tuning",
+      "Tuning in batch training: cv (k-fold cross-validation over hidden units and weight\n"
+          + "decay, the epochs from the same folds; the model averages the k fold networks)\n"
+          + "or none (one network with these options, as before 1.2).",
+      "How batch training (buildClassifier) chooses its settings for the data: cv tries a small grid of hidden "
+          + "units and weight decays (tuneHidden, tuneDecay; by default the configured ones plus weight decay 0.01 "
+          + "up to " + TuningPlan.LARGE_DATA_ROWS + " instances, plus " + TuningPlan.LARGE_DATA_HIDDEN_FACTOR
+          + "x the hidden units above) by k-fold cross-validation on the training data, each candidate's epochs "
+          + "chosen by the lowest mean held-out Brier score, and keeps the best candidate's k fold networks, "
+          + "whose probabilities it averages (a cross-validation committee); validationFraction and patience are "
+          + "then unused. none trains one network with these options. Not used by incremental training, by "
+          + "-resume, by the IterativeClassifier calls (initializeClassifier, next, done) or on Spark: they train "
+          + "one network with these options.");
+
+  /** -tune-folds: k of the tuning's cross-validation; 0 = the rule's. */
+  public static final OptionRow<Integer> TUNE_FOLDS = OptionRow.whole("tune-folds", "tuneFolds", 0,
+      Rule.wholeAtLeast("-tune-folds (folds of the tuning) must be 0 (the rule's) or at least 2", 0, v -> v != 1),
+      "<number>", "Folds of the tuning's cross-validation, at least 2; 0 = " + TuningPlan.DEFAULT_FOLDS + " (up to "
+          + TuningPlan.LARGE_DATA_ROWS + " instances) or " + TuningPlan.LARGE_DATA_FOLDS + " (above).",
+      "The number of folds k of the tuning's cross-validation (at least 2), at most one per "
+          + TuningPlan.MIN_FOLD_ROWS + " instances; 0 = " + TuningPlan.DEFAULT_FOLDS + " up to "
+          + TuningPlan.LARGE_DATA_ROWS + " instances and " + TuningPlan.LARGE_DATA_FOLDS + " above. With fewer than "
+          + TuningPlan.MIN_FOLDS + " possible folds nothing is tuned.");
+
+  /** -tune-hidden: the hidden units tuning tries. */
+  public static final OptionRow<String> TUNE_HIDDEN = OptionRow.text("tune-hidden", "tuneHidden", TuningGrid.AUTO,
+      TuningGrid::checkHidden, "<auto|list>", "Hidden units the tuning tries, e.g. 16,64; auto = -H, and also "
+          + TuningPlan.LARGE_DATA_HIDDEN_FACTOR + " x -H\nabove " + TuningPlan.LARGE_DATA_ROWS + " instances.",
+      "The numbers of hidden units the tuning tries, comma-separated (e.g. 16,64); auto = numHidden, and also "
+          + TuningPlan.LARGE_DATA_HIDDEN_FACTOR + " x numHidden above " + TuningPlan.LARGE_DATA_ROWS
+          + " instances.");
+
+  /** -tune-decay: the weight decays tuning tries. */
+  public static final OptionRow<String> TUNE_DECAY = OptionRow.text("tune-decay", "tuneDecay", TuningGrid.AUTO,
+      TuningGrid::checkDecays, "<auto|list>", "Weight decays the tuning tries, e.g. 1e-4,0.01; auto = -R, and also "
+          + TuningPlan.STRONG_WEIGHT_DECAY + "\nup to " + TuningPlan.LARGE_DATA_ROWS + " instances.",
+      "The weight decays the tuning tries, comma-separated (e.g. 1e-4,0.01); auto = weightDecay, and also "
+          + TuningPlan.STRONG_WEIGHT_DECAY + " up to " + TuningPlan.LARGE_DATA_ROWS + " instances.");
+
   /** -balance: every class weighted to the same total weight. */
   public static final OptionRow<Boolean> BALANCE_CLASSES = OptionRow.flag("balance", "balanceClasses",
       "Weight the classes to equal total weight (for imbalanced data).",
@@ -156,7 +199,7 @@ public final class OptionTable {
   /** Every option, in the order of listOptions, getOptions and parsing. */
   static final List<OptionRow<?>> ROWS = Collections.unmodifiableList(Arrays.<OptionRow<?>>asList(NUM_HIDDEN,
       ACTIVATION, OPTIMIZER, LEARNING_RATE, MOMENTUM, LEARNING_RATE_DECAY, WEIGHT_DECAY, MINI_BATCH_SIZE, NUM_EPOCHS,
-      VALIDATION_FRACTION, PATIENCE, BALANCE_CLASSES, NUM_THREADS, BUFFER_SIZE, RESUME, DEBUG, SEED));
+      VALIDATION_FRACTION, PATIENCE, TUNE, TUNE_FOLDS, TUNE_HIDDEN, TUNE_DECAY, BALANCE_CLASSES, NUM_THREADS, BUFFER_SIZE, RESUME, DEBUG, SEED));
 
   private OptionTable() {
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 
+import weka.classifiers.functions.backprop.Tuning;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Instances;
@@ -22,11 +23,12 @@ public final class SavedFields {
 
   /**
    * @param fields the saved fields of a model saved by version 1.0 or 1.1
-   * @return its options; an option it did not have (-buffer in 1.0, any option added since) has its default
+   * @return its options; an option it did not have (-buffer in 1.0, any option added since) has its default, but
+   *     -tune is none: those versions trained one network, and building the loaded classifier again does the same
    * @throws IOException if a saved value is not allowed
    */
   public static Settings settings(ObjectInputStream.GetField fields) throws IOException {
-    Settings settings = Settings.DEFAULTS;
+    Settings settings = Settings.DEFAULTS.with(OptionTable.TUNE, Tuning.NONE);
     for (OptionRow<?> row : OptionTable.ROWS) {
       if (row.keeper() == OptionRow.Keeper.SETTINGS) {
         settings = read(settings, row, fields);

@@ -153,6 +153,11 @@ public final class StreamBuffer implements Serializable {
     return buffer.numInstances();
   }
 
+  /** @return the buffered instances, without taking them (a new set of the same instances) */
+  public synchronized Instances peek() {
+    return new Instances(buffer);
+  }
+
   /**
    * Hands out the buffered instances and starts an empty buffer.
    *

@@ -2,13 +2,16 @@ package weka.classifiers.functions.backprop.bridge;
 
 import java.io.InvalidObjectException;
 
+import weka.classifiers.functions.backprop.Committee;
 import weka.classifiers.functions.backprop.Kernels;
+import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.TrainingDivergedException;
 import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
+import weka.classifiers.functions.backprop.tune.Candidate;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -46,6 +49,11 @@ public final class StreamTrainer extends ModelState {
    * predictions in other threads see each buffer's network once it is trained.
    */
   private volatile NetworkModel network;
+  /**
+   * Instead of a network: the committee a model tuned by cross-validation (-tune cv) is, which the stream continues
+   * network by network; null otherwise. Volatile, as the network.
+   */
+  private volatile CommitteeModel committee;
   /** While no network is trained: why the last buffer had nothing to learn, or null if none had. */
   private volatile String fallbackReason;
   /** The prior of the instances received so far, while no network is trained; made when first asked for. */
@@ -85,6 +93,24 @@ public final class StreamTrainer extends ModelState {
   }
 
   /**
+   * @param tuned a committee chosen by cross-validation
+   * @return a stream that continues it: its preprocessing stays, each of its networks goes on from its weights with
+   *     the hidden units and weight decay the tuning chose (network j with seed + j, as in the tuning)
+   */
+  static StreamTrainer continuing(CommitteeModel tuned) {
+    int rows = tuned.report().rows();
+    StreamTrainer stream = new StreamTrainer(tuned.header(), new StreamBuffer(tuned.header(), rows, rows), null,
+        null);
+    stream.committee = tuned;
+    return stream;
+  }
+
+  /** @return true once a network (or a committee) is trained */
+  private boolean trained() {
+    return network != null || committee != null;
+  }
+
+  /**
    * Adds one instance: a copy goes into the buffer (an instance without a class value is only counted), and a
    * full buffer is trained on at once.
    *
@@ -95,11 +121,11 @@ public final class StreamTrainer extends ModelState {
    * @throws Exception if training the buffer fails
    */
   public void add(Instance instance, Settings settings, int seed, TrainingLog log) throws Exception {
-    if (network == null) {
+    if (!trained()) {
       checkFirstBuffer(settings.get(OptionTable.BUFFER_SIZE));
     }
     buffer.add(instance);
-    if (network == null) {
+    if (!trained()) {
       forgetPrior(); // the prior changes with the stream until a network is trained
     }
     if (buffer.size() >= settings.get(OptionTable.BUFFER_SIZE)) {
@@ -122,16 +148,29 @@ public final class StreamTrainer extends ModelState {
   }
 
   /**
-   * The end of a stream: trains on the instances left in the buffer. The stream may go on afterwards.
+   * The end of a stream: trains on the instances left in the buffer. The stream may go on afterwards. A stream that
+   * ends within its first buffer is trained exactly as buildClassifier on its instances would be: with -tune cv
+   * (unless they are too few to cross-validate) into the committee chosen by cross-validation, which later buffers
+   * then continue.
    *
    * @throws Exception if training fails
    */
   public void finish(Settings settings, int seed, TrainingLog log) throws Exception {
+    if (!trained() && buffer.buffersTaken() == 0 && buffer.size() > 0 && TunedTraining.applies(settings, log)) {
+      ModelState tuned = TunedTraining.train(buffer.peek(), settings, settings.trainingConfig(seed), log, 0);
+      if (tuned instanceof CommitteeModel) {
+        Instances taken = buffer.take();
+        buffer.statisticsComputed(taken.numInstances(), buffer.buffersTaken());
+        committee = (CommitteeModel) tuned;
+        fallbackReason = null;
+      }
+    }
     if (buffer.size() > 0) {
       trainBuffer(settings, seed, log);
     }
     log.log("end of stream: " + buffer.instancesWithClass() + " instances in " + buffer.buffersTaken()
-        + (buffer.buffersTaken() == 1 ? " buffer" : " buffers"));
+        + (buffer.buffersTaken() == 1 ? " buffer" : " buffers") + (committee != null ? " (a committee tuned by "
+        + "cross-validation, -tune cv)" : ""));
   }
 
   /**
@@ -144,6 +183,10 @@ public final class StreamTrainer extends ModelState {
     long number = buffer.buffersTaken();
     int numHidden = settings.get(OptionTable.NUM_HIDDEN);
     TrainingResult result;
+    if (committee != null) {
+      trainCommittee(taken, number, settings, seed, log);
+      return;
+    }
     if (network == null) {
       StatisticsPreprocessing preprocessing;
       try {
@@ -180,6 +223,49 @@ public final class StreamTrainer extends ModelState {
     String line = "buffer " + number + " (" + taken.numInstances() + " instances, " + buffer.instancesWithClass()
         + " so far): " + result.epochs() + (result.epochs() == 1 ? " epoch" : " epochs") + ", training loss "
         + ModelText.format(result.initialLoss()) + " -> " + ModelText.format(result.finalLoss());
+    log.log(line);
+    log.status("incremental training: " + buffer.instancesWithClass() + " instances, " + number
+        + (number == 1 ? " buffer" : " buffers"));
+    log.debugLine(line);
+  }
+
+  /**
+   * Trains each network of the committee on a buffer, from its weights, with the hidden units and weight decay the
+   * tuning chose and the other options as configured (network j with seed + j).
+   */
+  private void trainCommittee(Instances taken, long number, Settings settings, int seed, TrainingLog log)
+      throws Exception {
+    if (!(taken.sumOfWeights() > 0)) {
+      log.log("buffer " + number + " (" + taken.numInstances() + " instances) skipped: its weights sum to zero");
+      return;
+    }
+    CommitteeModel tuned = committee;
+    Committee networks = tuned.committee();
+    NetworkShape shape = networks.shape();
+    if (shape.activation() != settings.get(OptionTable.ACTIVATION)) {
+      throw new IllegalStateException(TrainingLog.PREFIX + "the committee being updated has "
+          + shape.activation().optionName() + " hidden units, but the options now say -A "
+          + settings.get(OptionTable.ACTIVATION).optionName() + "; keep -A during a stream, or start a new one with "
+          + "buildClassifier");
+    }
+    Candidate chosen = tuned.report().candidate(tuned.report().chosen());
+    Settings each = settings.with(OptionTable.NUM_HIDDEN, shape.numHidden())
+        .with(OptionTable.WEIGHT_DECAY, chosen.weightDecay());
+    Network[] members = new Network[networks.size()];
+    double lossBefore = 0;
+    double lossAfter = 0;
+    for (int j = 0; j < members.length; j++) {
+      TrainingResult result = trainOn(tuned.preprocessing(), taken, number, networks.member(j).parameters(),
+          shape.kernels(), each, seed + j);
+      members[j] = result.network();
+      lossBefore += result.initialLoss() / members.length;
+      lossAfter += result.finalLoss() / members.length;
+    }
+    committee = tuned.withCommittee(new Committee(members));
+    fallbackReason = null;
+    String line = "buffer " + number + " (" + taken.numInstances() + " instances, " + buffer.instancesWithClass()
+        + " so far): the committee's " + members.length + " networks trained on it, mean training loss "
+        + ModelText.format(lossBefore) + " -> " + ModelText.format(lossAfter);
     log.log(line);
     log.status("incremental training: " + buffer.instancesWithClass() + " instances, " + number
         + (number == 1 ? " buffer" : " buffers"));
@@ -248,7 +334,7 @@ public final class StreamTrainer extends ModelState {
     }
     TrainingData.validateHeader(header, false);
     buffer.validate(header);
-    NetworkModel trained = network;
+    ModelState trained = network != null ? network : committee;
     if (trained != null) {
       trained.validate();
       String difference = header.equalHeadersMsg(trained.header());
@@ -264,17 +350,31 @@ public final class StreamTrainer extends ModelState {
   }
 
   @Override
+  public Committee committee() {
+    CommitteeModel tuned = committee;
+    return tuned == null ? null : tuned.committee();
+  }
+
+  @Override
   public TrainingResult result() {
     return network == null ? null : network.result();
   }
 
   @Override
   public double[] distribution(Instance instance) throws Exception {
+    CommitteeModel tuned = committee;
+    if (tuned != null) {
+      return tuned.distribution(instance);
+    }
     return network != null ? network.distribution(instance) : prior().distributionForInstance(instance);
   }
 
   @Override
   public double[][] distributions(Instances instances) throws Exception {
+    CommitteeModel tuned = committee;
+    if (tuned != null) {
+      return tuned.distributions(instances);
+    }
     return network != null ? network.distributions(instances) : PriorModel.distributions(prior(), instances);
   }
 
@@ -292,7 +392,12 @@ public final class StreamTrainer extends ModelState {
 
   @Override
   public void describe(StringBuilder text, ModelText.Context context) {
-    text.append(ModelText.stream(buffer, context.bufferSize(), network != null)).append('\n');
+    text.append(ModelText.stream(buffer, context.bufferSize(), trained())).append('\n');
+    CommitteeModel tuned = committee;
+    if (tuned != null) {
+      tuned.describe(text, context, tuned.missingClassDropped() + buffer.missingClass());
+      return;
+    }
     if (network != null) {
       network.describe(text, context, network.missingClassDropped() + buffer.missingClass());
       return;

@@ -74,7 +74,7 @@ interface EpochUpdate extends AutoCloseable {
    *         and the batch size is between 1 and the number of rows, or on the full batch
    */
   static EpochUpdate of(TrainingConfig config, NetworkShape shape, TrainingObjective objective, LossHistory history,
-      DataMatrix batchRows, int numBatchRows, GradientWorkers workers) {
+      DataMatrix batchRows, int numBatchRows, int gapFrom, int gapLength, GradientWorkers workers) {
     UpdateRule rule = config.updateRule();
     int n = shape.numParameters();
     if (rule.isFullBatchOnly()) {
@@ -83,7 +83,8 @@ interface EpochUpdate extends AutoCloseable {
     Optimizer step = stepRule(rule, n, config.learningRate(), config.momentum());
     int batchSize = config.batchSize();
     if (batchRows != null && batchSize > 0 && batchSize < numBatchRows) {
-      return new MiniBatchUpdate(config, shape, step, objective, history, batchRows, numBatchRows, workers);
+      return new MiniBatchUpdate(config, shape, step, objective, history, batchRows, numBatchRows, gapFrom, gapLength,
+          workers);
     }
     return new FullBatchUpdate(n, step, config.learningRateDecay(), objective, history);
   }

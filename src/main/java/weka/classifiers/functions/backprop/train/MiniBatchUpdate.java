@@ -21,8 +21,13 @@ final class MiniBatchUpdate implements EpochUpdate {
   private final long seed;
   private final TrainingObjective objective;
   private final LossHistory history;
-  /** The training rows are rows 0 … order.length − 1 of this matrix. */
+  /**
+   * The training rows are rows 0 … order.length − 1 of this matrix, except that the {@link #gapLength} rows from
+   * {@link #gapFrom} on are skipped (the rows after them take their places).
+   */
   private final DataMatrix rows;
+  private final int gapFrom;
+  private final int gapLength;
   private final int[] order;
   private final DataMatrix batch;
   private final BatchGradient batchGradient;
@@ -38,10 +43,12 @@ final class MiniBatchUpdate implements EpochUpdate {
    * @param history receives the losses
    * @param rows the matrix holding the training rows first (not modified)
    * @param numRows the number of training rows, more than the batch size
+   * @param gapFrom the first row left out (a held-out fold), or 0
+   * @param gapLength the rows left out from gapFrom on, 0 for none
    * @param workers the run's threads and kernel buffers, or null for the batches' own
    */
   MiniBatchUpdate(TrainingConfig config, NetworkShape shape, Optimizer step, TrainingObjective objective,
-      LossHistory history, DataMatrix rows, int numRows, GradientWorkers workers) {
+      LossHistory history, DataMatrix rows, int numRows, int gapFrom, int gapLength, GradientWorkers workers) {
     this.shape = shape;
     this.step = step;
     this.decay = config.learningRateDecay();
@@ -51,6 +58,8 @@ final class MiniBatchUpdate implements EpochUpdate {
     this.objective = objective;
     this.history = history;
     this.rows = rows;
+    this.gapFrom = gapFrom;
+    this.gapLength = gapLength;
     this.order = new int[numRows];
     this.batch = DataMatrix.batchBuffer(batchSize, rows);
     this.batchGradient = workers == null ? new BatchGradient(shape, batch, config.numThreads())
@@ -97,11 +106,11 @@ final class MiniBatchUpdate implements EpochUpdate {
     return Outcome.MOVED;
   }
 
-  /** A Fisher–Yates shuffle of 0 … n − 1 into {@link #order}. */
+  /** A Fisher–Yates shuffle of the n training rows' indices (0 … n − 1, past the rows left out) into {@link #order}. */
   private void shuffleOrder() {
     int n = order.length;
     for (int k = 0; k < n; k++) {
-      order[k] = k;
+      order[k] = k < gapFrom ? k : k + gapLength;
     }
     for (int k = n - 1; k > 0; k--) {
       int j = shuffle.nextInt(k + 1);

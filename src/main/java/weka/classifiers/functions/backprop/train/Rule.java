@@ -37,6 +37,16 @@ public final class Rule {
   }
 
   /**
+   * @param text the option and its range
+   * @param min the smallest allowed whole number
+   * @param valid which whole numbers of at least min are allowed
+   * @return a rule for some whole numbers of at least min
+   */
+  public static Rule wholeAtLeast(String text, long min, DoublePredicate valid) {
+    return new Rule(text, true, min, valid);
+  }
+
+  /**
    * @param text the option and its range, e.g. "-L (learning rate) must be a finite number &gt; 0"
    * @param valid the allowed values
    * @return a rule for numbers
@@ -52,7 +62,8 @@ public final class Rule {
 
   /** @return true if the value is allowed */
   public boolean allows(double value) {
-    return whole ? value >= min && value <= Integer.MAX_VALUE && value == Math.rint(value) : valid.test(value);
+    return whole ? value >= min && value <= Integer.MAX_VALUE && value == Math.rint(value)
+        && (valid == null || valid.test(value)) : valid.test(value);
   }
 
   /**

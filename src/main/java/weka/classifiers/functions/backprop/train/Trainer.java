@@ -74,7 +74,7 @@ public final class Trainer implements AutoCloseable {
    */
   Trainer(TrainingConfig config, NetworkShape shape, RowSums train, RowSums validation, DataMatrix batchRows,
       int numBatchRows, boolean validationSkipped) {
-    this(config, shape, train, validation, batchRows, numBatchRows, validationSkipped, null);
+    this(config, shape, train, validation, batchRows, numBatchRows, 0, 0, validationSkipped, null);
   }
 
   /**
@@ -82,7 +82,7 @@ public final class Trainer implements AutoCloseable {
    *        or null (the mini-batches then have their own)
    */
   private Trainer(TrainingConfig config, NetworkShape shape, RowSums train, RowSums validation, DataMatrix batchRows,
-      int numBatchRows, boolean validationSkipped, GradientWorkers workers) {
+      int numBatchRows, int gapFrom, int gapLength, boolean validationSkipped, GradientWorkers workers) {
     this.workers = workers;
     this.config = config;
     this.shape = shape;
@@ -97,7 +97,8 @@ public final class Trainer implements AutoCloseable {
     this.gradient = new double[n];
     this.history = new LossHistory(earlyStopping != null);
     this.objective = new TrainingObjective(shape, train, config.weightDecay());
-    this.update = EpochUpdate.of(config, shape, objective, history, batchRows, numBatchRows, workers);
+    this.update = EpochUpdate.of(config, shape, objective, history, batchRows, numBatchRows, gapFrom, gapLength,
+        workers);
     this.learningRate = config.learningRate();
     this.maxEpochs = config.epochs();
     start();
@@ -125,8 +126,40 @@ public final class Trainer implements AutoCloseable {
     // one set of threads and kernel buffers for the training rows, the held-out rows and the mini-batches
     GradientWorkers workers = new GradientWorkers(shape, config.numThreads());
     return new Trainer(config, shape, new LocalRowSums(data, 0, numTrainRows, workers),
-        numTrainRows < n ? new LocalRowSums(data, numTrainRows, n, workers) : null, data, numTrainRows,
+        numTrainRows < n ? new LocalRowSums(data, numTrainRows, n, workers) : null, data, numTrainRows, 0, 0,
         config.validationFraction() > 0 && numTrainRows == n, workers);
+  }
+
+  /**
+   * Trains on all rows of a matrix held in this JVM but one range, which is left out (the held-out fold of
+   * cross-validation, in a matrix sorted by fold): the training rows are 0 … a − 1 and b … n − 1, without a copy and
+   * without early stopping (the caller scores the rows left out). Mini-batches are drawn from the training rows as
+   * {@link #withHeldOutRowsLast} draws them from rows 0 … t − 1.
+   *
+   * @param data the rows (not modified)
+   * @param gapFrom a, the first row left out
+   * @param gapTo b, the first row after those left out; 0 ≤ a &lt; b ≤ n, and some row is left to train on
+   * @param config hyperparameters; the validation fraction must be 0
+   * @return a trainer before its first epoch
+   * @throws IllegalArgumentException if the range is not one, or leaves no training row
+   */
+  public static Trainer leavingOut(DataMatrix data, int gapFrom, int gapTo, TrainingConfig config) {
+    if (config.validationFraction() > 0) {
+      throw new IllegalArgumentException("a trainer that leaves rows out has no early stopping: the validation "
+          + "fraction must be 0, got " + config.validationFraction());
+    }
+    NetworkShape shape = new NetworkShape(data.numInputs(), config.numHidden(),
+        NetworkShape.outputsForClasses(data.numClasses()), config.activation(), config.kernels());
+    GradientWorkers workers = new GradientWorkers(shape, config.numThreads());
+    RowSums train;
+    try {
+      train = new GapRowSums(data, gapFrom, gapTo, workers, shape.numParameters());
+    } catch (IllegalArgumentException e) {
+      workers.close();
+      throw e;
+    }
+    return new Trainer(config, shape, train, null, data, data.numRows() - (gapTo - gapFrom), gapFrom,
+        gapTo - gapFrom, false, workers);
   }
 
   /**
@@ -158,8 +191,8 @@ public final class Trainer implements AutoCloseable {
     if (train == null) {
       throw new IllegalArgumentException("no training rows");
     }
-    return new Trainer(config, shape, train, validation, null, 0,
-        config.validationFraction() > 0 && validation == null);
+    return new Trainer(config, shape, train, validation, null, 0, 0, 0,
+        config.validationFraction() > 0 && validation == null, null);
   }
 
   /** @return the number of rows, at least 1 */

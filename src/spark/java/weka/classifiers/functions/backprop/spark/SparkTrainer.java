@@ -13,6 +13,7 @@ import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
+import weka.classifiers.functions.backprop.Tuning;
 import weka.classifiers.functions.backprop.bridge.OptionTable;
 import weka.classifiers.functions.backprop.bridge.Settings;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
@@ -218,7 +219,9 @@ public final class SparkTrainer {
         (int) Math.min(Integer.MAX_VALUE, dropped), "on Spark " + context.version() + " (" + context.master() + ", "
         + rows.getNumPartitions() + " partitions, " + trainSums.evaluations() + " passes over the training data"
         + (split ? "; held-out rows chosen by a hash of the seed and the row's position" : "") + "; the sums of "
-        + "blocks fixed by the rows' positions added in a fixed order, so any partitioning gives this model)"));
+        + "blocks fixed by the rows' positions added in a fixed order, so any partitioning gives this model"
+        + (settings.get(OptionTable.TUNE) == Tuning.CV ? "; one network with the options: -tune cv is not used on "
+        + "Spark" : "") + ")"));
     double seconds = (System.nanoTime() - start) / 1e9;
     return String.format(java.util.Locale.ROOT, "trained on %d instances (%d held out, %d without a class "
         + "dropped) in %d partitions: %d epochs, %d evaluations of the training sums, %.1f s", result.trainingRows(),

@@ -61,7 +61,7 @@ class DatasetRowsTest {
     onSpark.setOptions(Utils.splitOptions(options));
     SparkTrainer.train(LocalSpark.context(), header, DatasetRows.rows(table, header), onSpark);
     BackpropOneHidden local = new BackpropOneHidden();
-    local.setOptions(Utils.splitOptions(options));
+    local.setOptions(Utils.splitOptions("-tune none " + options)); // Spark trains one network, as -tune none
     local.buildClassifier(iris);
     double[] expected = local.getNetwork().parameters();
     double[] actual = onSpark.getNetwork().parameters();

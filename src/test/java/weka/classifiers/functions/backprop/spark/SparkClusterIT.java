@@ -118,7 +118,7 @@ class SparkClusterIT {
     Instances train = DataSource.read(data().toString());
     train.setClassIndex(train.numAttributes() - 1);
     BackpropOneHidden local = new BackpropOneHidden();
-    local.setOptions(Utils.splitOptions(options));
+    local.setOptions(Utils.splitOptions("-tune none " + options)); // Spark trains one network, as -tune none
     local.buildClassifier(train);
     return local;
   }

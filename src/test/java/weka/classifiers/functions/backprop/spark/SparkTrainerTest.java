@@ -69,7 +69,7 @@ class SparkTrainerTest {
   /** Trains with the options locally and on Spark; the networks must agree to 1e-9. */
   private static BackpropOneHidden assertSparkEqualsLocal(String options, String what) throws Exception {
     BackpropOneHidden local = new BackpropOneHidden();
-    local.setOptions(Utils.splitOptions(options));
+    local.setOptions(Utils.splitOptions("-tune none " + options)); // Spark trains one network, as -tune none
     local.buildClassifier(local());
     BackpropOneHidden spark = trainedOnSpark(options);
     assertSameNetwork(local.getNetwork().parameters(), spark.getNetwork().parameters(), what);
