@@ -55,7 +55,7 @@ import weka.gui.ProgrammaticProperty;
  * <br>
  * Inputs x (with a bias x0 = 1) feed g hidden units a = s(Theta x), where s is the sigmoid or tanh, with a bias a0 = 1; the output is p = sigmoid(beta^T a) for two classes and a softmax over one output per class for more. The weights minimise the mean cross-entropy J = -(1/m) sum_k [y_k log p_k + (1 - y_k) log(1 - p_k)] (instance weights make it a weighted mean; -R adds (lambda/2) times the sum of squared non-bias weights), with the gradients dJ/dbeta = mean((p - y) a) and dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form over blocks of rows.<br>
  * <br>
- * By default buildClassifier tunes itself to the data (-tune cv): 5-fold cross-validation on the training data (3 folds above 2,000 instances) tries the configured hidden units and weight decay and one more candidate (weight decay 0.01 up to 2,000 instances, 4 x the hidden units above); the k fold networks of each candidate are trained together, and the epoch with the lowest mean held-out Brier score chosen. The model is the committee of the best candidate's k fold networks, whose class probabilities it averages; its text lists every candidate's score. -tune none trains one network with the options, as version 1.1 did.<br>
+ * By default buildClassifier tunes itself to the data (-tune cv): 5-fold cross-validation on the training data (3 folds above 2,000 instances) tries the configured hidden units and weight decay and one more candidate (weight decay 0.01 up to 2,000 instances, 4 x the hidden units above); the k fold networks of each candidate are trained together, and the epoch with the lowest mean held-out Brier score chosen. The model is the committee of the best candidate's k fold networks, whose class probabilities it averages; its text lists every candidate's score. -tune none trains one network with the options, as earlier versions did.<br>
  * <br>
  * Each network's weights are fitted by Adam on mini-batches of 32 shuffled rows (with -tune none, early stopping on a held-out tenth of the data keeps the best epoch's weights). The derivation's full-batch gradient descent, theta &lt;- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0 -tune none. Momentum, Nesterov's momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are options; training restarts with half the learning rate if the loss diverges.<br>
  * <br>
@@ -244,7 +244,7 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "networks of each candidate are trained together, and the epoch with the lowest mean held-out Brier "
         + "score chosen. The model is the committee of the best candidate's k fold networks, whose class "
         + "probabilities it averages; its text lists every candidate's score. -tune none trains one network "
-        + "with the options, as version 1.1 did.\n\n"
+        + "with the options, as earlier versions did.\n\n"
         + "Each network's weights are fitted by Adam on mini-batches of 32 shuffled rows (with -tune none, "
         + "early stopping on a held-out tenth of the data keeps the best epoch's weights). The derivation's "
         + "full-batch gradient descent, theta <- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0 -tune none. "

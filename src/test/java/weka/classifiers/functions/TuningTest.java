@@ -79,41 +79,39 @@ class TuningTest {
 
   @Test
   void dataTooSmallToCrossValidateTrainsOneNetworkAndTheLogSaysWhy() throws Exception {
-    Instances small = new Instances(iris, 0, 14);
-    small.addAll(new Instances(iris, 60, 0)); // keep the header; 14 rows of one class would be a prior
-    Instances two = new Instances(iris, 0);
+    Instances two = new Instances(iris, 0); // 7 instances of each of two classes
     for (int k = 0; k < 7; k++) {
       two.add(iris.instance(k));
       two.add(iris.instance(50 + k));
     }
-    BackpropOneHidden classifier = TestSupport.classifier("-N 20");
-    RecordingLogger logger = new RecordingLogger();
-    classifier.setLog(logger);
-    classifier.buildClassifier(two);
-    assertNull(classifier.getCommittee());
-    assertNotNull(classifier.getNetwork());
-    assertTrue(logger.log.get(0).contains("no tuning: 14 training instances are too few to cross-validate"),
-        logger.log.toString());
+    assertOneNetworkAndFirstLogLine("-N 20", two, "no tuning: 14 training instances are too few to cross-validate");
   }
 
   @Test
   void resumeTrainsOneNetworkAndTheLogSaysSo() throws Exception {
-    BackpropOneHidden classifier = TestSupport.classifier("-N 10 -resume");
-    RecordingLogger logger = new RecordingLogger();
-    classifier.setLog(logger);
-    classifier.buildClassifier(iris);
+    assertOneNetworkAndFirstLogLine("-N 10 -resume", iris,
+        "-resume continues one network: -tune cv is not used with it");
+  }
+
+  /** Builds with a log: one network, no committee, and the log's first line says why. */
+  private static void assertOneNetworkAndFirstLogLine(String options, Instances data, String why) throws Exception {
+    BackpropOneHidden classifier = TestSupport.classifier(options);
+    RecordingLogger logger = logged(classifier, data);
     assertNull(classifier.getCommittee());
     assertNotNull(classifier.getNetwork());
-    assertTrue(logger.log.get(0).contains("-resume continues one network: -tune cv is not used with it"),
-        logger.log.toString());
+    assertTrue(logger.log.get(0).contains(why), logger.log.toString());
+  }
+
+  private static RecordingLogger logged(BackpropOneHidden classifier, Instances data) throws Exception {
+    RecordingLogger logger = new RecordingLogger();
+    classifier.setLog(logger);
+    classifier.buildClassifier(data);
+    return logger;
   }
 
   @Test
   void theLogAndTheStatusBarShowTheTuning() throws Exception {
-    BackpropOneHidden classifier = TestSupport.classifier("-N 15");
-    RecordingLogger logger = new RecordingLogger();
-    classifier.setLog(logger);
-    classifier.buildClassifier(iris);
+    RecordingLogger logger = logged(TestSupport.classifier("-N 15"), iris);
     assertTrue(logger.log.get(0).startsWith("BackpropOneHidden: tuning started on 150 instances: 5-fold "
         + "cross-validation of 2 candidates"), logger.log.toString());
     assertTrue(logger.log.get(logger.log.size() - 1).startsWith("BackpropOneHidden: tuning finished in "),

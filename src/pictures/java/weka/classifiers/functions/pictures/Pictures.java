@@ -39,7 +39,7 @@ import weka.core.converters.ConverterUtils.DataSource;
 /**
  * Makes the README's pictures in an output directory:
  * <ul>
- *   <li>{@code loss-credit-g.png}: training and validation loss per epoch of BackpropOneHidden with its defaults
+ *   <li>{@code loss-credit-g.png}: training and validation loss per epoch of one BackpropOneHidden network (-tune none)
  *       on credit-g (the whole data set), with the kept (best validation) epoch marked;</li>
  *   <li>{@code study-accuracy-time.png}: mean accuracy and mean training CPU time per fold of each classifier of the
  *       accuracy study, from its per-fold TSV files (RESULTS_DIR/LABEL.tsv with LABEL.scheme naming the
@@ -79,18 +79,19 @@ public final class Pictures {
     System.exit(0); // the Explorer's threads would keep the JVM alive
   }
 
-  /** (b) Training and validation loss per epoch on credit-g, defaults. */
+  /** (b) Training and validation loss per epoch on credit-g, one network: the defaults with -tune none. */
   static void lossChart(Path arff, Path png) throws Exception {
     Instances data = DataSource.read(arff.toString());
     data.setClassIndex(data.numAttributes() - 1);
     BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(new String[] {"-tune", "none"}); // one network: its loss curves
     classifier.buildClassifier(data);
     TrainingResult result = classifier.getTrainingResult();
     double[] training = result.lossHistory();
     double[] validation = result.validationHistory();
 
     XYChart chart = new XYChartBuilder().width(WIDTH).height(500)
-        .title("BackpropOneHidden (defaults) on credit-g: loss per epoch")
+        .title("BackpropOneHidden (-tune none) on credit-g: loss per epoch")
         .xAxisTitle("epoch").yAxisTitle("mean cross-entropy").build();
     style(chart.getStyler());
     chart.getStyler().setMarkerSize(0);

@@ -382,7 +382,7 @@ public final class EngineBenchmark {
             peak <= bound ? "within" : "exceeded");
       } else {
         BackpropOneHidden classifier = new BackpropOneHidden();
-        classifier.setOptions(Utils.splitOptions("-H " + h + " -N 3 -num-threads " + threads));
+        classifier.setOptions(Utils.splitOptions("-tune none -H " + h + " -N 3 -num-threads " + threads));
         long base = HeapWatcher.usedAfterGc();
         long start = System.nanoTime();
         long peak;

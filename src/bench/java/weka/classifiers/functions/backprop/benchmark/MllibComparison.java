@@ -121,7 +121,7 @@ public final class MllibComparison {
       throws Exception {
     JavaRDD<RawRow> rows = ArffFiles.readRows(context, arff, header, partitions);
     BackpropOneHidden classifier = new BackpropOneHidden();
-    classifier.setOptions(Utils.splitOptions("-O lbfgs -B 0 -V 0 -R 0 -H 16 -A sigmoid -N " + ITERATIONS
+    classifier.setOptions(Utils.splitOptions("-tune none -O lbfgs -B 0 -V 0 -R 0 -H 16 -A sigmoid -N " + ITERATIONS
         + " -S 1"));
     long start = System.nanoTime();
     String report = SparkTrainer.train(context, header, rows, classifier);

@@ -43,7 +43,7 @@ public final class TrainingMemoryBench {
     for (int threads : new int[] {1, 2}) {
       run(data, "-H 1000 -N 1 -resume -num-threads " + threads, base, weights);
     }
-    run(data, "-H 20000 -N 1 -num-threads 2", base, (INPUTS + 1L) * 20000 + 20001);
+    run(data, "-tune none -H 20000 -N 1 -num-threads 2", base, (INPUTS + 1L) * 20000 + 20001);
   }
 
   private static void run(Instances data, String options, long base, long weights) throws Exception {

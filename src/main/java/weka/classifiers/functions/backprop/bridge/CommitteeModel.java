@@ -41,22 +41,8 @@ public final class CommitteeModel extends ModelState {
       throw new InvalidObjectException("the tuned model has no " + (header == null ? "header"
           : preprocessing == null ? "preprocessing" : committee == null ? "networks" : "tuning report"));
     }
-    TrainingData.validateHeader(header, true);
-    NetworkShape shape = committee.shape();
-    if (shape.numInputs() != preprocessing.numInputs()) {
-      throw new InvalidObjectException("the committee's networks have " + shape.numInputs() + " inputs, but their "
-          + "preprocessing gives " + preprocessing.numInputs());
-    }
-    if (shape.numClasses() != header.numClasses()) {
-      throw new InvalidObjectException("the committee's networks have " + shape.numClasses() + " classes, but the "
-          + "class attribute '" + header.classAttribute().name() + "' has " + header.numClasses() + " values");
-    }
-    if (preprocessing instanceof StatisticsPreprocessing) {
-      ((StatisticsPreprocessing) preprocessing).validate(header);
-    }
-    if (missingClassDropped < 0) {
-      throw new InvalidObjectException("the model counts " + missingClassDropped + " instances without a class");
-    }
+    NetworkModel.validateParts(header, preprocessing, committee.shape(), missingClassDropped,
+        "the committee's networks have");
   }
 
   /** @return the same model with networks trained further (the next buffer of a stream) */

@@ -63,14 +63,24 @@ public final class NetworkModel extends ModelState {
       throw new InvalidObjectException("the model has no " + (header == null ? "header"
           : preprocessing == null ? "preprocessing" : "network"));
     }
+    validateParts(header, preprocessing, result.network().shape(), missingClassDropped, "the network has");
+  }
+
+  /**
+   * Checks that a loaded model's parts agree: the header, the preprocessing (fitted on it) and the network shape
+   * (its inputs are the preprocessing's, its classes the header's).
+   *
+   * @param what the subject of the messages, e.g. "the network has"
+   */
+  static void validateParts(Instances header, Preprocessor preprocessing, NetworkShape shape, int missingClassDropped,
+      String what) throws InvalidObjectException {
     TrainingData.validateHeader(header, true);
-    NetworkShape shape = result.network().shape();
     if (shape.numInputs() != preprocessing.numInputs()) {
-      throw new InvalidObjectException("the network has " + shape.numInputs() + " inputs, but its preprocessing "
-          + "gives " + preprocessing.numInputs());
+      throw new InvalidObjectException(what + " " + shape.numInputs() + " inputs, but its preprocessing gives "
+          + preprocessing.numInputs());
     }
     if (shape.numClasses() != header.numClasses()) {
-      throw new InvalidObjectException("the network has " + shape.numClasses() + " classes, but the class attribute '"
+      throw new InvalidObjectException(what + " " + shape.numClasses() + " classes, but the class attribute '"
           + header.classAttribute().name() + "' has " + header.numClasses() + " values");
     }
     if (preprocessing instanceof StatisticsPreprocessing) {

@@ -26,16 +26,20 @@ class LeavingOutTest {
         .learningRate(0.05);
   }
 
-  /** @return rows 0 … a − 1 and b … n − 1 of the data, copied */
-  private static DataMatrix withoutGap(DataMatrix data) {
-    int[] rows = new int[ROWS - (GAP_TO - GAP_FROM)];
+  /**
+   * @return {trained leaving rows a … b − 1 out, trained on a copy of the other rows}
+   */
+  private static TrainingResult[] leftOutAndCopied(DataMatrix data, int gapFrom, int gapTo, TrainingConfig config) {
+    int[] rows = new int[data.numRows() - (gapTo - gapFrom)];
     int t = 0;
-    for (int k = 0; k < ROWS; k++) {
-      if (k < GAP_FROM || k >= GAP_TO) {
+    for (int k = 0; k < data.numRows(); k++) {
+      if (k < gapFrom || k >= gapTo) {
         rows[t++] = k;
       }
     }
-    return data.rows(rows);
+    DataMatrix copy = data.rows(rows);
+    return new TrainingResult[] {train(Trainer.leavingOut(data, gapFrom, gapTo, config)),
+        train(Trainer.withHeldOutRowsLast(copy, copy.numRows(), config))};
   }
 
   private static TrainingResult train(Trainer trainer) {
@@ -49,45 +53,29 @@ class LeavingOutTest {
 
   @Test
   void miniBatchesLeavingARangeOutEqualTrainingOnACopyBitForBit() {
-    DataMatrix data = EngineTestData.random(ROWS, 4, 3, true, 9);
     TrainingConfig adam = config().updateRule(UpdateRule.ADAM).batchSize(16).build();
-    TrainingResult gap = train(Trainer.leavingOut(data, GAP_FROM, GAP_TO, adam));
-    DataMatrix copy = withoutGap(data);
-    TrainingResult copied = train(Trainer.withHeldOutRowsLast(copy, copy.numRows(), adam));
-    assertArrayEquals(copied.network().parameters(), gap.network().parameters());
-    assertEquals(copy.numRows(), gap.trainingRows());
-    assertEquals(0, gap.validationRows());
+    TrainingResult[] results = leftOutAndCopied(EngineTestData.random(ROWS, 4, 3, true, 9), GAP_FROM, GAP_TO, adam);
+    assertArrayEquals(results[1].network().parameters(), results[0].network().parameters());
+    assertEquals(ROWS - (GAP_TO - GAP_FROM), results[0].trainingRows());
+    assertEquals(0, results[0].validationRows());
   }
 
   @Test
   void fullBatchesLeavingARangeOutEqualTrainingOnACopyToRounding() {
-    DataMatrix data = EngineTestData.random(ROWS, 4, 2, false, 10);
     TrainingConfig gd = config().updateRule(UpdateRule.GD).batchSize(0).build();
-    TrainingResult gap = train(Trainer.leavingOut(data, GAP_FROM, GAP_TO, gd));
-    DataMatrix copy = withoutGap(data);
-    TrainingResult copied = train(Trainer.withHeldOutRowsLast(copy, copy.numRows(), gd));
-    assertArrayEquals(copied.network().parameters(), gap.network().parameters(), 1e-12);
-    assertArrayEquals(copied.lossHistory(), gap.lossHistory(), 1e-12);
+    TrainingResult[] results = leftOutAndCopied(EngineTestData.random(ROWS, 4, 2, false, 10), GAP_FROM, GAP_TO, gd);
+    assertArrayEquals(results[1].network().parameters(), results[0].network().parameters(), 1e-12);
+    assertArrayEquals(results[1].lossHistory(), results[0].lossHistory(), 1e-12);
   }
 
   @Test
   void leavingOutTheFirstOrTheLastRowsWorksToo() {
     DataMatrix data = EngineTestData.random(ROWS, 3, 2, false, 11);
     TrainingConfig gd = config().updateRule(UpdateRule.GD).batchSize(0).build();
-    TrainingResult first = train(Trainer.leavingOut(data, 0, 100, gd));
-    TrainingResult copied = train(Trainer.withHeldOutRowsLast(data.rows(range(100, ROWS)), ROWS - 100, gd));
-    assertArrayEquals(copied.network().parameters(), first.network().parameters(), 1e-12);
-    TrainingResult last = train(Trainer.leavingOut(data, 200, ROWS, gd));
-    copied = train(Trainer.withHeldOutRowsLast(data.rows(range(0, 200)), 200, gd));
-    assertArrayEquals(copied.network().parameters(), last.network().parameters(), 1e-12);
-  }
-
-  private static int[] range(int from, int to) {
-    int[] rows = new int[to - from];
-    for (int k = 0; k < rows.length; k++) {
-      rows[k] = from + k;
+    for (int[] gap : new int[][] {{0, 100}, {200, ROWS}}) {
+      TrainingResult[] results = leftOutAndCopied(data, gap[0], gap[1], gd);
+      assertArrayEquals(results[1].network().parameters(), results[0].network().parameters(), 1e-12);
     }
-    return rows;
   }
 
   @Test
