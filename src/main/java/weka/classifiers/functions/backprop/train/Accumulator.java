@@ -32,11 +32,27 @@ public final class Accumulator {
    * @throws IllegalArgumentException if the data has another number of inputs than the shape
    */
   public void add(double[] params, DataMatrix data, int from, int to, GradientSums sums) {
+    add(params, data, null, from, to, sums);
+  }
+
+  /**
+   * Adds the sums of the rows {@code rowIndex[from]} … {@code rowIndex[to − 1]} (read in place), or of rows
+   * {@code from} … {@code to − 1} when rowIndex is null.
+   *
+   * @param params θ in the shape's layout (not modified)
+   * @param data the rows; as many inputs as the shape (not modified)
+   * @param rowIndex row indices, or null (not modified)
+   * @param from first position, inclusive
+   * @param to last position, exclusive
+   * @param sums receives the sums (modified)
+   * @throws IllegalArgumentException if the data has another number of inputs than the shape
+   */
+  void add(double[] params, DataMatrix data, int[] rowIndex, int from, int to, GradientSums sums) {
     if (data.rowWidth() != shape.rowWidth()) {
       throw new IllegalArgumentException("data has " + data.numInputs() + " inputs, network "
           + shape.numInputs());
     }
-    objective.accumulate(params, data.x(), data.y(), data.weights(), from, to, sums.gradient());
+    objective.accumulate(params, data.x(), data.y(), data.weights(), rowIndex, from, to, sums.gradient());
     sums.addLossAndWeight(objective.lossSum(), objective.weightSum());
   }
 }

@@ -1,29 +1,26 @@
 package weka.classifiers.functions.backprop.train;
 
 import weka.classifiers.functions.backprop.NetworkShape;
-import weka.classifiers.functions.backprop.kernel.ForwardPass;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 
 /**
- * Evaluates J and ∇J over a range of rows, on one or more threads, with a result that is bit-identical
- * for any number of threads.
+ * Evaluates J and ∇J over a range of rows (consecutive, or listed by index as a shuffled mini-batch is), on one
+ * or more threads, with a result that is bit-identical for any number of threads.
  *
- * <p>The range is cut into chunks whose boundaries depend only on the range (never on the thread count);
- * each chunk's {@link GradientSums} are computed by an {@link Accumulator} (the kernel's objective) and the chunks are then
- * merged in chunk order. Threads only decide which chunk is computed where, not what is added to what.
- * Buffers are allocated once, so evaluation allocates no arrays.
+ * <p>The range is cut into chunks whose boundaries depend only on the range's length (never on the thread
+ * count): one chunk below {@link #MIN_CHUNK_ROWS} · 2 rows, otherwise one per {@link #ROWS_PER_CHUNK} rows, at
+ * least two and at most {@link #MAX_CHUNKS}. Each chunk's {@link GradientSums} are computed by an
+ * {@link Accumulator} (the kernel's objective) and the chunks are then merged in chunk order. Threads
+ * ({@link ChunkWorkers}) only decide which chunk is computed where, not what is added to what. A mini-batch of 32
+ * rows is two chunks of 16, computed side by side on two threads; the hand-off costs well under a microsecond, so
+ * no block is too small to share. Buffers are allocated once, so evaluation allocates no arrays.
  */
 final class BatchGradient implements AutoCloseable {
 
-  /** Fewest rows a chunk gets before a range is split further. */
-  static final int MIN_CHUNK_ROWS = 4 * ForwardPass.TILE_ROWS;
+  /** Fewest rows of a chunk: ranges of fewer than twice this many are one chunk. */
+  static final int MIN_CHUNK_ROWS = 16;
+
+  /** Rows per chunk of a longer range, before the limits of two and {@link #MAX_CHUNKS} chunks. */
+  static final int ROWS_PER_CHUNK = 256;
 
   /** Most chunks a range is cut into (bounds the memory for partial sums to this many gradients). */
   static final int MAX_CHUNKS = 16;
@@ -31,41 +28,58 @@ final class BatchGradient implements AutoCloseable {
   private final DataMatrix data;
   private final GradientSums[] chunkSums;
   private final Accumulator[] accumulators;
-  private final ExecutorService pool;
+  private final ChunkWorkers workers;
+  private final boolean ownsWorkers;
+  /** The arguments of the running evaluation, read by the chunks. */
+  private double[] params;
+  private int[] rowIndex;
+  private int from;
+  private int length;
+  private int chunks;
+  private final ChunkWorkers.ChunkTask chunkTask = this::computeChunk;
 
   /**
    * @param shape the architecture
    * @param data the training rows
-   * @param numThreads threads to use (1 = compute in the calling thread, no pool)
+   * @param numThreads threads to use (1 = compute in the calling thread, no helper)
    */
   BatchGradient(NetworkShape shape, DataMatrix data, int numThreads) {
-    if (numThreads < 1) {
-      throw new IllegalArgumentException("number of threads must be >= 1, got " + numThreads);
-    }
-    this.data = data;
-    int chunks = numChunks(data.numRows());
-    this.chunkSums = new GradientSums[chunks];
-    this.accumulators = new Accumulator[chunks];
-    for (int c = 0; c < chunks; c++) {
-      chunkSums[c] = new GradientSums(shape.numParameters());
-      accumulators[c] = new Accumulator(shape);
-    }
-    int threads = Math.min(numThreads, chunks);
-    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, DAEMON_THREADS) : null;
+    this(shape, data, new ChunkWorkers(Math.min(numThreads, numChunks(data.numRows()))), true);
   }
 
-  private static final ThreadFactory DAEMON_THREADS = runnable -> {
-    Thread thread = new Thread(runnable, "BackpropOneHidden-gradient");
-    thread.setDaemon(true);
-    return thread;
-  };
+  /**
+   * @param shape the architecture
+   * @param data the training rows
+   * @param workers the threads, shared with other evaluations of the same run (not closed here)
+   */
+  BatchGradient(NetworkShape shape, DataMatrix data, ChunkWorkers workers) {
+    this(shape, data, workers, false);
+  }
+
+  private BatchGradient(NetworkShape shape, DataMatrix data, ChunkWorkers workers, boolean ownsWorkers) {
+    this.data = data;
+    this.workers = workers;
+    this.ownsWorkers = ownsWorkers;
+    int maxChunks = numChunks(data.numRows());
+    this.chunkSums = new GradientSums[maxChunks];
+    for (int c = 0; c < maxChunks; c++) {
+      chunkSums[c] = new GradientSums(shape.numParameters());
+    }
+    this.accumulators = new Accumulator[workers.numWorkers()];
+    for (int w = 0; w < accumulators.length; w++) {
+      accumulators[w] = new Accumulator(shape);
+    }
+  }
 
   /**
    * @param rows number of rows in a range
    * @return how many chunks that range is cut into
    */
   static int numChunks(int rows) {
-    return Math.max(1, Math.min(MAX_CHUNKS, rows / MIN_CHUNK_ROWS));
+    if (rows < 2 * MIN_CHUNK_ROWS) {
+      return 1;
+    }
+    return Math.max(2, Math.min(MAX_CHUNKS, rows / ROWS_PER_CHUNK));
   }
 
   /**
@@ -77,37 +91,30 @@ final class BatchGradient implements AutoCloseable {
    * @param total receives G, L and S of the range (cleared first)
    */
   void sums(double[] params, int from, int to, GradientSums total) {
-    int chunks = Math.min(chunkSums.length, numChunks(to - from));
-    int length = to - from;
-    if (pool == null || chunks == 1) {
-      for (int c = 0; c < chunks; c++) {
-        computeChunk(params, c, from + chunkStart(length, chunks, c), from + chunkStart(length, chunks, c + 1));
-      }
-    } else {
-      List<Future<?>> futures = new ArrayList<>(chunks);
-      for (int c = 0; c < chunks; c++) {
-        final int chunk = c;
-        final int start = from + chunkStart(length, chunks, c);
-        final int end = from + chunkStart(length, chunks, c + 1);
-        futures.add(pool.submit(() -> computeChunk(params, chunk, start, end)));
-      }
-      try {
-        for (Future<?> future : futures) {
-          future.get();
-        }
-      } catch (InterruptedException e) {
-        for (Future<?> future : futures) {
-          future.cancel(true);
-        }
-        Thread.currentThread().interrupt();
-        throw new TrainingInterruptedException(-1);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        throw new IllegalStateException("gradient computation failed", cause);
-      }
+    sums(params, null, from, to, total);
+  }
+
+  /**
+   * Computes the summed loss and gradient of the rows {@code rowIndex[from]} … {@code rowIndex[to − 1]}, read in
+   * place.
+   *
+   * @param params the parameter vector (not modified)
+   * @param rowIndex row indices, or null for the rows from … to − 1 themselves (not modified)
+   * @param from first position, inclusive
+   * @param to last position, exclusive
+   * @param total receives G, L and S of the range (cleared first)
+   */
+  void sums(double[] params, int[] rowIndex, int from, int to, GradientSums total) {
+    this.params = params;
+    this.rowIndex = rowIndex;
+    this.from = from;
+    this.length = to - from;
+    this.chunks = Math.min(chunkSums.length, numChunks(length));
+    try {
+      workers.run(chunks, chunkTask);
+    } finally {
+      this.params = null;
+      this.rowIndex = null;
     }
     total.clear();
     for (int c = 0; c < chunks; c++) {
@@ -115,24 +122,22 @@ final class BatchGradient implements AutoCloseable {
     }
   }
 
-  private void computeChunk(double[] params, int chunk, int start, int end) {
+  private void computeChunk(int worker, int chunk) {
+    int start = from + chunkStart(length, chunks, chunk);
+    int end = from + chunkStart(length, chunks, chunk + 1);
     chunkSums[chunk].clear();
-    accumulators[chunk].add(params, data, start, end, chunkSums[chunk]);
+    accumulators[worker].add(params, data, rowIndex, start, end, chunkSums[chunk]);
   }
 
-  /** Start of chunk c when {@code length} rows are cut into {@code chunks} nearly equal, tile-aligned parts. */
+  /** Start of chunk c when {@code length} rows are cut into {@code chunks} nearly equal parts. */
   private static int chunkStart(int length, int chunks, int c) {
-    if (c >= chunks) {
-      return length;
-    }
-    long start = (long) length * c / chunks;
-    return (int) (start - start % ForwardPass.TILE_ROWS);
+    return (int) ((long) length * c / chunks);
   }
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
+    if (ownsWorkers) {
+      workers.close();
     }
   }
 }

@@ -69,11 +69,12 @@ interface EpochUpdate extends AutoCloseable {
    * @param batchRows for mini-batches: the matrix whose rows 0 … numBatchRows − 1 are the training rows; null when
    *        the rows are only known through their sums (full batch only)
    * @param numBatchRows the number of training rows in batchRows
+   * @param workers the run's threads, for mini-batches (not closed by the update)
    * @return L-BFGS for {@link UpdateRule#LBFGS}; otherwise the step rule on mini-batches if batchRows are given
    *         and the batch size is between 1 and the number of rows, or on the full batch
    */
   static EpochUpdate of(TrainingConfig config, NetworkShape shape, TrainingObjective objective, LossHistory history,
-      DataMatrix batchRows, int numBatchRows) {
+      DataMatrix batchRows, int numBatchRows, ChunkWorkers workers) {
     UpdateRule rule = config.updateRule();
     int n = shape.numParameters();
     if (rule.isFullBatchOnly()) {
@@ -82,7 +83,7 @@ interface EpochUpdate extends AutoCloseable {
     Optimizer step = stepRule(rule, n, config.learningRate(), config.momentum());
     int batchSize = config.batchSize();
     if (batchRows != null && batchSize > 0 && batchSize < numBatchRows) {
-      return new MiniBatchUpdate(config, shape, step, objective, history, batchRows, numBatchRows);
+      return new MiniBatchUpdate(config, shape, step, objective, history, batchRows, numBatchRows, workers);
     }
     return new FullBatchUpdate(n, step, config.learningRateDecay(), objective, history);
   }

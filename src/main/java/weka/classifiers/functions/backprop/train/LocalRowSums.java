@@ -32,11 +32,29 @@ public final class LocalRowSums implements RowSums {
    * @param numThreads threads computing the sums, ≥ 1
    */
   public LocalRowSums(NetworkShape shape, DataMatrix data, int from, int to, int numThreads) {
+    this(new BatchGradient(shape, data, numThreads), data, from, to);
+  }
+
+  /**
+   * Sums over rows {@code from} … {@code to − 1} computed by threads shared with the rest of a training run.
+   *
+   * @param shape the architecture
+   * @param data the rows (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive (from &lt; to ≤ n)
+   * @param workers the run's threads (not closed here)
+   */
+  LocalRowSums(NetworkShape shape, DataMatrix data, int from, int to, ChunkWorkers workers) {
+    this(new BatchGradient(shape, data, workers), data, from, to);
+  }
+
+  private LocalRowSums(BatchGradient gradient, DataMatrix data, int from, int to) {
     if (from < 0 || to > data.numRows() || from >= to) {
+      gradient.close();
       throw new IllegalArgumentException("rows " + from + " to " + to + " are not a range of the " + data.numRows()
           + " rows");
     }
-    this.gradient = new BatchGradient(shape, data, numThreads);
+    this.gradient = gradient;
     this.from = from;
     this.to = to;
   }

@@ -10,6 +10,9 @@ import weka.classifiers.functions.backprop.optim.Optimizer;
  * drawn on from epoch to epoch), then each run of B rows gives one step of the step rule on that batch's
  * J = L_B / S_B + (λ/2) Σ w². The loss recorded after the epoch is the weighted mean of the batch objectives
  * (batches of zero total weight are skipped); before the first epoch J(θ_0) is computed over all rows.
+ *
+ * <p>A batch is the shuffled order's positions from … from + B − 1: the kernel reads those rows where they are
+ * (no copy of the batch), on the run's threads (a batch of 32 is two chunks of 16, see {@link BatchGradient}).
  */
 final class MiniBatchUpdate implements EpochUpdate {
 
@@ -24,7 +27,6 @@ final class MiniBatchUpdate implements EpochUpdate {
   /** The training rows are rows 0 … order.length − 1 of this matrix. */
   private final DataMatrix rows;
   private final int[] order;
-  private final DataMatrix batch;
   private final BatchGradient batchGradient;
   private final GradientSums sums;
   private final double[] gradient;
@@ -38,9 +40,10 @@ final class MiniBatchUpdate implements EpochUpdate {
    * @param history receives the losses
    * @param rows the matrix holding the training rows first (not modified)
    * @param numRows the number of training rows, more than the batch size
+   * @param workers the run's threads (not closed here)
    */
   MiniBatchUpdate(TrainingConfig config, NetworkShape shape, Optimizer step, TrainingObjective objective,
-      LossHistory history, DataMatrix rows, int numRows) {
+      LossHistory history, DataMatrix rows, int numRows, ChunkWorkers workers) {
     this.shape = shape;
     this.step = step;
     this.decay = config.learningRateDecay();
@@ -51,8 +54,7 @@ final class MiniBatchUpdate implements EpochUpdate {
     this.history = history;
     this.rows = rows;
     this.order = new int[numRows];
-    this.batch = DataMatrix.batchBuffer(batchSize, rows);
-    this.batchGradient = new BatchGradient(shape, batch, config.numThreads());
+    this.batchGradient = new BatchGradient(shape, rows, workers);
     this.sums = new GradientSums(shape.numParameters());
     this.gradient = new double[shape.numParameters()];
   }
@@ -77,8 +79,7 @@ final class MiniBatchUpdate implements EpochUpdate {
         throw new TrainingInterruptedException(epoch);
       }
       int count = Math.min(batchSize, n - from);
-      batch.gather(rows, order, from, count);
-      batchGradient.sums(theta, 0, count, sums);
+      batchGradient.sums(theta, order, from, from + count, sums);
       if (sums.weight() <= 0) {
         continue;
       }
@@ -122,6 +123,6 @@ final class MiniBatchUpdate implements EpochUpdate {
 
   @Override
   public void close() {
-    batchGradient.close();
+    batchGradient.close(); // the threads are the run's: the trainer closes them
   }
 }

@@ -48,6 +48,8 @@ public final class Trainer implements AutoCloseable {
   private final boolean validationSkipped;
   private final TrainingObjective objective;
   private final EpochUpdate update;
+  /** The threads of a run on local rows (shared by its sums and mini-batches), or null. */
+  private final ChunkWorkers workers;
   private final LossHistory history;
   /** Null without held-out rows. */
   private final EarlyStopping earlyStopping;
@@ -67,9 +69,11 @@ public final class Trainer implements AutoCloseable {
    * @param batchRows the matrix whose rows 0 … numBatchRows − 1 are the training rows, for mini-batches; null
    *        when the rows are known only through their sums
    * @param validationSkipped true if the configuration asks for held-out rows but there are none
+   * @param workers the threads computing local sums and mini-batches, closed with the trainer; null when the
+   *        rows are known only through their sums
    */
   Trainer(TrainingConfig config, NetworkShape shape, RowSums train, RowSums validation, DataMatrix batchRows,
-      int numBatchRows, boolean validationSkipped) {
+      int numBatchRows, boolean validationSkipped, ChunkWorkers workers) {
     this.config = config;
     this.shape = shape;
     this.train = train;
@@ -83,7 +87,9 @@ public final class Trainer implements AutoCloseable {
     this.gradient = new double[n];
     this.history = new LossHistory(earlyStopping != null);
     this.objective = new TrainingObjective(shape, train, config.weightDecay());
-    this.update = EpochUpdate.of(config, shape, objective, history, batchRows, numBatchRows);
+    this.workers = workers;
+    this.update = EpochUpdate.of(config, shape, objective, history, batchRows, numBatchRows,
+        workers != null ? workers : new ChunkWorkers(1));
     this.learningRate = config.learningRate();
     this.maxEpochs = config.epochs();
     start();
@@ -108,10 +114,10 @@ public final class Trainer implements AutoCloseable {
     }
     NetworkShape shape = new NetworkShape(data.numInputs(), config.numHidden(),
         NetworkShape.outputsForClasses(data.numClasses()), config.activation());
-    int threads = config.numThreads();
-    return new Trainer(config, shape, new LocalRowSums(shape, data, 0, numTrainRows, threads),
-        numTrainRows < n ? new LocalRowSums(shape, data, numTrainRows, n, threads) : null, data, numTrainRows,
-        config.validationFraction() > 0 && numTrainRows == n);
+    ChunkWorkers workers = new ChunkWorkers(Math.min(config.numThreads(), BatchGradient.MAX_CHUNKS));
+    return new Trainer(config, shape, new LocalRowSums(shape, data, 0, numTrainRows, workers),
+        numTrainRows < n ? new LocalRowSums(shape, data, numTrainRows, n, workers) : null, data, numTrainRows,
+        config.validationFraction() > 0 && numTrainRows == n, workers);
   }
 
   /**
@@ -142,7 +148,7 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalArgumentException("no training rows");
     }
     return new Trainer(config, shape, train, validation, null, 0,
-        config.validationFraction() > 0 && validation == null);
+        config.validationFraction() > 0 && validation == null, null);
   }
 
   /** @return the number of rows, at least 1 */
@@ -389,5 +395,8 @@ public final class Trainer implements AutoCloseable {
       earlyStopping.close();
     }
     update.close();
+    if (workers != null) {
+      workers.close();
+    }
   }
 }

@@ -29,7 +29,7 @@ class HeldOutRowsLastTest {
     RowSums heldOut = plan == null ? null : new LocalRowSums(shape, EngineTestData.rows(data, plan[1]),
         config.numThreads());
     return new Trainer(config, shape, new LocalRowSums(shape, train, config.numThreads()), heldOut, train,
-        train.numRows(), config.validationFraction() > 0 && plan == null);
+        train.numRows(), config.validationFraction() > 0 && plan == null, new ChunkWorkers(config.numThreads()));
   }
 
   private static TrainingResult run(Trainer trainer) {

@@ -1,0 +1,311 @@
+package weka.classifiers.functions.backprop.benchmark;
+
+import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import weka.classifiers.functions.BackpropOneHidden;
+import weka.classifiers.functions.MultilayerPerceptron;
+import weka.classifiers.functions.backprop.kernel.ActivationKernels;
+import weka.classifiers.functions.backprop.train.DataMatrix;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The benchmark of issue 15 (BENCHMARKS.md, "The default path"): the figures its targets are judged by, side by
+ * side in one run on RandomRBF {@code -S 2 -n 100000 -a 50 -c 2 -C 50}, 16 hidden units:
+ * <ul>
+ *   <li>numpy's float64 matrix multiply (2000², 1 and 2 BLAS threads) as the machine's reference rate;</li>
+ *   <li>BackpropOneHidden through {@code buildClassifier} (as a Weka user runs it, all threads, -N 20, median of
+ *       3 after a warm-up): full batch with Adam, mini-batches of 32 with Adam, the defaults, and the issue's
+ *       two SGD configurations; per epoch = (build with -N 20 − build with -N 0) / 20, so that the preprocessing,
+ *       which no epoch repeats, is not counted as epochs;</li>
+ *   <li>Weka's MultilayerPerceptron {@code -H 16 -L 0.3 -M 0.2}, per epoch = (build -N 6 − build -N 1) / 5;</li>
+ *   <li>scikit-learn's MLPClassifier on the same standardized matrix (written to a file and read by the first of
+ *       {@code python3}, {@code /usr/bin/python3} that has sklearn) in the three configurations of the issue's
+ *       table, at equal work: the same hidden units, epochs, batch size, optimizer, activation, learning rate and
+ *       L2 penalty; whole fits against whole builds (both include their own setup).</li>
+ * </ul>
+ * The last section lists each target of the issue with its ratio from this run. System properties:
+ * {@code bench.reps} (3) builds per timing.
+ */
+public final class DefaultPathBenchmark {
+
+  private static final int EPOCHS = 20;
+  private static final int REPS = Integer.getInteger("bench.reps", 3);
+
+  /** The BackpropOneHidden configurations, by name: options added to -H 16 -S 1 -num-threads 0. */
+  private static final Map<String, String> CONFIGS = new LinkedHashMap<>();
+
+  static {
+    CONFIGS.put("full batch, Adam, tanh", "-A tanh -O adam -L 0.01 -B 0 -V 0");
+    CONFIGS.put("mini-batches of 32, Adam, tanh", "-A tanh -O adam -L 0.01 -B 32 -V 0");
+    CONFIGS.put("defaults (Adam, B 32, tanh, -V 0.1)", "");
+    CONFIGS.put("full batch, sigmoid, momentum 0.2, lr 0.1", "-A sigmoid -O momentum -M 0.2 -L 0.1 -B 0 -V 0");
+    CONFIGS.put("mini-batches of 200, sigmoid, momentum 0.2, lr 0.1",
+        "-A sigmoid -O momentum -M 0.2 -L 0.1 -B 200 -V 0");
+  }
+
+  private DefaultPathBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    long t0 = System.nanoTime();
+    EngineBenchmark.header();
+    System.out.println("activation kernels in use: " + ActivationKernels.selected().name());
+    System.out.println("threads (-num-threads 0): " + Runtime.getRuntime().availableProcessors());
+
+    String python = findPython("sklearn");
+    String numpyPython = python != null ? python : findPython("numpy");
+    EngineBenchmark.section("Reference: numpy float64 matmul 2000 x 2000 (median of 5)");
+    double np1 = Double.NaN;
+    double np2 = Double.NaN;
+    if (numpyPython == null) {
+      System.out.println("numpy: not installed (no python3 with numpy found); the dgemm target cannot be judged");
+    } else {
+      System.out.println("python: " + numpyPython + "; " + pythonLine(numpyPython, "import numpy, sys; "
+          + "print('numpy', numpy.__version__, 'python', sys.version.split()[0]); "
+          + "from threadpoolctl import threadpool_info as t; "
+          + "print('; '.join(i['internal_api'] + ' ' + i['version'] + ' ' + str(i.get('architecture')) "
+          + "for i in t()))"));
+      np1 = numpyGflops(numpyPython, 1);
+      np2 = numpyGflops(numpyPython, 2);
+      System.out.printf("1 thread %.1f GFLOP/s, 2 threads %.1f GFLOP/s%n", np1, np2);
+    }
+
+    EngineBenchmark.section("Data");
+    Instances data = EngineBenchmark.rbf(2, 100000, 50);
+    DataMatrix matrix = EngineBenchmark.toMatrix(data);
+    System.out.println("RandomRBF -S 2 -n 100000 -a 50 -c 2 -C 50: " + matrix.numRows() + " rows, "
+        + matrix.numInputs() + " inputs after BackpropOneHidden's preprocessing (standardized)");
+
+    EngineBenchmark.section("BackpropOneHidden.buildClassifier, -H 16 -N " + EPOCHS + ", all threads, median of "
+        + REPS);
+    System.out.println("| configuration | build -N 0 (s) | build -N " + EPOCHS + " (s) | per epoch (ms) |"
+        + " model GFLOP/s (6ndh) | % of numpy, 2 threads |");
+    System.out.println("|---|---|---|---|---|---|");
+    double flops = 6.0 * 100000 * 51 * 16;
+    Map<String, double[]> ours = new LinkedHashMap<>();
+    for (Map.Entry<String, String> config : CONFIGS.entrySet()) {
+      String options = "-H 16 -S 1 -num-threads 0 " + config.getValue();
+      build(data, options + " -N 2"); // warm-up
+      double fixed = medianBuild(data, options + " -N 0");
+      double whole = medianBuild(data, options + " -N " + EPOCHS);
+      double epoch = (whole - fixed) / EPOCHS;
+      ours.put(config.getKey(), new double[] {fixed, whole, epoch});
+      double gflops = flops / epoch * 1e-9;
+      System.out.printf("| %s (`%s`) | %.3f | %.3f | %.1f | %.1f | %s |%n", config.getKey(),
+          config.getValue().isEmpty() ? "defaults" : config.getValue(), fixed, whole, epoch * 1e3, gflops,
+          Double.isNaN(np2) ? "n/a" : String.format("%.0f %%", 100 * gflops / np2));
+    }
+
+    EngineBenchmark.section("Weka MultilayerPerceptron -H 16 -L 0.3 -M 0.2: (build -N 6 − build -N 1) / 5, median"
+        + " of " + REPS);
+    mlpBuild(data, 1);
+    double[] mlp = new double[REPS];
+    for (int r = 0; r < REPS; r++) {
+      mlp[r] = (mlpBuild(data, 6) - mlpBuild(data, 1)) / 5;
+    }
+    double mlpEpoch = EngineBenchmark.median(mlp);
+    System.out.printf("%.1f ms per epoch%n", mlpEpoch * 1e3);
+
+    EngineBenchmark.section("scikit-learn MLPClassifier at equal work (same matrix, 16 hidden, " + EPOCHS
+        + " epochs, batch, optimizer, activation, learning rate, alpha 1e-4), fit median of " + REPS);
+    double[] sklearn = {Double.NaN, Double.NaN, Double.NaN};
+    String[] sklearnNames = {"full batch, sigmoid, momentum 0.2, lr 0.1",
+        "mini-batches of 200, sigmoid, momentum 0.2, lr 0.1", "mini-batches of 32, Adam, tanh"};
+    if (python == null) {
+      System.out.println("scikit-learn: not installed (no python3 with sklearn found; Debian: apt-get install "
+          + "python3-sklearn); the scikit-learn targets cannot be judged");
+    } else {
+      sklearn = runSklearn(python, matrix);
+      System.out.println("| configuration | scikit-learn fit (s) | BackpropOneHidden build (s) | BackpropOneHidden is"
+          + " … faster |");
+      System.out.println("|---|---|---|---|");
+      for (int i = 0; i < 3; i++) {
+        double build = ours.get(sklearnNames[i])[1];
+        System.out.printf("| %s | %.3f | %.3f | %.2fx |%n", sklearnNames[i], sklearn[i], build, sklearn[i] / build);
+      }
+    }
+
+    EngineBenchmark.section("Targets of issue 15 (this run)");
+    double fullAdam = ours.get("full batch, Adam, tanh")[2];
+    double mb32 = ours.get("mini-batches of 32, Adam, tanh")[2];
+    double defaults = ours.get("defaults (Adam, B 32, tanh, -V 0.1)")[2];
+    double fullSgd = ours.get("full batch, sigmoid, momentum 0.2, lr 0.1")[2];
+    double best = Math.min(fullAdam, fullSgd);
+    target("mini-batches of 32 (Adam) per epoch <= 1.3x the full-batch epoch (Adam)", mb32 / fullAdam, 1.3,
+        false, "x");
+    target("defaults >= 25x MultilayerPerceptron per epoch", mlpEpoch / defaults, 25, true, "x");
+    target("full batch >= 50x MultilayerPerceptron per epoch (full batch, Adam)", mlpEpoch / fullAdam, 50, true,
+        "x");
+    target("full batch >= 50x MultilayerPerceptron per epoch (full batch, momentum)", mlpEpoch / fullSgd, 50,
+        true, "x");
+    target("full batch >= 30 % of numpy dgemm, 2 threads (faster full batch, model GFLOP/s 6ndh)",
+        100 * flops / best * 1e-9 / np2, 30, true, " %");
+    for (int i = 0; i < 3; i++) {
+      target(">= 3x scikit-learn at equal work: " + sklearnNames[i], sklearn[i] / ours.get(sklearnNames[i])[1], 3,
+          true, "x");
+    }
+    try {
+      System.out.println("load average at end: " + new String(Files.readAllBytes(Paths.get("/proc/loadavg"))).trim());
+    } catch (IOException e) {
+      // not Linux
+    }
+    System.out.printf("%nTotal benchmark time: %.0f s%n", (System.nanoTime() - t0) * 1e-9);
+  }
+
+  private static void target(String name, double value, double bound, boolean atLeast, String unit) {
+    String verdict = Double.isNaN(value) ? "not judged" : (atLeast ? value >= bound : value <= bound) ? "met" : "missed";
+    System.out.printf("- %s: %.2f%s (%s)%n", name, value, unit, verdict);
+  }
+
+  private static double build(Instances data, String options) throws Exception {
+    BackpropOneHidden classifier = new BackpropOneHidden();
+    classifier.setOptions(Utils.splitOptions(options));
+    long start = System.nanoTime();
+    classifier.buildClassifier(data);
+    return (System.nanoTime() - start) * 1e-9;
+  }
+
+  private static double medianBuild(Instances data, String options) throws Exception {
+    double[] times = new double[REPS];
+    for (int r = 0; r < REPS; r++) {
+      times[r] = build(data, options);
+    }
+    return EngineBenchmark.median(times);
+  }
+
+  private static double mlpBuild(Instances data, int epochs) throws Exception {
+    MultilayerPerceptron mlp = new MultilayerPerceptron();
+    mlp.setOptions(Utils.splitOptions("-H 16 -L 0.3 -M 0.2 -N " + epochs));
+    long start = System.nanoTime();
+    mlp.buildClassifier(data);
+    return (System.nanoTime() - start) * 1e-9;
+  }
+
+  /** The first of python3, /usr/bin/python3 that imports the module, or null. */
+  static String findPython(String module) {
+    for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
+      if (pythonLine(candidate, "import " + module + "; print('ok')").equals("ok")) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** The last line a python script prints, or "" if it fails. */
+  static String pythonLine(String python, String script) {
+    List<String> lines = runPython(python, script, 1);
+    return lines == null || lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+  }
+
+  private static List<String> runPython(String python, String script, int threads) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(python, "-c", script);
+      String t = Integer.toString(threads);
+      builder.environment().put("OPENBLAS_NUM_THREADS", t);
+      builder.environment().put("OMP_NUM_THREADS", t);
+      builder.redirectErrorStream(true);
+      Process process = builder.start();
+      List<String> lines = new ArrayList<>();
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          lines.add(line);
+        }
+      }
+      return process.waitFor() == 0 ? lines : null;
+    } catch (IOException | InterruptedException e) {
+      return null;
+    }
+  }
+
+  /** numpy's float64 matmul rate, 2000 × 2000, median of 5, with the given BLAS threads; NaN if it fails. */
+  private static double numpyGflops(String python, int threads) {
+    List<String> lines = runPython(python, "import time, numpy as np\n"
+        + "n=2000\n"
+        + "a=np.random.rand(n,n); b=np.random.rand(n,n); a@b\n"
+        + "ts=[]\n"
+        + "for _ in range(5):\n"
+        + "  t=time.perf_counter(); a@b; ts.append(time.perf_counter()-t)\n"
+        + "ts.sort(); print(2*n**3/ts[len(ts)//2]*1e-9)\n", threads);
+    return lines == null || lines.isEmpty() ? Double.NaN : Double.parseDouble(lines.get(lines.size() - 1));
+  }
+
+  /** Fit times of scikit-learn's three configurations (seconds, median), on the engine's standardized matrix. */
+  private static double[] runSklearn(String python, DataMatrix matrix) throws IOException {
+    Path dir = Files.createTempDirectory("backprop-sklearn");
+    File x = dir.resolve("x.f64").toFile();
+    File y = dir.resolve("y.i32").toFile();
+    int n = matrix.numRows();
+    int d = matrix.rowWidth();
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(x)))) {
+      double[] values = matrix.x();
+      for (int k = 0; k < n; k++) {
+        for (int i = 1; i < d; i++) { // without the bias column
+          out.writeLong(Long.reverseBytes(Double.doubleToRawLongBits(values[k * d + i])));
+        }
+      }
+    }
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(y)))) {
+      for (int label : matrix.y()) {
+        out.writeInt(Integer.reverseBytes(label));
+      }
+    }
+    String script = "import time, warnings, numpy as np, sklearn\n"
+        + "from sklearn.neural_network import MLPClassifier\n"
+        + "from sklearn.exceptions import ConvergenceWarning\n"
+        + "warnings.simplefilter('ignore', ConvergenceWarning)\n"
+        + "X = np.fromfile('" + x.getAbsolutePath() + "', dtype='<f8').reshape(" + n + ", " + (d - 1) + ")\n"
+        + "y = np.fromfile('" + y.getAbsolutePath() + "', dtype='<i4')\n"
+        + "print('sklearn', sklearn.__version__, 'numpy', np.__version__, X.shape)\n"
+        + "common = dict(hidden_layer_sizes=(16,), max_iter=" + EPOCHS + ", alpha=1e-4, shuffle=True,"
+        + " random_state=1, tol=0.0, n_iter_no_change=" + (EPOCHS + 1) + ", early_stopping=False)\n"
+        + "configs = [dict(activation='logistic', solver='sgd', momentum=0.2, nesterovs_momentum=False,"
+        + " learning_rate_init=0.1, batch_size=X.shape[0]),\n"
+        + "  dict(activation='logistic', solver='sgd', momentum=0.2, nesterovs_momentum=False,"
+        + " learning_rate_init=0.1, batch_size=200),\n"
+        + "  dict(activation='tanh', solver='adam', learning_rate_init=0.01, batch_size=32)]\n"
+        + "for c in configs:\n"
+        + "  MLPClassifier(**{**common, **c, 'max_iter': 1}).fit(X, y)\n"
+        + "  ts = []\n"
+        + "  for _ in range(" + REPS + "):\n"
+        + "    m = MLPClassifier(**common, **c)\n"
+        + "    t = time.perf_counter(); m.fit(X, y); ts.append(time.perf_counter() - t)\n"
+        + "    assert m.n_iter_ == " + EPOCHS + ", m.n_iter_\n"
+        + "  ts.sort()\n"
+        + "  print('fit', ts[len(ts) // 2], 'epochs', m.n_iter_, 'training accuracy', m.score(X, y))\n";
+    List<String> lines = runPython(python, script, Runtime.getRuntime().availableProcessors());
+    double[] fits = {Double.NaN, Double.NaN, Double.NaN};
+    if (lines == null) {
+      System.out.println("scikit-learn run failed");
+      return fits;
+    }
+    int i = 0;
+    for (String line : lines) {
+      System.out.println("  " + line);
+      if (line.startsWith("fit ") && i < 3) {
+        fits[i++] = Double.parseDouble(line.split(" ")[1]);
+      }
+    }
+    Files.deleteIfExists(x.toPath());
+    Files.deleteIfExists(y.toPath());
+    Files.deleteIfExists(dir);
+    return fits;
+  }
+}
