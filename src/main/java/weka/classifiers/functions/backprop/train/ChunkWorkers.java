@@ -15,8 +15,11 @@ import java.util.concurrent.locks.LockSupport;
  * in chunk order, and the result does not depend on the thread count.
  *
  * <p>Between jobs a helper spins for up to {@link #SPIN_NANOS} (a mini-batch step is shorter than that, so a
- * helper never sleeps during an epoch of mini-batches), then parks until the next job wakes it. With one thread
- * there are no helpers and every job runs in the calling thread.
+ * helper never sleeps during an epoch of mini-batches), then parks until the next job wakes it. On a machine with
+ * more runnable threads than cores a helper can be descheduled in the middle of a chunk, and the caller would
+ * wait a whole time slice for it: after such a wait the caller runs the next {@link #SOLO_JOBS} jobs alone (the
+ * result is the same, only slower than it could be on an idle machine). With one thread there are no helpers and
+ * every job runs in the calling thread.
  */
 final class ChunkWorkers implements AutoCloseable {
 
@@ -33,9 +36,20 @@ final class ChunkWorkers implements AutoCloseable {
   /** How long a helper waits for the next job by spinning before it parks. */
   static final long SPIN_NANOS = 200_000;
 
+  /**
+   * A caller that waited this long for a helper's chunk (a helper descheduled in the middle of one: the machine
+   * has more runnable threads than cores) runs the next {@link #SOLO_JOBS} jobs alone.
+   */
+  static final long SLOW_WAIT_NANOS = 100_000;
+
+  /** Jobs the caller runs alone after a slow wait, before it shares again. */
+  static final int SOLO_JOBS = 512;
+
   private final Helper[] helpers;
   private volatile Job job;
   private volatile boolean closed;
+  /** Jobs left to run in the caller alone (touched by the caller only). */
+  private int soloJobs;
 
   /**
    * @param numThreads threads computing the chunks, including the caller, ≥ 1
@@ -64,7 +78,10 @@ final class ChunkWorkers implements AutoCloseable {
    * @throws RuntimeException (or Error) what a chunk threw
    */
   void run(int chunks, ChunkTask task) {
-    if (helpers.length == 0 || chunks == 1) {
+    if (helpers.length == 0 || chunks == 1 || soloJobs > 0) {
+      if (soloJobs > 0) {
+        soloJobs--;
+      }
       for (int c = 0; c < chunks; c++) {
         task.compute(0, c);
       }
@@ -76,7 +93,9 @@ final class ChunkWorkers implements AutoCloseable {
       helper.wake();
     }
     current.work(0);
-    current.awaitDone();
+    if (current.awaitDone() > SLOW_WAIT_NANOS) {
+      soloJobs = SOLO_JOBS;
+    }
     current.rethrow();
   }
 
@@ -114,13 +133,22 @@ final class ChunkWorkers implements AutoCloseable {
       }
     }
 
-    /** Spins, then yields, until every chunk is done (a helper may still be computing one). */
-    void awaitDone() {
+    /**
+     * Spins, then yields, until every chunk is done (a helper may still be computing one).
+     *
+     * @return nanoseconds waited (0 if nothing was left)
+     */
+    long awaitDone() {
+      if (done.get() >= chunks) {
+        return 0;
+      }
+      long start = System.nanoTime();
       for (int spins = 0; done.get() < chunks; spins++) {
         if (spins > 1000) {
           Thread.yield();
         }
       }
+      return System.nanoTime() - start;
     }
 
     void rethrow() {
