@@ -124,10 +124,10 @@ public final class ForwardPass {
   void load(double[] params) {
     int g = numHidden;
     int d = layout.rowWidth();
-    for (int i = 0; i < d; i++) {
-      int from = layout.thetaIndex(i, 0);
-      for (int l = 0; l < g; l++) {
-        thetaT[l][i] = params[from + l];
+    for (int l = 0; l < g; l++) {
+      double[] row = thetaT[l];
+      for (int i = 0, from = layout.thetaIndex(0, l); i < d; i++, from += g) {
+        row[i] = params[from];
       }
     }
     for (int c = 0; c < numOutputs; c++) {
