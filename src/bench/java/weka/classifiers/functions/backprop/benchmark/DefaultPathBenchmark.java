@@ -76,11 +76,13 @@ public final class DefaultPathBenchmark {
     if (numpyPython == null) {
       System.out.println("numpy: not installed (no python3 with numpy found); the dgemm target cannot be judged");
     } else {
-      System.out.println("python: " + numpyPython + "; " + pythonLine(numpyPython, "import numpy, sys; "
-          + "print('numpy', numpy.__version__, 'python', sys.version.split()[0]); "
-          + "from threadpoolctl import threadpool_info as t; "
-          + "print('; '.join(i['internal_api'] + ' ' + i['version'] + ' ' + str(i.get('architecture')) "
-          + "for i in t()))"));
+      System.out.println("python: " + numpyPython + "; " + pythonLine(numpyPython, "import numpy, sys\n"
+          + "try:\n"
+          + "  from threadpoolctl import threadpool_info as t\n"
+          + "  blas = '; '.join(i['internal_api'] + ' ' + i['version'] + ' ' + str(i.get('architecture')) for i in t())\n"
+          + "except ImportError:\n"
+          + "  blas = 'BLAS unknown (no threadpoolctl)'\n"
+          + "print('python', sys.version.split()[0], 'numpy', numpy.__version__, blas)"));
       np1 = numpyGflops(numpyPython, 1);
       np2 = numpyGflops(numpyPython, 2);
       System.out.printf("1 thread %.1f GFLOP/s, 2 threads %.1f GFLOP/s%n", np1, np2);
