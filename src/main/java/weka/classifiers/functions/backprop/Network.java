@@ -65,7 +65,8 @@ public final class Network implements Serializable {
    * @param out receives rows × numClasses probabilities, each row summing to 1 (modified)
    */
   public void distributions(double[] x, int firstRow, int rows, double[] out) {
-    new ForwardPass(shape.layout(), shape.activation().function()).probabilities(params, x, firstRow, rows, out);
+    new ForwardPass(shape.layout(), shape.activation().function(), Math.max(1, Math.min(rows, ForwardPass.TILE_ROWS)))
+        .probabilities(params, x, firstRow, rows, out);
   }
 
   /**

@@ -39,6 +39,8 @@ public final class ForwardPass {
    */
   static final int PAD = 16;
 
+  /** Rows per tile of this instance's buffers (at most {@link #TILE_ROWS}). */
+  final int tileRows;
   final int numInputs;
   final int numHidden;
   final int numOutputs;
@@ -74,6 +76,22 @@ public final class ForwardPass {
    * @param sigma1 the hidden activation
    */
   public ForwardPass(Layout layout, ActivationFunction sigma1) {
+    this(layout, sigma1, TILE_ROWS);
+  }
+
+  /**
+   * A forward pass whose tiles hold at most {@code tileRows} rows: for predicting a few rows (one instance), whose
+   * buffers then stay as small as the rows. The probabilities do not depend on the tile size.
+   *
+   * @param layout the sizes and the layout of θ
+   * @param sigma1 the hidden activation
+   * @param tileRows rows per tile, 1 … {@link #TILE_ROWS}
+   */
+  public ForwardPass(Layout layout, ActivationFunction sigma1, int tileRows) {
+    if (tileRows < 1 || tileRows > TILE_ROWS) {
+      throw new IllegalArgumentException("rows per tile must be 1 to " + TILE_ROWS + ", got " + tileRows);
+    }
+    this.tileRows = tileRows;
     this.layout = layout;
     this.sigma1 = sigma1;
     this.sigma2 = OutputFunction.of(layout.numOutputs());
@@ -83,12 +101,12 @@ public final class ForwardPass {
     thetaT = new double[numHidden][layout.rowWidth()];
     beta = new double[numOutputs][numHidden];
     betaBias = new double[numOutputs];
-    xT = new double[layout.rowWidth()][TILE_ROWS];
+    xT = new double[layout.rowWidth()][tileRows];
     paddedWidth = (layout.rowWidth() + PAD - 1) / PAD * PAD;
-    xR = new double[TILE_ROWS][paddedWidth];
-    a = new double[numHidden][TILE_ROWS];
-    out = new double[TILE_ROWS * numOutputs];
-    logit = new double[TILE_ROWS];
+    xR = new double[tileRows][paddedWidth];
+    a = new double[numHidden][tileRows];
+    out = new double[tileRows * numOutputs];
+    logit = new double[tileRows];
   }
 
   /** @return the number of class probabilities per row: 2 for one sigmoid output, K for a softmax */
@@ -109,8 +127,8 @@ public final class ForwardPass {
     int k = numOutputs;
     int width = numProbabilities();
     load(params);
-    for (int start = 0; start < rows; start += TILE_ROWS) {
-      int tile = Math.min(TILE_ROWS, rows - start);
+    for (int start = 0; start < rows; start += tileRows) {
+      int tile = Math.min(tileRows, rows - start);
       pack(x, null, firstRow + start, tile);
       hidden(tile);
       logits(tile);
