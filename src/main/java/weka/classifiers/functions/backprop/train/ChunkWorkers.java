@@ -5,8 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads that compute the chunks of a sum: the calling thread and up to n − 1 helper threads, handed each
- * job without a queue, a future or a lock, so that a job of a few microseconds (a mini-batch of 32 rows cut in two
- * chunks) is worth sharing.
+ * job without a queue, a future or a lock.
  *
  * <p>A job is a number of chunks and what to compute for each. The caller publishes it in one volatile field; the
  * caller and the helpers take chunks from the job's counter until none is left, and the caller waits until every
@@ -14,12 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * to it (its own sums) and use the scratch of the worker that computes it; the caller then merges the chunks' sums
  * in chunk order, and the result does not depend on the thread count.
  *
- * <p>Between jobs a helper spins for up to {@link #SPIN_NANOS} (a mini-batch step is shorter than that, so a
- * helper never sleeps during an epoch of mini-batches), then parks until the next job wakes it. On a machine with
- * more runnable threads than cores a helper can be descheduled in the middle of a chunk, and the caller would
- * wait a whole time slice for it: after such a wait the caller runs the next {@link #SOLO_JOBS} jobs alone (the
- * result is the same, only slower than it could be on an idle machine). With one thread there are no helpers and
- * every job runs in the calling thread.
+ * <p>Between jobs a helper spins for up to {@link #SPIN_NANOS}, then parks until the next job wakes it. With one
+ * thread there are no helpers and every job runs in the calling thread; {@link #runAlone} runs a job there too, for
+ * jobs too small to share (the caller decides, see {@link BatchGradient#MIN_SHARED_ROWS}).
  */
 final class ChunkWorkers implements AutoCloseable {
 
@@ -36,20 +32,9 @@ final class ChunkWorkers implements AutoCloseable {
   /** How long a helper waits for the next job by spinning before it parks. */
   static final long SPIN_NANOS = 200_000;
 
-  /**
-   * A caller that waited this long for a helper's chunk (a helper descheduled in the middle of one: the machine
-   * has more runnable threads than cores) runs the next {@link #SOLO_JOBS} jobs alone.
-   */
-  static final long SLOW_WAIT_NANOS = 100_000;
-
-  /** Jobs the caller runs alone after a slow wait, before it shares again. */
-  static final int SOLO_JOBS = 512;
-
   private final Helper[] helpers;
   private volatile Job job;
   private volatile boolean closed;
-  /** Jobs left to run in the caller alone (touched by the caller only). */
-  private int soloJobs;
 
   /**
    * @param numThreads threads computing the chunks, including the caller, ≥ 1
@@ -78,13 +63,8 @@ final class ChunkWorkers implements AutoCloseable {
    * @throws RuntimeException (or Error) what a chunk threw
    */
   void run(int chunks, ChunkTask task) {
-    if (helpers.length == 0 || chunks == 1 || soloJobs > 0) {
-      if (soloJobs > 0) {
-        soloJobs--;
-      }
-      for (int c = 0; c < chunks; c++) {
-        task.compute(0, c);
-      }
+    if (helpers.length == 0 || chunks == 1) {
+      runAlone(chunks, task);
       return;
     }
     Job current = new Job(task, chunks);
@@ -93,10 +73,21 @@ final class ChunkWorkers implements AutoCloseable {
       helper.wake();
     }
     current.work(0);
-    if (current.awaitDone() > SLOW_WAIT_NANOS) {
-      soloJobs = SOLO_JOBS;
-    }
+    current.awaitDone();
     current.rethrow();
+  }
+
+  /**
+   * Computes chunks 0 … chunks − 1 in this thread, in order: for jobs too small to pay for a hand-off. The chunks
+   * are the same, so is the result.
+   *
+   * @param chunks the number of chunks, ≥ 1
+   * @param task what to compute for a chunk
+   */
+  void runAlone(int chunks, ChunkTask task) {
+    for (int c = 0; c < chunks; c++) {
+      task.compute(0, c);
+    }
   }
 
   @Override
@@ -133,22 +124,13 @@ final class ChunkWorkers implements AutoCloseable {
       }
     }
 
-    /**
-     * Spins, then yields, until every chunk is done (a helper may still be computing one).
-     *
-     * @return nanoseconds waited (0 if nothing was left)
-     */
-    long awaitDone() {
-      if (done.get() >= chunks) {
-        return 0;
-      }
-      long start = System.nanoTime();
+    /** Spins, then yields, until every chunk is done (a helper may still be computing one). */
+    void awaitDone() {
       for (int spins = 0; done.get() < chunks; spins++) {
         if (spins > 1000) {
           Thread.yield();
         }
       }
-      return System.nanoTime() - start;
     }
 
     void rethrow() {

@@ -12,7 +12,8 @@ import weka.classifiers.functions.backprop.optim.Optimizer;
  * (batches of zero total weight are skipped); before the first epoch J(θ_0) is computed over all rows.
  *
  * <p>A batch is the shuffled order's positions from … from + B − 1: the kernel reads those rows where they are
- * (no copy of the batch), on the run's threads (a batch of 32 is two chunks of 16, see {@link BatchGradient}).
+ * (no copy of the batch), in the calling thread (a batch is too small to pay for a hand-off, see
+ * {@link BatchGradient#MIN_SHARED_ROWS}).
  */
 final class MiniBatchUpdate implements EpochUpdate {
 
