@@ -7,17 +7,14 @@ import weka.classifiers.functions.backprop.NetworkShape;
  * or more threads, with a result that is bit-identical for any number of threads.
  *
  * <p>The range is cut into chunks whose boundaries depend only on the range's length (never on the thread
- * count): one chunk below {@link #MIN_CHUNK_ROWS} · 2 rows, otherwise one per {@link #ROWS_PER_CHUNK} rows, at
- * least two and at most {@link #MAX_CHUNKS}. Each chunk's {@link GradientSums} are computed by an
+ * count): one chunk below {@link #MIN_SHARED_ROWS} rows (a mini-batch is one), otherwise one per
+ * {@link #ROWS_PER_CHUNK} rows, at least two and at most {@link #MAX_CHUNKS}. Each chunk's {@link GradientSums} are computed by an
  * {@link Accumulator} (the kernel's objective) and the chunks are then merged in chunk order. Threads
- * ({@link ChunkWorkers}) only decide which chunk is computed where, not what is added to what; ranges of fewer than
- * {@link #MIN_SHARED_ROWS} rows (mini-batches) are computed by the calling thread alone, in the same chunks. Buffers
- * are allocated once, so evaluation allocates no arrays.
+ * ({@link ChunkWorkers}) only decide which chunk is computed where, not what is added to what; a range of fewer than
+ * {@link #MIN_SHARED_ROWS} rows is one chunk, computed by the calling thread. Buffers are allocated once, so
+ * evaluation allocates no arrays.
  */
 final class BatchGradient implements AutoCloseable {
-
-  /** Fewest rows of a chunk: ranges of fewer than twice this many are one chunk. */
-  static final int MIN_CHUNK_ROWS = 16;
 
   /** Rows per chunk of a longer range, before the limits of two and {@link #MAX_CHUNKS} chunks. */
   static final int ROWS_PER_CHUNK = 256;
@@ -26,11 +23,11 @@ final class BatchGradient implements AutoCloseable {
   static final int MAX_CHUNKS = 16;
 
   /**
-   * Fewest rows whose chunks are shared with the helper threads; a smaller range (a mini-batch) is computed by the
-   * calling thread alone, chunk by chunk, with the same result. Sharing a batch of 32 rows as two chunks of 16
-   * made an Adam epoch 1.85× slower than computing both chunks in the caller on the project's VM (128 against
-   * 69 ms on 100 000 rows, idle machine): handing θ and the partial gradients between the cores of that VM costs
-   * more than 16 rows of work.
+   * Fewest rows cut into chunks and shared with the helper threads; a smaller range (a mini-batch) is one chunk,
+   * computed by the calling thread. Sharing a batch of 32 rows as two chunks of 16 made an Adam epoch 1.85× slower
+   * than computing both chunks in the caller on the project's VM (128 against 69 ms on 100 000 rows, idle
+   * machine): handing θ and the partial gradients between the cores of that VM costs more than 16 rows of work;
+   * and one chunk instead of two saves a load of θ and an assembly of the partial gradient per batch.
    */
   static final int MIN_SHARED_ROWS = 1024;
 
@@ -85,7 +82,7 @@ final class BatchGradient implements AutoCloseable {
    * @return how many chunks that range is cut into
    */
   static int numChunks(int rows) {
-    if (rows < 2 * MIN_CHUNK_ROWS) {
+    if (rows < MIN_SHARED_ROWS) {
       return 1;
     }
     return Math.max(2, Math.min(MAX_CHUNKS, rows / ROWS_PER_CHUNK));
@@ -120,7 +117,7 @@ final class BatchGradient implements AutoCloseable {
     this.length = to - from;
     this.chunks = Math.min(chunkSums.length, numChunks(length));
     try {
-      if (length >= MIN_SHARED_ROWS) {
+      if (chunks > 1) {
         workers.run(chunks, chunkTask);
       } else {
         workers.runAlone(chunks, chunkTask);

@@ -7,9 +7,9 @@
  * {@link weka.classifiers.functions.backprop.train.DataMatrix} in this JVM, or any
  * {@link weka.classifiers.functions.backprop.train.RowSums} (the seam that lets the Spark adapter run the same
  * trainer), summed into {@link weka.classifiers.functions.backprop.train.GradientSums} by the kernel on fixed
- * chunks of rows ({@code BatchGradient}: the chunks depend on the number of rows alone, and a mini-batch of 32 is
- * two) that the run's threads ({@code ChunkWorkers}: the caller and spinning helpers, no queue) take in any order,
- * merged in chunk order, so that the result is bit-identical for any number of threads.
+ * chunks of rows ({@code BatchGradient}: the chunks depend on the number of rows alone; a mini-batch is one) that
+ * the run's threads ({@code ChunkWorkers}: the caller and spinning helpers, no queue) take in any order, merged in
+ * chunk order, so that the result is bit-identical for any number of threads.
  *
  * <p>Dependencies point one way: this package uses the model (the root package), the {@code kernel} and
  * {@code optim}, never Weka; the Weka face ({@code bridge}, {@code BackpropOneHidden}) and the Spark adapter use it.
