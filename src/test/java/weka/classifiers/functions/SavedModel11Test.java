@@ -23,7 +23,9 @@ import weka.core.SerializationHelper;
  *   <li>{@code backprop-1.1.0-iris-stream.model}: a stream stopped in the middle (buffers of 40, 100 instances
  *       given, so 20 wait in the buffer), which must go on after loading exactly as if never saved.</li>
  * </ul>
- * <p>Regenerate only when the format must change, and say so in the commit:
+ * <p>The expected files hold what this version predicts from the saved models (regenerated, the models kept, when
+ * a deliberate change of the arithmetic changes the last bits, as issue 15's did). Regenerate the models only when
+ * the format must change, and say so in the commit:
  * {@code mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -Dbasedir=. -cp "target/test-classes:target/classes:$(cat target/cp.txt)" weka.classifiers.functions.SavedModel11Test}.
  */
 class SavedModel11Test {
@@ -90,13 +92,19 @@ class SavedModel11Test {
   void streamSavedBy11InTheMiddleGoesOnAsIfNeverSaved() throws Exception {
     BackpropOneHidden loaded = load(STREAM_MODEL);
     assertEquals(read(STREAM_EXPECTED), continued(loaded));
-    // and the same stream run today without saving gives the same
+    // and the same stream run today without saving gives the same network up to rounding: the two buffers
+    // trained before the save were trained by 1.1.0's kernel, which added in another order (issue 15); within
+    // one version a saved stream goes on bit for bit (IncrementalTrainingTest.aSavedStreamGoesOnExactly…)
     BackpropOneHidden fresh = TestSupport.classifier(STREAM_OPTIONS);
     fresh.buildClassifier(new Instances(iris, 0));
     for (int k = 0; k < STREAMED_BEFORE_SAVE; k++) {
       fresh.updateClassifier(iris.instance(k));
     }
-    assertEquals(read(STREAM_EXPECTED), continued(fresh));
+    continued(fresh);
+    for (int k = 0; k < iris.numInstances(); k++) {
+      assertArrayEquals(loaded.distributionForInstance(iris.instance(k)), fresh.distributionForInstance(
+          iris.instance(k)), 1e-12, "instance " + (k + 1));
+    }
   }
 
   /**

@@ -101,7 +101,9 @@ public final class Network implements Serializable {
    * @param out receives rows × numClasses probabilities, each row summing to 1 (modified)
    */
   public void distributions(double[] x, int firstRow, int rows, double[] out) {
-    new ForwardPass(shape.layout(), shape.activation().function(), shape.kernels().implementation())
+    // tiles no larger than the rows: one instance does not allocate the buffers of a 64-row tile
+    int tileRows = Math.max(1, Math.min(rows, ForwardPass.TILE_ROWS));
+    new ForwardPass(shape.layout(), shape.activation().function(), shape.kernels().implementation(), tileRows)
         .probabilities(params, x, firstRow, rows, out);
   }
 

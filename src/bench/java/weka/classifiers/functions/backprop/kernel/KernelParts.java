@@ -30,14 +30,15 @@ public final class KernelParts {
       long f = 0, s = 0, o = 0, b = 0;
       for (int start = 0; start + T <= n; start += T) {
         long t0 = System.nanoTime();
-        ws.hidden(x, start, T);
+        ws.pack(x, null, start, T);
+        ws.hidden(T);
         long t1 = System.nanoTime();
         ws.logits(T);
         for (int r = 0; r < T; r++) {
           OutputFunction.SIGMOID.lossAndError(ws.out, r, 1, y[start + r], 1.0);
         }
         long t2 = System.nanoTime();
-        objective.backward(x, start, T);
+        objective.backward(T);
         long t3 = System.nanoTime();
         f += t1 - t0;
         o += t2 - t1;
@@ -48,7 +49,7 @@ public final class KernelParts {
       double acc = 0;
       for (int start = 0; start + T <= n; start += T) {
         for (int q = 0; q < T * (h + 1); q++) {
-          double z = ws.a[q % T][q % h] - 0.5;
+          double z = ws.a[q % h][q % T] - 0.5;
           acc += act == Activation.SIGMOID ? ActivationFunction.SIGMOID.value(z) : Math.tanh(z);
         }
       }

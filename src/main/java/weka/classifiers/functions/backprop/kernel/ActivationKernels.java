@@ -3,7 +3,7 @@ package weka.classifiers.functions.backprop.kernel;
 import java.util.Optional;
 
 /**
- * σ1 applied in place to one row of pre-activations, a = σ1(z): the scalar loops over
+ * σ1 applied in place to pre-activations (one hidden unit over the rows of a tile), a = σ1(z): the scalar loops over
  * {@link ActivationFunction#value} every JVM runs, or, when the
  * JVM offers the JDK's incubating Vector API (Java 16+, started with {@code --add-modules jdk.incubator.vector}),
  * the same formulas with a vectorized exp, two to five times faster per value (ActivationBench). The vector

@@ -6,43 +6,72 @@ import java.util.Arrays;
  * The forward pass over a block of rows, shared by prediction and training: for a tile of rows X_t (each with
  * the bias x0 = 1),
  * <pre>
- *   A = [1, σ1(X_t Θ)]      the hidden activations, tile × (g+1)
+ *   Zᵀ = Θᵀ X_tᵀ            the pre-activations, g × tile: z_l[r] = Σ_i Θ_{l,i} x_{r,i}
+ *   Aᵀ = σ1(Zᵀ)             the hidden activations (the bias a0 = 1 is implicit)
  *   W = A βᵀ                the logits, tile × K
  *   P = σ2(W)               the class probabilities (prediction; training turns W into δ2 instead: {@link Objective})
  * </pre>
- * <p>Performance: the pass works on buffers that hold Θ and β as one array per row (Θ_{i,:} and β_{c,1:}, g
- * values each) and the tile's activations the same way. Every inner loop then runs over the hidden units l with
- * the same index l into every array it touches, which is the form the HotSpot JIT's superword pass vectorizes:
- * with flat arrays and different offsets ({@code a[zo + l] += x * params[to + l]}) it cannot rule out that the two
- * arrays overlap and keeps the loop scalar. The product is unrolled over four inputs, so each accumulator is
- * loaded and stored once per four multiply-adds, and two rows are computed at a time so that each loaded Θ value
- * is used twice. The summation order is fixed by the rows alone.
+ *
+ * <p>Performance: the tile is held transposed, one array per hidden unit over the tile's rows (Zᵀ, Aᵀ) and one per
+ * input (X_tᵀ, packed from the rows by {@link #pack}), so that every inner loop runs over up to
+ * {@link #TILE_ROWS} rows with the same index r into every array it touches: the form the HotSpot JIT's superword
+ * pass vectorizes. Looping over the g hidden units instead, as a row-major tile would, gives loops of 16 at the
+ * default g = 16, which C2 leaves mostly to its scalar pre- and post-loops. The product computes four hidden units
+ * from two inputs per pass over the rows (each loaded x value used four times, eight Θ values held in registers):
+ * <pre>
+ *   z_l[r] = (…((x_{r,0} Θ_{l,0} + x_{r,1} Θ_{l,1}) + (x_{r,2} Θ_{l,2} + x_{r,3} Θ_{l,3})) + …) [+ x_{r,m} Θ_{l,m}]
+ * </pre>
+ * i.e. z starts at 0 and adds one product pair after another, then the last input alone when m + 1 is odd. This
+ * order depends on nothing but the row's values, so predictions and training sums are the same for any tile,
+ * block or thread count. The activation runs on whole unit rows of the tile.
  *
  * <p>Holds scratch buffers: one instance per thread. Not modified by a call: the parameters and the rows.
  */
 public final class ForwardPass {
 
-  /** Rows per tile: small enough that a tile's activations and δ1 stay in the first-level caches. */
+  /** Rows per tile: a tile's inputs (transposed) and activations stay in the first- and second-level caches. */
   public static final int TILE_ROWS = 64;
 
+  /**
+   * Row buffers are padded to a multiple of this many doubles, so that C2's unrolled vector loop covers a row
+   * instead of leaving up to 15 of its values to the scalar post-loop (51 inputs: 4.7 GMAC/s; padded to 64:
+   * 10 GMAC/s, in a probe on the project's machine).
+   */
+  static final int PAD = 16;
+
+  /** Rows per tile of this instance's buffers (at most {@link #TILE_ROWS}). */
+  final int tileRows;
   final int numInputs;
   final int numHidden;
   final int numOutputs;
   final Layout layout;
   final ActivationFunction sigma1;
-  /** The kernels applying σ1 to a row: the network's, never chosen here. */
+  /** The kernels applying σ1 to the tile: the network's, never chosen here. */
   final ActivationKernels kernels;
   final OutputFunction sigma2;
-  /** Θ_{i,:}, i = 0 … m: (m + 1) × g, copied from θ by {@link #load}. */
-  final double[][] theta;
+  /** Θ_{l,:}, l = 0 … g − 1: g × (m + 1), copied from θ by {@link #load}. */
+  final double[][] thetaT;
   /** β_{c,1:}: K × g, the weights of the hidden units (the bias weight is in {@link #betaBias}). */
   final double[][] beta;
   /** β_{c,0}. */
   final double[] betaBias;
-  /** σ1(z_r) of the tile's rows: TILE_ROWS × g (the bias a0 = 1 is implicit). */
+  /** X_tᵀ: (m + 1) × TILE_ROWS, the tile's inputs, one array per input. */
+  final double[][] xT;
+  /**
+   * The tile's rows, row-major, each padded with zeros to {@link #paddedWidth} (for the backward pass, whose loops
+   * run over a row's inputs).
+   */
+  final double[][] xR;
+  /** m + 1 rounded up to a multiple of {@link #PAD}. */
+  final int paddedWidth;
+  /** σ1(z_l) over the tile's rows: g × TILE_ROWS (the bias a0 = 1 is implicit). */
   final double[][] a;
   /** Logits w_r (training then turns them into δ2_r = s_r (p_r − y_r)): TILE_ROWS × K, row-major. */
   final double[] out;
+  /** One output's logits over the tile's rows. */
+  private final double[] logit;
+  /** Where {@link #touch} leaves its sum, so that the JIT keeps its loads. */
+  private double touched;
 
   /**
    * @param layout the sizes and the layout of θ
@@ -51,9 +80,26 @@ public final class ForwardPass {
    *        {@link ActivationKernels#vector()})
    */
   public ForwardPass(Layout layout, ActivationFunction sigma1, ActivationKernels kernels) {
+    this(layout, sigma1, kernels, TILE_ROWS);
+  }
+
+  /**
+   * A forward pass whose tiles hold at most {@code tileRows} rows: for predicting a few rows (one instance), whose
+   * buffers then stay as small as the rows. The probabilities do not depend on the tile size.
+   *
+   * @param layout the sizes and the layout of θ
+   * @param sigma1 the hidden activation
+   * @param kernels the kernels that apply σ1 (the network's)
+   * @param tileRows rows per tile, 1 … {@link #TILE_ROWS}
+   */
+  public ForwardPass(Layout layout, ActivationFunction sigma1, ActivationKernels kernels, int tileRows) {
+    if (tileRows < 1 || tileRows > TILE_ROWS) {
+      throw new IllegalArgumentException("rows per tile must be 1 to " + TILE_ROWS + ", got " + tileRows);
+    }
     if (kernels == null) {
       throw new IllegalArgumentException("no activation kernels");
     }
+    this.tileRows = tileRows;
     this.layout = layout;
     this.sigma1 = sigma1;
     this.kernels = kernels;
@@ -61,11 +107,39 @@ public final class ForwardPass {
     numInputs = layout.numInputs();
     numHidden = layout.numHidden();
     numOutputs = layout.numOutputs();
-    theta = new double[layout.rowWidth()][numHidden];
+    thetaT = new double[numHidden][layout.rowWidth()];
     beta = new double[numOutputs][numHidden];
     betaBias = new double[numOutputs];
-    a = new double[TILE_ROWS][numHidden];
-    out = new double[TILE_ROWS * numOutputs];
+    xT = new double[layout.rowWidth()][tileRows];
+    paddedWidth = (int) paddedWidth(layout.rowWidth());
+    xR = new double[tileRows][paddedWidth];
+    a = new double[numHidden][tileRows];
+    out = new double[tileRows * numOutputs];
+    logit = new double[tileRows];
+  }
+
+  /**
+   * The doubles a forward pass with full tiles holds (Θᵀ and β, the tile's inputs twice, its activations and
+   * logits), for the memory estimate of a training run: about one array the size of θ and two tiles of rows.
+   *
+   * @param numInputs m
+   * @param numHidden g
+   * @param numOutputs K
+   * @return g (m + 1) + K g + K + (m + 1) T + T w + g T + T K + T, T = {@link #TILE_ROWS}, w = m + 1 padded
+   */
+  public static long bufferValues(long numInputs, long numHidden, long numOutputs) {
+    long d = numInputs + 1;
+    long t = TILE_ROWS;
+    return numHidden * d + numOutputs * numHidden + numOutputs + d * t + t * paddedWidth(d) + numHidden * t
+        + t * numOutputs + t;
+  }
+
+  /**
+   * @param width a row's values
+   * @return width rounded up to a multiple of {@link #PAD}
+   */
+  static long paddedWidth(long width) {
+    return (width + PAD - 1) / PAD * PAD;
   }
 
   /** @return the number of class probabilities per row: 2 for one sigmoid output, K for a softmax */
@@ -86,9 +160,10 @@ public final class ForwardPass {
     int k = numOutputs;
     int width = numProbabilities();
     load(params);
-    for (int start = 0; start < rows; start += TILE_ROWS) {
-      int tile = Math.min(TILE_ROWS, rows - start);
-      hidden(x, firstRow + start, tile);
+    for (int start = 0; start < rows; start += tileRows) {
+      int tile = Math.min(tileRows, rows - start);
+      pack(x, null, firstRow + start, tile);
+      hidden(tile);
       logits(tile);
       for (int r = 0; r < tile; r++) {
         sigma2.probabilities(out, r * k, k, p, (start + r) * width);
@@ -96,11 +171,15 @@ public final class ForwardPass {
     }
   }
 
-  /** Copies Θ and β from θ into the per-row arrays. */
+  /** Copies Θ (transposed: one array per hidden unit) and β from θ. */
   void load(double[] params) {
     int g = numHidden;
-    for (int i = 0; i < theta.length; i++) {
-      System.arraycopy(params, layout.thetaIndex(i, 0), theta[i], 0, g);
+    int d = layout.rowWidth();
+    for (int l = 0; l < g; l++) {
+      double[] row = thetaT[l];
+      for (int i = 0, from = layout.thetaIndex(0, l); i < d; i++, from += g) {
+        row[i] = params[from];
+      }
     }
     for (int c = 0; c < numOutputs; c++) {
       betaBias[c] = params[layout.betaIndex(c, 0)];
@@ -109,125 +188,184 @@ public final class ForwardPass {
   }
 
   /**
-   * The hidden layer for a tile: a_r = σ1(z_r), z_r = Σ_i x_{r,i} Θ_{i,:}, for r = 0 … rows − 1 (the bias a0 = 1
-   * is implicit), into {@link #a}. Θ must have been loaded.
+   * Packs a tile: its rows from the row-major data into {@link #xR} and, transposed, into {@link #xT}.
    *
    * @param x row-major data with the bias column
-   * @param firstRow the tile's first row in x
+   * @param rowIndex the rows' indices (the tile's rows are rowIndex[first] …), or null for the consecutive rows
+   *        first, first + 1, …
+   * @param first the tile's first row, or its first position in rowIndex
    * @param rows number of rows in the tile (&le; {@link #TILE_ROWS})
    */
-  void hidden(double[] x, int firstRow, int rows) {
+  void pack(double[] x, int[] rowIndex, int first, int rows) {
+    int d = numInputs + 1;
+    if (rowIndex != null) {
+      touch(x, rowIndex, first, rows, d);
+    }
+    double[][] xT = this.xT;
+    for (int r = 0; r < rows; r++) {
+      int offset = (rowIndex == null ? first + r : rowIndex[first + r]) * d;
+      double[] row = xR[r];
+      System.arraycopy(x, offset, row, 0, d);
+      for (int i = 0; i < d; i++) {
+        xT[i][r] = row[i];
+      }
+    }
+  }
+
+  /**
+   * Reads one value of every cache line of the listed rows before they are copied. Rows drawn at random from a
+   * large matrix are not in the caches; the copy fetches them one after another, each row costing about one
+   * memory latency, while these loads are independent of each other, so the processor has many of them in flight
+   * at once. (Java has no prefetch instruction; this is the nearest thing.)
+   */
+  private void touch(double[] x, int[] rowIndex, int first, int rows, int d) {
+    double sum = 0.0;
+    for (int r = 0; r < rows; r++) {
+      int offset = rowIndex[first + r] * d;
+      for (int i = 0; i < d; i += 8) {
+        sum += x[offset + i];
+      }
+      sum += x[offset + d - 1];
+    }
+    touched = sum;
+  }
+
+  /**
+   * The hidden layer for the packed tile: a_l = σ1(z_l), z_l = Σ_i Θ_{l,i} x_i (in the order of the class comment),
+   * into {@link #a}. Θ must have been loaded.
+   *
+   * @param rows number of rows in the tile
+   */
+  void hidden(int rows) {
     int d = numInputs + 1;
     int g = numHidden;
-    int r = 0;
-    for (; r + 1 < rows; r += 2) {
-      preActivations2(theta, x, (firstRow + r) * d, d, g, a[r], a[r + 1]);
+    double[][] xT = this.xT;
+    int l = 0;
+    for (; l + 3 < g; l += 4) {
+      preActivations4(thetaT, xT, d, rows, a, l);
     }
-    for (; r < rows; r++) {
-      preActivations(theta, x, (firstRow + r) * d, d, g, a[r]);
+    for (; l < g; l++) {
+      preActivations1(thetaT[l], xT, d, rows, a[l]);
     }
-    for (r = 0; r < rows; r++) {
-      sigma1.apply(kernels, a[r], g);
-    }
-  }
-
-  /** z = Σ_i x_i Θ_{i,:} for one row (x at xo), four inputs per pass over z. */
-  private static void preActivations(double[][] theta, double[] x, int xo, int d, int g, double[] z) {
-    Arrays.fill(z, 0, g, 0.0);
-    int i = 0;
-    for (; i + 3 < d; i += 4) {
-      double x0 = x[xo + i];
-      double x1 = x[xo + i + 1];
-      double x2 = x[xo + i + 2];
-      double x3 = x[xo + i + 3];
-      double[] t0 = theta[i];
-      double[] t1 = theta[i + 1];
-      double[] t2 = theta[i + 2];
-      double[] t3 = theta[i + 3];
-      for (int l = 0; l < g; l++) {
-        z[l] += x0 * t0[l] + x1 * t1[l] + x2 * t2[l] + x3 * t3[l];
-      }
-    }
-    for (; i < d; i++) {
-      double xi = x[xo + i];
-      double[] ti = theta[i];
-      for (int l = 0; l < g; l++) {
-        z[l] += xi * ti[l];
-      }
+    for (l = 0; l < g; l++) {
+      sigma1.apply(kernels, a[l], rows);
     }
   }
 
   /**
-   * z and u for two consecutive rows (x at xo and xo + d), sharing each loaded Θ value; the same
-   * operations in the same order as {@link #preActivations} on each row.
+   * z_l … z_{l+3} over the tile's rows, two inputs per pass. (The arrays are looked up here rather than passed one
+   * by one: with eleven array arguments C2 leaves the loop scalar, 4.3 against 12 GMAC/s in a probe.)
    */
-  private static void preActivations2(double[][] theta, double[] x, int xo, int d, int g, double[] z,
-      double[] u) {
-    Arrays.fill(z, 0, g, 0.0);
-    Arrays.fill(u, 0, g, 0.0);
-    int xo1 = xo + d;
+  private static void preActivations4(double[][] thetaT, double[][] xT, int d, int rows, double[][] z, int l) {
+    double[] t0 = thetaT[l];
+    double[] t1 = thetaT[l + 1];
+    double[] t2 = thetaT[l + 2];
+    double[] t3 = thetaT[l + 3];
+    double[] z0 = z[l];
+    double[] z1 = z[l + 1];
+    double[] z2 = z[l + 2];
+    double[] z3 = z[l + 3];
+    Arrays.fill(z0, 0, rows, 0.0);
+    Arrays.fill(z1, 0, rows, 0.0);
+    Arrays.fill(z2, 0, rows, 0.0);
+    Arrays.fill(z3, 0, rows, 0.0);
     int i = 0;
-    for (; i + 3 < d; i += 4) {
-      double x0 = x[xo + i];
-      double x1 = x[xo + i + 1];
-      double x2 = x[xo + i + 2];
-      double x3 = x[xo + i + 3];
-      double y0 = x[xo1 + i];
-      double y1 = x[xo1 + i + 1];
-      double y2 = x[xo1 + i + 2];
-      double y3 = x[xo1 + i + 3];
-      double[] t0 = theta[i];
-      double[] t1 = theta[i + 1];
-      double[] t2 = theta[i + 2];
-      double[] t3 = theta[i + 3];
-      for (int l = 0; l < g; l++) {
-        double p0 = t0[l];
-        double p1 = t1[l];
-        double p2 = t2[l];
-        double p3 = t3[l];
-        z[l] += x0 * p0 + x1 * p1 + x2 * p2 + x3 * p3;
-        u[l] += y0 * p0 + y1 * p1 + y2 * p2 + y3 * p3;
+    for (; i + 1 < d; i += 2) {
+      double[] u = xT[i];
+      double[] v = xT[i + 1];
+      double p0 = t0[i];
+      double q0 = t0[i + 1];
+      double p1 = t1[i];
+      double q1 = t1[i + 1];
+      double p2 = t2[i];
+      double q2 = t2[i + 1];
+      double p3 = t3[i];
+      double q3 = t3[i + 1];
+      for (int r = 0; r < rows; r++) {
+        double ur = u[r];
+        double vr = v[r];
+        z0[r] += ur * p0 + vr * q0;
+        z1[r] += ur * p1 + vr * q1;
+        z2[r] += ur * p2 + vr * q2;
+        z3[r] += ur * p3 + vr * q3;
       }
     }
-    for (; i < d; i++) {
-      double xi = x[xo + i];
-      double yi = x[xo1 + i];
-      double[] ti = theta[i];
-      for (int l = 0; l < g; l++) {
-        z[l] += xi * ti[l];
-        u[l] += yi * ti[l];
-      }
+    if (i < d) {
+      lastInput4(thetaT, xT[i], i, rows, z, l);
     }
   }
 
   /**
-   * The logits for a tile: W = A βᵀ, w_rc = β_{c,0} + Σ_l β_{c,l} a_rl, into {@link #out}.
+   * z_l … z_{l+3} += x_i Θ_{l,i} for the last input i. (A loop of its own: with this loop in the same method as
+   * the pairs' loop, C2 vectorized neither, 4.7 against 10 GMAC/s in a probe.)
+   */
+  private static void lastInput4(double[][] thetaT, double[] u, int i, int rows, double[][] z, int l) {
+    double p0 = thetaT[l][i];
+    double p1 = thetaT[l + 1][i];
+    double p2 = thetaT[l + 2][i];
+    double p3 = thetaT[l + 3][i];
+    double[] z0 = z[l];
+    double[] z1 = z[l + 1];
+    double[] z2 = z[l + 2];
+    double[] z3 = z[l + 3];
+    for (int r = 0; r < rows; r++) {
+      double ur = u[r];
+      z0[r] += ur * p0;
+      z1[r] += ur * p1;
+      z2[r] += ur * p2;
+      z3[r] += ur * p3;
+    }
+  }
+
+  /** z_l for one hidden unit: the same operations as {@link #preActivations4} on each unit. */
+  private static void preActivations1(double[] t, double[][] xT, int d, int rows, double[] z) {
+    Arrays.fill(z, 0, rows, 0.0);
+    int i = 0;
+    for (; i + 1 < d; i += 2) {
+      double[] u = xT[i];
+      double[] v = xT[i + 1];
+      double p = t[i];
+      double q = t[i + 1];
+      for (int r = 0; r < rows; r++) {
+        z[r] += u[r] * p + v[r] * q;
+      }
+    }
+    if (i < d) {
+      lastInput1(t[i], xT[i], rows, z);
+    }
+  }
+
+  /** z += x_i Θ_{l,i} for the last input i (a loop of its own, see {@link #lastInput4}). */
+  private static void lastInput1(double p, double[] u, int rows, double[] z) {
+    for (int r = 0; r < rows; r++) {
+      z[r] += u[r] * p;
+    }
+  }
+
+  /**
+   * The logits for the tile: W = A βᵀ, w_rc = β_{c,0} + Σ_l β_{c,l} a_l[r] (the units added one after another,
+   * the bias first), into {@link #out}.
    *
    * @param rows number of rows
    */
   void logits(int rows) {
     int g = numHidden;
     int k = numOutputs;
-    for (int r = 0; r < rows; r++) {
-      double[] ar = a[r];
-      for (int c = 0; c < k; c++) {
-        double[] bc = beta[c];
-        // four partial sums: a chain of dependent additions would cost the adder's latency per unit
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int l = 0;
-        for (; l + 3 < g; l += 4) {
-          s0 += bc[l] * ar[l];
-          s1 += bc[l + 1] * ar[l + 1];
-          s2 += bc[l + 2] * ar[l + 2];
-          s3 += bc[l + 3] * ar[l + 3];
+    double[] w = k == 1 ? out : logit;
+    for (int c = 0; c < k; c++) {
+      double[] bc = beta[c];
+      Arrays.fill(w, 0, rows, betaBias[c]);
+      for (int l = 0; l < g; l++) {
+        double[] al = a[l];
+        double b = bc[l];
+        for (int r = 0; r < rows; r++) {
+          w[r] += b * al[r];
         }
-        for (; l < g; l++) {
-          s0 += bc[l] * ar[l];
+      }
+      if (k > 1) {
+        for (int r = 0; r < rows; r++) {
+          out[r * k + c] = w[r];
         }
-        out[r * k + c] = betaBias[c] + ((s0 + s1) + (s2 + s3));
       }
     }
   }

@@ -21,12 +21,27 @@ import java.util.Arrays;
  *   D1 = (D2 β_{:,1:}) ⊙ σ1'(Z)      the derivation's temp = (p − y) β_l a_l (1 − a_l)
  *   GΘ += X_tᵀ D1                    the derivation's T_l * X, summed over rows
  * </pre>
- * δ1 and the partial gradient are held one array per row, as the forward pass holds Θ and β, and both gradient
- * products run over four rows at a time. The summation order is fixed by the row range alone, so the sums are a
- * deterministic function of (θ, rows).
+ * Like the forward pass, A and D1 are held transposed (one array per hidden unit over the tile's rows), so D1 is
+ * computed with vector loops over rows. The two reductions over rows run as follows, each in an order fixed by the
+ * rows alone:
+ * <ul>
+ *   <li>Gβ (K·g sums per tile, a small part of the work): for each β_{c,l} the tile's rows in four interleaved
+ *       partial sums (rows r ≡ 0, 1, 2, 3 mod 4), added as ((s0 + s1) + (s2 + s3));</li>
+ *   <li>GΘ: one array per hidden unit over the inputs (GΘᵀ), so that the inner loop runs over the m + 1 inputs of a
+ *       row of the row-major data; four hidden units from two rows per pass:
+ *       gΘ_{l,i} += x_{r,i} δ1_l[r] + x_{r+1,i} δ1_l[r+1] for the row pairs of the tile, then the last row alone
+ *       when the tile has an odd number of rows (the rows as packed by the forward pass, padded with zeros).</li>
+ * </ul>
+ * The rows of a block are either consecutive or listed by index (a shuffled mini-batch); either way they are read
+ * once, into the tile buffers of the forward pass: a mini-batch is never gathered into a copy of its own.
  *
- * <p>Holds scratch buffers: one instance per thread (or chunk of rows), reused so that training allocates
- * nothing per epoch.
+ * <p>A block's sums are computed in two steps, {@link #compute} and then {@link #addGradientTo}, so that a caller
+ * computing blocks on several threads can add their partial gradients to a total in an order of its choosing (the
+ * block order); {@link #accumulate} does both.
+ *
+ * <p>Holds scratch buffers ({@link #bufferValues}: about two arrays the size of θ, the copy of θ the forward pass
+ * reads and the partial gradient, and tiles of rows: the inputs twice, the activations and δ1): one instance per
+ * thread, reused so that training allocates nothing per epoch.
  */
 public final class Objective {
 
@@ -34,10 +49,12 @@ public final class Objective {
   /** The forward pass whose buffers the backward pass reads. */
   final ForwardPass forward;
   private final ActivationFunction sigma1;
-  /** δ1_r: TILE_ROWS × g. */
+  /** δ1 over the tile's rows: g × TILE_ROWS. */
   private final double[][] delta;
-  /** Partial gradient of Θ: (m + 1) × g. */
-  private final double[][] gTheta;
+  /** δ2 of each output over the tile's rows: K × TILE_ROWS (K = 1: the forward pass's logits, turned into δ2). */
+  private final double[][] errors;
+  /** Partial gradient of Θ, transposed: g × (m + 1), each row padded as the forward pass pads a data row. */
+  private final double[][] gThetaT;
   /** Partial gradient of β_{c,1:}: K × g. */
   private final double[][] gBeta;
   /** Partial gradient of β_{c,0}: K. */
@@ -57,10 +74,28 @@ public final class Objective {
     this.sigma1 = sigma1;
     int g = layout.numHidden();
     int k = layout.numOutputs();
-    delta = new double[ForwardPass.TILE_ROWS][g];
-    gTheta = new double[layout.rowWidth()][g];
+    delta = new double[g][ForwardPass.TILE_ROWS];
+    // one sigmoid output: δ2 is the forward pass's output array itself
+    errors = k == 1 ? new double[][] {forward.out} : new double[k][ForwardPass.TILE_ROWS];
+    gThetaT = new double[g][forward.paddedWidth];
     gBeta = new double[k][g];
     gBetaBias = new double[k];
+  }
+
+  /**
+   * The doubles an objective holds: its forward pass's ({@link ForwardPass#bufferValues}), δ1 and δ2 over a tile,
+   * and the partial gradient (GΘᵀ with padded rows, β's); for the memory estimate of a training run.
+   *
+   * @param numInputs m
+   * @param numHidden g
+   * @param numOutputs K
+   * @return the number of doubles
+   */
+  public static long bufferValues(long numInputs, long numHidden, long numOutputs) {
+    long t = ForwardPass.TILE_ROWS;
+    long errors = numOutputs == 1 ? 0 : numOutputs * t;
+    return ForwardPass.bufferValues(numInputs, numHidden, numOutputs) + numHidden * t + errors
+        + numHidden * ForwardPass.paddedWidth(numInputs + 1) + numOutputs * numHidden + numOutputs;
   }
 
   /**
@@ -77,23 +112,25 @@ public final class Objective {
    */
   public void accumulate(double[] params, double[] x, int[] y, double[] weights, int from, int to,
       double[] gradient) {
-    compute(params, x, y, weights, from, to);
+    compute(params, x, y, weights, null, from, to);
     addGradientTo(gradient);
   }
 
   /**
-   * Computes the sums of rows {@code from} … {@code to − 1} into this objective's partial gradient (added to a
-   * gradient by {@link #addGradientTo}), and their loss and weight sums ({@link #lossSum()}, {@link #weightSum()}):
-   * {@link #accumulate} in two steps, so that a caller can add partial sums in an order of its choosing.
+   * Computes the sums of the rows {@code rowIndex[from]} … {@code rowIndex[to − 1]} (e.g. a shuffled mini-batch,
+   * read in place), or of rows {@code from} … {@code to − 1} when rowIndex is null, into this objective's partial
+   * gradient (added to a gradient by {@link #addGradientTo}), with their loss and weight sums ({@link #lossSum()},
+   * {@link #weightSum()}).
    *
    * @param params θ in the {@link Layout}'s layout (not modified)
    * @param x row-major rows, each m + 1 wide with x0 = 1 (not modified)
    * @param y the class index of each row (not modified)
    * @param weights the weight s_k of each row, or null for all ones (not modified)
-   * @param from first row, inclusive
-   * @param to last row, exclusive
+   * @param rowIndex row indices, or null for the rows from … to − 1 themselves (not modified)
+   * @param from first position, inclusive
+   * @param to last position, exclusive
    */
-  public void compute(double[] params, double[] x, int[] y, double[] weights, int from, int to) {
+  public void compute(double[] params, double[] x, int[] y, double[] weights, int[] rowIndex, int from, int to) {
     forward.load(params);
     clearGradient();
     int k = layout.numOutputs();
@@ -103,131 +140,216 @@ public final class Objective {
     double weight = 0.0;
     for (int start = from; start < to; start += ForwardPass.TILE_ROWS) {
       int rows = Math.min(ForwardPass.TILE_ROWS, to - start);
-      forward.hidden(x, start, rows);
+      forward.pack(x, rowIndex, start, rows);
+      forward.hidden(rows);
       forward.logits(rows);
       for (int r = 0; r < rows; r++) {
-        double s = weights == null ? 1.0 : weights[start + r];
-        loss += s * sigma2.lossAndError(out, r * k, k, y[start + r], s);
+        int row = rowIndex == null ? start + r : rowIndex[start + r];
+        double s = weights == null ? 1.0 : weights[row];
+        loss += s * sigma2.lossAndError(out, r * k, k, y[row], s);
         weight += s;
       }
-      backward(x, start, rows);
+      backward(rows);
     }
     lossSum = loss;
     weightSum = weight;
   }
 
-  /** @return L = Σ s_k ℓ_k of the rows of the last {@link #accumulate} */
+  /** @return L = Σ s_k ℓ_k of the rows of the last {@link #compute} */
   public double lossSum() {
     return lossSum;
   }
 
-  /** @return S = Σ s_k of the rows of the last {@link #accumulate} */
+  /** @return S = Σ s_k of the rows of the last {@link #compute} */
   public double weightSum() {
     return weightSum;
   }
 
   /**
-   * The backward pass for a tile: Gβ += D2ᵀ A, D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), GΘ += X_tᵀ D1, into the partial
-   * gradient. Both gradient products run over rows in groups of four: each gradient value is loaded and stored
-   * once per four rows (gΘ_{i,:} += x_{r,i} δ1_r + x_{r+1,i} δ1_{r+1} + x_{r+2,i} δ1_{r+2} + x_{r+3,i} δ1_{r+3}).
+   * The backward pass for the packed tile: Gβ += D2ᵀ A, D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), GΘ += X_tᵀ D1, into the
+   * partial gradient (in the orders of the class comment).
    *
-   * @param x row-major data with the bias column
-   * @param firstRow the tile's first row in x
-   * @param rows number of rows in the tile; the forward pass holds their activations and D2
+   * @param rows number of rows in the tile; the forward pass holds their rows, activations and D2
    */
-  void backward(double[] x, int firstRow, int rows) {
-    int d = forward.numInputs + 1;
+  void backward(int rows) {
     int g = forward.numHidden;
     int k = forward.numOutputs;
     double[][] a = forward.a;
-    double[] d2 = forward.out;
-    double[][] d1 = delta;
-    // Gβ += D2ᵀ A: gβ_{c,:} += Σ_r δ2_{r,c} a_r, gβ_{c,0} += Σ_r δ2_{r,c}
+    double[][] beta = forward.beta;
+    double[][] e = errors;
+    if (k > 1) {
+      double[] d2 = forward.out;
+      for (int c = 0; c < k; c++) {
+        double[] ec = e[c];
+        for (int r = 0; r < rows; r++) {
+          ec[r] = d2[r * k + c];
+        }
+      }
+    }
+    // Gβ += D2ᵀ A: gβ_{c,l} += Σ_r δ2_c[r] a_l[r], gβ_{c,0} += Σ_r δ2_c[r]
     for (int c = 0; c < k; c++) {
+      double[] ec = e[c];
       double[] gc = gBeta[c];
-      double biasSum = 0.0;
-      int r = 0;
-      for (; r + 3 < rows; r += 4) {
-        double e0 = d2[r * k + c];
-        double e1 = d2[(r + 1) * k + c];
-        double e2 = d2[(r + 2) * k + c];
-        double e3 = d2[(r + 3) * k + c];
-        double[] a0 = a[r];
-        double[] a1 = a[r + 1];
-        double[] a2 = a[r + 2];
-        double[] a3 = a[r + 3];
-        for (int l = 0; l < g; l++) {
-          gc[l] += e0 * a0[l] + e1 * a1[l] + e2 * a2[l] + e3 * a3[l];
-        }
-        biasSum += e0 + e1 + e2 + e3;
+      for (int l = 0; l < g; l++) {
+        gc[l] += dot(ec, a[l], rows);
       }
-      for (; r < rows; r++) {
-        double e = d2[r * k + c];
-        double[] ar = a[r];
-        for (int l = 0; l < g; l++) {
-          gc[l] += e * ar[l];
-        }
-        biasSum += e;
-      }
-      gBetaBias[c] += biasSum;
+      gBetaBias[c] += sum(ec, rows);
     }
     // D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), σ1' from the activations: a (1 − a) or 1 − a²
-    double[] b0 = forward.beta[0];
-    for (int r = 0; r < rows; r++) {
-      double[] ar = a[r];
-      double[] dr = d1[r];
-      double e = d2[r * k];
-      for (int l = 0; l < g; l++) {
-        dr[l] = e * b0[l];
+    for (int l = 0; l < g; l++) {
+      double[] dl = delta[l];
+      double b0 = beta[0][l];
+      double[] e0 = e[0];
+      for (int r = 0; r < rows; r++) {
+        dl[r] = e0[r] * b0;
       }
       for (int c = 1; c < k; c++) {
-        double ec = d2[r * k + c];
-        double[] bc = forward.beta[c];
-        for (int l = 0; l < g; l++) {
-          dr[l] += ec * bc[l];
+        double bc = beta[c][l];
+        double[] ec = e[c];
+        for (int r = 0; r < rows; r++) {
+          dl[r] += ec[r] * bc;
         }
       }
-      sigma1.multiplyByDerivative(dr, ar, g);
+      sigma1.multiplyByDerivative(dl, a[l], rows);
     }
-    // GΘ += X_tᵀ D1: gΘ_{i,:} += Σ_r x_{r,i} δ1_r
-    double[][] gTheta = this.gTheta;
+    // GΘ += X_tᵀ D1: gΘ_{l,:} += Σ_r δ1_l[r] x_r
+    double[][] xR = forward.xR;
+    int width = forward.paddedWidth;
+    int l = 0;
+    for (; l + 3 < g; l += 4) {
+      thetaGradient4(xR, rows, width, delta, gThetaT, l);
+    }
+    for (; l < g; l++) {
+      thetaGradient1(xR, rows, width, delta[l], gThetaT[l]);
+    }
+  }
+
+  /** Σ_r u[r] v[r] in four interleaved partial sums, ((s0 + s1) + (s2 + s3)). */
+  private static double dot(double[] u, double[] v, int rows) {
+    double s0 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
+    double s3 = 0.0;
     int r = 0;
     for (; r + 3 < rows; r += 4) {
-      int xo0 = (firstRow + r) * d;
-      int xo1 = xo0 + d;
-      int xo2 = xo1 + d;
-      int xo3 = xo2 + d;
-      double[] e0 = d1[r];
-      double[] e1 = d1[r + 1];
-      double[] e2 = d1[r + 2];
-      double[] e3 = d1[r + 3];
-      for (int i = 0; i < d; i++) {
-        double x0 = x[xo0 + i];
-        double x1 = x[xo1 + i];
-        double x2 = x[xo2 + i];
-        double x3 = x[xo3 + i];
-        double[] gi = gTheta[i];
-        for (int l = 0; l < g; l++) {
-          gi[l] += x0 * e0[l] + x1 * e1[l] + x2 * e2[l] + x3 * e3[l];
-        }
-      }
+      s0 += u[r] * v[r];
+      s1 += u[r + 1] * v[r + 1];
+      s2 += u[r + 2] * v[r + 2];
+      s3 += u[r + 3] * v[r + 3];
     }
     for (; r < rows; r++) {
-      int xo = (firstRow + r) * d;
-      double[] er = d1[r];
-      for (int i = 0; i < d; i++) {
-        double xi = x[xo + i];
-        double[] gi = gTheta[i];
-        for (int l = 0; l < g; l++) {
-          gi[l] += xi * er[l];
-        }
+      s0 += u[r] * v[r];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** Σ_r u[r] in the partial sums of {@link #dot}. */
+  private static double sum(double[] u, int rows) {
+    double s0 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
+    double s3 = 0.0;
+    int r = 0;
+    for (; r + 3 < rows; r += 4) {
+      s0 += u[r];
+      s1 += u[r + 1];
+      s2 += u[r + 2];
+      s3 += u[r + 3];
+    }
+    for (; r < rows; r++) {
+      s0 += u[r];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * gΘ_{l,:} … gΘ_{l+3,:}, two rows per pass over the (padded) inputs; the arrays are looked up here rather than
+   * passed one by one, as in the forward pass.
+   */
+  private static void thetaGradient4(double[][] xR, int rows, int width, double[][] delta, double[][] gT, int l) {
+    double[] e0 = delta[l];
+    double[] e1 = delta[l + 1];
+    double[] e2 = delta[l + 2];
+    double[] e3 = delta[l + 3];
+    double[] g0 = gT[l];
+    double[] g1 = gT[l + 1];
+    double[] g2 = gT[l + 2];
+    double[] g3 = gT[l + 3];
+    int r = 0;
+    for (; r + 1 < rows; r += 2) {
+      double[] xa = xR[r];
+      double[] xb = xR[r + 1];
+      double a0 = e0[r];
+      double b0 = e0[r + 1];
+      double a1 = e1[r];
+      double b1 = e1[r + 1];
+      double a2 = e2[r];
+      double b2 = e2[r + 1];
+      double a3 = e3[r];
+      double b3 = e3[r + 1];
+      for (int i = 0; i < width; i++) {
+        double u = xa[i];
+        double v = xb[i];
+        g0[i] += u * a0 + v * b0;
+        g1[i] += u * a1 + v * b1;
+        g2[i] += u * a2 + v * b2;
+        g3[i] += u * a3 + v * b3;
       }
+    }
+    if (r < rows) {
+      lastRow4(xR[r], width, delta, r, gT, l);
+    }
+  }
+
+  /**
+   * gΘ_{l,:} … gΘ_{l+3,:} += δ1_l[r] x_r for the tile's last row r. (A loop of its own: in the same method as the
+   * pairs' loop, C2 vectorizes neither; see {@link ForwardPass}.)
+   */
+  private static void lastRow4(double[] xa, int width, double[][] delta, int r, double[][] gT, int l) {
+    double a0 = delta[l][r];
+    double a1 = delta[l + 1][r];
+    double a2 = delta[l + 2][r];
+    double a3 = delta[l + 3][r];
+    double[] g0 = gT[l];
+    double[] g1 = gT[l + 1];
+    double[] g2 = gT[l + 2];
+    double[] g3 = gT[l + 3];
+    for (int i = 0; i < width; i++) {
+      double u = xa[i];
+      g0[i] += u * a0;
+      g1[i] += u * a1;
+      g2[i] += u * a2;
+      g3[i] += u * a3;
+    }
+  }
+
+  /** gΘ_{l,:} for one hidden unit: the same operations as {@link #thetaGradient4} on each unit. */
+  private static void thetaGradient1(double[][] xR, int rows, int width, double[] e, double[] gl) {
+    int r = 0;
+    for (; r + 1 < rows; r += 2) {
+      double[] xa = xR[r];
+      double[] xb = xR[r + 1];
+      double a = e[r];
+      double b = e[r + 1];
+      for (int i = 0; i < width; i++) {
+        gl[i] += xa[i] * a + xb[i] * b;
+      }
+    }
+    if (r < rows) {
+      lastRow1(xR[r], width, e[r], gl);
+    }
+  }
+
+  /** gΘ_{l,:} += δ1_l[r] x_r for the tile's last row (a loop of its own, see {@link #lastRow4}). */
+  private static void lastRow1(double[] xa, int width, double a, double[] gl) {
+    for (int i = 0; i < width; i++) {
+      gl[i] += xa[i] * a;
     }
   }
 
   /** Sets the partial gradient to zero. */
   private void clearGradient() {
-    for (double[] row : gTheta) {
+    for (double[] row : gThetaT) {
       Arrays.fill(row, 0.0);
     }
     for (double[] row : gBeta) {
@@ -243,11 +365,11 @@ public final class Objective {
    */
   public void addGradientTo(double[] gradient) {
     int g = layout.numHidden();
-    for (int i = 0; i < gTheta.length; i++) {
-      double[] gi = gTheta[i];
+    int d = layout.rowWidth();
+    for (int i = 0; i < d; i++) {
       int to = layout.thetaIndex(i, 0);
       for (int l = 0; l < g; l++) {
-        gradient[to + l] += gi[l];
+        gradient[to + l] += gThetaT[l][i];
       }
     }
     for (int c = 0; c < layout.numOutputs(); c++) {

@@ -100,43 +100,6 @@ public final class DataMatrix {
   }
 
   /**
-   * An empty matrix of a fixed capacity whose rows are filled by {@link #gather}; for mini-batches.
-   *
-   * @param capacity rows it can hold
-   * @param like a matrix with the same number of inputs and classes, and weights or not
-   * @return the buffer (its rows hold zeros until gathered)
-   */
-  static DataMatrix batchBuffer(int capacity, DataMatrix like) {
-    double[] x = new double[capacity * like.rowWidth()];
-    for (int k = 0; k < capacity; k++) {
-      x[k * like.rowWidth()] = 1.0;
-    }
-    return new DataMatrix(x, new int[capacity], like.weights == null ? null : new double[capacity],
-        like.numInputs, like.numClasses);
-  }
-
-  /**
-   * Copies rows {@code order[from]} … {@code order[from + count − 1]} of {@code source} into rows
-   * 0 … count − 1 of this buffer.
-   *
-   * @param source the matrix to copy from (same width, classes and weighting)
-   * @param order a permutation of the source's rows
-   * @param from first position in {@code order}
-   * @param count number of rows, at most this buffer's capacity
-   */
-  void gather(DataMatrix source, int[] order, int from, int count) {
-    int width = rowWidth();
-    for (int k = 0; k < count; k++) {
-      int row = order[from + k];
-      System.arraycopy(source.x, row * width, x, k * width, width);
-      y[k] = source.y[row];
-      if (weights != null) {
-        weights[k] = source.weights[row];
-      }
-    }
-  }
-
-  /**
    * A copy of some rows, in a given order (the folds of cross-validation).
    *
    * @param order row indices of this matrix, each in 0 … n − 1 (at least one)

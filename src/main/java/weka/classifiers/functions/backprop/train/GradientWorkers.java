@@ -1,48 +1,36 @@
 package weka.classifiers.functions.backprop.train;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-
 import weka.classifiers.functions.backprop.NetworkShape;
 
 /**
- * The threads of one training run and their kernel buffers: at most one {@link Accumulator} per thread (two arrays
- * the size of θ each), made when first needed, and a pool of threads. Shared by every {@link BatchGradient} of a
- * run (the training rows, the held-out rows, the mini-batches), which use them one after the other, never at once:
- * the memory for gradients grows with the thread count, not with the number of chunks or of row sets.
+ * The threads of one training run ({@link ChunkWorkers}) and their kernel buffers: at most one {@link Accumulator}
+ * per thread (two arrays the size of θ and tiles of rows each, {@link TrainingMemory}), made when first
+ * needed. Shared by every {@link BatchGradient} of a run (the training rows, the held-out rows, the mini-batches),
+ * which use them one after the other, never at once: the memory for gradients grows with the thread count, not
+ * with the number of chunks or of row sets.
+ *
+ * <p>A job runs in waves of at most {@link #numSlots()} chunks: the chunk in slot s of a wave is computed in the
+ * buffers of slot s, by whichever thread takes it, and keeps its sums there until the caller adds them (see
+ * {@link BatchGradient#sums}).
  */
 final class GradientWorkers implements AutoCloseable {
 
-  private static final ThreadFactory DAEMON_THREADS = runnable -> {
-    Thread thread = new Thread(runnable, "BackpropOneHidden-gradient");
-    thread.setDaemon(true);
-    return thread;
-  };
-
   private final NetworkShape shape;
-  private final int threads;
+  private final ChunkWorkers threads;
   private final Accumulator[] accumulators;
-  /** Made when a run first needs two threads; null before, and always for one thread. */
-  private ExecutorService pool;
-  private boolean closed;
 
   /**
    * @param shape the architecture
-   * @param numThreads threads to use, ≥ 1 (1 = compute in the calling thread, no pool); more than
-   *        {@link BatchGradient#MAX_CHUNKS} are never busy at once
+   * @param numThreads threads to use, ≥ 1 (1 = compute in the calling thread, no helper); more than
+   *        {@link BatchGradient#MAX_CHUNKS} are never busy at once, so no more are made
    */
   GradientWorkers(NetworkShape shape, int numThreads) {
     if (numThreads < 1) {
       throw new IllegalArgumentException("number of threads must be >= 1, got " + numThreads);
     }
     this.shape = shape;
-    this.threads = Math.min(numThreads, BatchGradient.MAX_CHUNKS);
-    this.accumulators = new Accumulator[threads];
+    this.threads = new ChunkWorkers(Math.min(numThreads, BatchGradient.MAX_CHUNKS));
+    this.accumulators = new Accumulator[threads.numWorkers()];
   }
 
   /** @return the architecture the buffers are for */
@@ -50,22 +38,16 @@ final class GradientWorkers implements AutoCloseable {
     return shape;
   }
 
-  /**
-   * @param chunks chunks to compute
-   * @return how many are computed at once: min(threads, chunks)
-   */
-  int slots(int chunks) {
-    return Math.min(threads, chunks);
+  /** @return the most chunks computed at once (a wave): one per thread */
+  int numSlots() {
+    return accumulators.length;
   }
 
   /**
-   * @param slot 0 … {@link #slots} − 1
-   * @return that slot's buffers (made on first use)
+   * @param slot 0 … {@link #numSlots()} − 1
+   * @return that slot's buffers (made on first use, by {@link #run})
    */
   Accumulator accumulator(int slot) {
-    if (accumulators[slot] == null) {
-      accumulators[slot] = new Accumulator(shape);
-    }
     return accumulators[slot];
   }
 
@@ -78,65 +60,25 @@ final class GradientWorkers implements AutoCloseable {
     return made;
   }
 
-  /** A task run in one slot. */
-  interface SlotTask {
-    /** @param slot the slot, which names the buffers to use */
-    void run(int slot);
-  }
-
   /**
-   * Runs tasks 0 … count − 1, each in its own slot, on the pool when count &gt; 1, and waits for all.
+   * Computes one wave: slots 0 … count − 1, each in its own buffers, on the threads (or, for one slot, in the
+   * calling thread alone), and returns when all are done.
    *
-   * @param count at most {@link #slots}(anything)
-   * @param task the work of one slot
-   * @throws TrainingInterruptedException if the waiting thread is interrupted (the tasks are cancelled)
+   * @param count slots to compute, 1 … {@link #numSlots()}
+   * @param task the work of a slot: {@code task.compute(worker, slot)}; it must use {@link #accumulator}(slot)
+   * @throws RuntimeException (or Error) what a slot threw
    */
-  void runAll(int count, SlotTask task) {
+  void run(int count, ChunkWorkers.ChunkTask task) {
     for (int slot = 0; slot < count; slot++) {
-      accumulator(slot); // made here, by one thread
-    }
-    if (count == 1) {
-      task.run(0);
-      return;
-    }
-    if (pool == null) {
-      if (closed) {
-        throw new IllegalStateException("the gradient threads were released");
+      if (accumulators[slot] == null) {
+        accumulators[slot] = new Accumulator(shape); // made here, by the calling thread
       }
-      pool = Executors.newFixedThreadPool(threads, DAEMON_THREADS);
     }
-    List<Future<?>> futures = new ArrayList<>(count);
-    for (int slot = 0; slot < count; slot++) {
-      final int s = slot;
-      futures.add(pool.submit(() -> task.run(s)));
-    }
-    try {
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (InterruptedException e) {
-      for (Future<?> future : futures) {
-        future.cancel(true);
-      }
-      Thread.currentThread().interrupt();
-      throw new TrainingInterruptedException(-1);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException("gradient computation failed", cause);
-    }
+    threads.run(count, task);
   }
 
   @Override
   public void close() {
-    closed = true;
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    threads.close();
   }
 }

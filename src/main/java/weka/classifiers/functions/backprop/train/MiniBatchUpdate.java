@@ -10,6 +10,10 @@ import weka.classifiers.functions.backprop.optim.Optimizer;
  * drawn on from epoch to epoch), then each run of B rows gives one step of the step rule on that batch's
  * J = L_B / S_B + (λ/2) Σ w². The loss recorded after the epoch is the weighted mean of the batch objectives
  * (batches of zero total weight are skipped); before the first epoch J(θ_0) is computed over all rows.
+ *
+ * <p>A batch is the shuffled order's positions from … from + B − 1: the kernel reads the rows those positions name
+ * where they are (no copy of the batch, and the matrix, which other trainers may share, is never written), in the
+ * calling thread (a batch is too small to pay for a hand-off, see {@link BatchGradient#MIN_SHARED_ROWS}).
  */
 final class MiniBatchUpdate implements EpochUpdate {
 
@@ -29,7 +33,6 @@ final class MiniBatchUpdate implements EpochUpdate {
   private final int gapFrom;
   private final int gapLength;
   private final int[] order;
-  private final DataMatrix batch;
   private final BatchGradient batchGradient;
   private final GradientSums sums;
   private final double[] gradient;
@@ -61,9 +64,8 @@ final class MiniBatchUpdate implements EpochUpdate {
     this.gapFrom = gapFrom;
     this.gapLength = gapLength;
     this.order = new int[numRows];
-    this.batch = DataMatrix.batchBuffer(batchSize, rows);
-    this.batchGradient = workers == null ? new BatchGradient(shape, batch, config.numThreads())
-        : new BatchGradient(batch, workers);
+    this.batchGradient = workers == null ? new BatchGradient(shape, rows, config.numThreads())
+        : new BatchGradient(rows, workers);
     this.sums = new GradientSums(shape.numParameters());
     this.gradient = new double[shape.numParameters()];
   }
@@ -88,8 +90,7 @@ final class MiniBatchUpdate implements EpochUpdate {
         throw new TrainingInterruptedException(epoch);
       }
       int count = Math.min(batchSize, n - from);
-      batch.gather(rows, order, from, count);
-      batchGradient.sums(theta, 0, count, sums);
+      batchGradient.sums(theta, order, from, from + count, sums);
       if (sums.weight() <= 0) {
         continue;
       }

@@ -9,12 +9,14 @@ import weka.classifiers.functions.backprop.optim.Lbfgs;
  * What a training run in this JVM holds, in bytes, for a configuration and data size, known before anything is
  * allocated, so that options that cannot fit are refused up front, saying how much they need:
  * <ul>
- *   <li>the data matrix, n × (m + 1) doubles (and the mini-batch buffer, B × (m + 1));</li>
+ *   <li>the data matrix, n × (m + 1) doubles (mini-batches are read in place, never copied);</li>
  *   <li>arrays the size of θ: θ, θ_0, the gradient and the objective's sums; the update's gradient (and the
  *       mini-batches' sums); the optimizer's state (Adam 2, momentum 1, L-BFGS 2 × {@value Lbfgs#HISTORY} pairs and
  *       its line search); early stopping's best θ and sums; the networks of the result and of a snapshot;</li>
- *   <li>one set of kernel buffers per thread ({@link GradientWorkers}): a copy of θ and a partial gradient, and a
- *       tile of activations.</li>
+ *   <li>one set of kernel buffers per thread ({@link GradientWorkers}, at most {@link BatchGradient#MAX_CHUNKS}),
+ *       exactly as the kernel allocates them ({@link Accumulator#bufferValues}): a copy of θ and a partial gradient
+ *       (their rows padded), and tiles of {@value ForwardPass#TILE_ROWS} rows: the inputs twice (transposed, and
+ *       row-major padded), the activations and δ1.</li>
  * </ul>
  * An estimate from below of the run's own arrays (the caller's data and small objects are not counted).
  */
@@ -71,18 +73,17 @@ public final class TrainingMemory {
     if (config.validationFraction() > 0) {
       arrays += 2; // early stopping's best θ and its sums
     }
-    long batchValues = miniBatches ? config.batchSize() * width : 0;
     int threads = Math.min(config.numThreads(), BatchGradient.MAX_CHUNKS);
-    long perThread = 8L * (2 * parameters + 2L * ForwardPass.TILE_ROWS * g);
-    return new TrainingMemory(rows * width + batchValues, parameters, arrays, threads, perThread);
+    long perThread = 8L * Accumulator.bufferValues(numInputs, g, outputs);
+    return new TrainingMemory(rows * width, parameters, arrays, threads, perThread);
   }
 
-  /** @return the values of the data matrix (and mini-batch buffer): more than {@link #MAX_ARRAY} cannot be held */
+  /** @return the values of the data matrix: more than {@link #MAX_ARRAY} cannot be held */
   public long dataValues() {
     return dataValues;
   }
 
-  /** @return the bytes of the data matrix and the mini-batch buffer */
+  /** @return the bytes of the data matrix */
   public long dataBytes() {
     return 8L * dataValues;
   }

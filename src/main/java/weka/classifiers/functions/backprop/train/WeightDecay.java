@@ -27,14 +27,24 @@ final class WeightDecay {
     if (lambda == 0.0) {
       return 0.0;
     }
-    double sumOfSquares = 0.0;
-    for (int i = 0; i < params.length; i++) {
-      if (!shape.isBias(i)) {
-        double w = params[i];
-        sumOfSquares += w * w;
-        gradient[i] += lambda * w;
-      }
+    // the non-bias weights are runs of consecutive indices: Θ_{:,1:} after the g biases, then each β_{c,1:} after
+    // its bias; visited in index order (the sum's order), without a bias test per index
+    int g = shape.numHidden();
+    double sumOfSquares = addDecay(params, g, shape.betaOffset(), lambda, gradient, 0.0);
+    for (int c = 0; c < shape.numOutputs(); c++) {
+      int from = shape.betaOffset() + c * (g + 1) + 1;
+      sumOfSquares = addDecay(params, from, from + g, lambda, gradient, sumOfSquares);
     }
     return 0.5 * lambda * sumOfSquares;
+  }
+
+  /** gradient[i] += λ θ_i for i in from … to − 1; returns sum + Σ θ_i², added in index order. */
+  private static double addDecay(double[] params, int from, int to, double lambda, double[] gradient, double sum) {
+    for (int i = from; i < to; i++) {
+      double w = params[i];
+      sum += w * w;
+      gradient[i] += lambda * w;
+    }
+    return sum;
   }
 }

@@ -81,4 +81,46 @@ class TrainerDeterminismTest {
       }
     }
   }
+
+  @Test
+  void miniBatchesTrainBitIdenticalNetworksForAnyThreadCount() {
+    DataMatrix data = EngineTestData.learnable(1500, 4, 3, 29);
+    for (int batch : new int[] {32, 48, 7, 300}) {
+      TrainingConfig.Builder adam = config(3, 1).updateRule(weka.classifiers.functions.backprop.UpdateRule.ADAM)
+          .learningRate(0.01).batchSize(batch).epochs(4).validationFraction(0.2).patience(2);
+      TrainingResult single = EngineTestData.train(data, adam.build());
+      for (int threads : new int[] {2, 3, 8}) {
+        TrainingResult parallel = EngineTestData.train(data, adam.numThreads(threads).build());
+        String where = "batches of " + batch + ", " + threads + " threads";
+        assertArrayEquals(single.network().parameters(), parallel.network().parameters(), where);
+        assertArrayEquals(single.lossHistory(), parallel.lossHistory(), where);
+        assertArrayEquals(single.validationHistory(), parallel.validationHistory(), where);
+      }
+    }
+  }
+
+  @Test
+  void batchGradientSumsOfListedRowsAreBitIdenticalForAnyThreadCount() {
+    DataMatrix data = EngineTestData.random(700, 5, 3, true, 31);
+    NetworkShape shape = new NetworkShape(5, 6, 3, Activation.TANH);
+    double[] params = EngineTestData.randomParameters(shape, 0.5, 8);
+    int[] order = new int[data.numRows()];
+    java.util.Random random = new java.util.Random(2);
+    for (int k = 0; k < order.length; k++) {
+      order[k] = random.nextInt(data.numRows());
+    }
+    GradientSums reference = new GradientSums(shape.numParameters());
+    try (BatchGradient one = new BatchGradient(shape, data, 1)) {
+      one.sums(params, order, 13, 45, reference);
+    }
+    for (int threads : new int[] {2, 3, 8}) {
+      GradientSums sums = new GradientSums(shape.numParameters());
+      try (BatchGradient many = new BatchGradient(shape, data, threads)) {
+        for (int repeat = 0; repeat < 200; repeat++) { // many hand-offs to the same helper threads
+          many.sums(params, order, 13, 45, sums);
+          assertArrayEquals(reference.gradient(), sums.gradient(), threads + " threads, repeat " + repeat);
+        }
+      }
+    }
+  }
 }

@@ -43,9 +43,12 @@ class TrainingOptionsTest {
     return new DataMatrix(x, y, null, inputs, 2);
   }
 
+  /** ∇J over all rows, summed in the trainer's chunks (300 rows: one chunk) so that the bits can be compared. */
   private static double[] meanGradient(NetworkShape shape, double[] params, DataMatrix data) {
     GradientSums sums = new GradientSums(shape.numParameters());
-    new Accumulator(shape).add(params, data, 0, data.numRows(), sums);
+    try (BatchGradient gradient = new BatchGradient(shape, data, 1)) {
+      gradient.sums(params, 0, data.numRows(), sums);
+    }
     double[] gradient = new double[shape.numParameters()];
     sums.meanGradient(gradient);
     return gradient;
