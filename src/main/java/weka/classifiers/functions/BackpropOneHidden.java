@@ -20,6 +20,7 @@ import weka.classifiers.functions.backprop.Committee;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.BatchRun;
+import weka.classifiers.functions.backprop.bridge.Measures;
 import weka.classifiers.functions.backprop.bridge.ModelState;
 import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
@@ -31,6 +32,8 @@ import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.classifiers.functions.backprop.bridge.TrainingLog;
 import weka.classifiers.functions.backprop.bridge.TunedTraining;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
+import weka.classifiers.functions.backprop.tune.SearchReport;
+import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities.Capability;
 import weka.core.Capabilities;
 import weka.core.Instance;
@@ -202,7 +205,7 @@ import weka.gui.ProgrammaticProperty;
  */
 public class BackpropOneHidden extends RandomizableClassifier
     implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier, LogHandler,
-    UpdateableClassifier, UpdateableBatchProcessor {
+    UpdateableClassifier, UpdateableBatchProcessor, AdditionalMeasureProducer {
 
   private static final long serialVersionUID = 4242196307460150923L;
 
@@ -603,6 +606,33 @@ public class BackpropOneHidden extends RandomizableClassifier
   /** @return how training went (loss curves, epochs, stop reason), or null if no network was trained */
   public TrainingResult getTrainingResult() {
     return m_Model.result();
+  }
+
+  /** @return what the tuning (-tune cv) tried and chose for the committee, or null for any other model */
+  public SearchReport getTuningReport() {
+    return m_Model.report();
+  }
+
+  /**
+   * The facts about training that the Experimenter can record per fold as columns (its "additional measures"):
+   * measureNumWeights, measureNumHiddenUnits, measureEpochsRun, measureKeptEpoch, measureFinalTrainingLoss,
+   * measureBestValidationLoss, measureTunedHiddenUnits, measureTunedWeightDecay, measureTuningFolds,
+   * measureTuningCvBrier, measureTuningCvAccuracy and measureCommitteeSize ({@link Measures} says what each is).
+   */
+  @Override
+  public Enumeration<String> enumerateMeasures() {
+    return Measures.names();
+  }
+
+  /**
+   * @param measureName one of {@link #enumerateMeasures()}'s names
+   * @return its value for the model held, or Weka's missing value where it does not apply (before a model is built,
+   *     the tuning's measures for one network, the training loss of a committee)
+   * @throws IllegalArgumentException if the measure is unknown, listing the known ones
+   */
+  @Override
+  public double getMeasure(String measureName) {
+    return Measures.value(m_Model, measureName);
   }
 
   @Override

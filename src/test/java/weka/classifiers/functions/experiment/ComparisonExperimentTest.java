@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import weka.core.Attribute;
+import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -38,6 +40,13 @@ class ComparisonExperimentTest {
     }
     Instances raw = DataSource.read(results.getPath());
     assertEquals(2 * 3 * 4, raw.numInstances(), "2 data sets x 3 folds x 4 classifiers");
+    // Weka adds BackpropOneHidden's (and J48's) additional measures as columns, each scheme filling its own
+    Attribute scheme = raw.attribute("Key_Scheme");
+    for (Instance row : raw) {
+      String name = row.stringValue(scheme);
+      assertEquals(name.endsWith("BackpropOneHidden"), !row.isMissing(raw.attribute("measureNumWeights")), name);
+      assertEquals(name.endsWith("J48"), !row.isMissing(raw.attribute("measureTreeSize")), name);
+    }
     assertTrue(saved.isFile() && saved.length() > 0, "the experiment is saved for the Experimenter");
   }
 }

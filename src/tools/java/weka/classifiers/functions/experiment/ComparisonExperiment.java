@@ -65,8 +65,32 @@ public final class ComparisonExperiment {
    */
   public static String run(List<File> datasets, int runs, int folds, int mlpEpochs, File results, File saveAs)
       throws Exception {
+    Experiment experiment = experiment(datasets, classifiers(mlpEpochs), runs, folds, results);
+    if (saveAs != null) {
+      SerializationHelper.write(saveAs.getPath(), experiment);
+    }
+
+    experiment.initialize();
+    experiment.runExperiment();
+    experiment.postProcess();
+    Instances raw = DataSource.read(results.getPath());
+    return tTest(raw);
+  }
+
+  /**
+   * An experiment as the Experimenter's Setup tab makes it: cross-validation of each classifier on each data set,
+   * the raw results written to a file. Weka adds the additional measures of the classifiers as columns.
+   *
+   * @param datasets ARFF (or any Weka-readable) files, class attribute last
+   * @param classifiers the classifiers, iterated as the Experimenter's algorithm list
+   * @param runs repetitions of the cross-validation
+   * @param folds folds
+   * @param results where the raw results go (ARFF)
+   * @return the experiment, to initialize and run
+   */
+  static Experiment experiment(List<File> datasets, Classifier[] classifiers, int runs, int folds, File results)
+      throws Exception {
     ClassifierSplitEvaluator evaluator = new ClassifierSplitEvaluator();
-    Classifier[] classifiers = classifiers(mlpEpochs);
     evaluator.setClassifier(classifiers[0]);
     CrossValidationResultProducer producer = new CrossValidationResultProducer();
     producer.setNumFolds(folds);
@@ -96,15 +120,7 @@ public final class ComparisonExperiment {
     InstancesResultListener listener = new InstancesResultListener();
     listener.setOutputFile(results);
     experiment.setResultListener(listener);
-    if (saveAs != null) {
-      SerializationHelper.write(saveAs.getPath(), experiment);
-    }
-
-    experiment.initialize();
-    experiment.runExperiment();
-    experiment.postProcess();
-    Instances raw = DataSource.read(results.getPath());
-    return tTest(raw);
+    return experiment;
   }
 
   /**

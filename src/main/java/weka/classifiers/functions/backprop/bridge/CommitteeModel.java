@@ -78,6 +78,7 @@ public final class CommitteeModel extends ModelState {
   }
 
   /** @return what the tuning tried and chose */
+  @Override
   public SearchReport report() {
     return report;
   }

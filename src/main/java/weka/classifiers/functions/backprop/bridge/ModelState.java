@@ -6,6 +6,7 @@ import java.io.Serializable;
 
 import weka.classifiers.functions.backprop.Committee;
 import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.tune.SearchReport;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -53,6 +54,11 @@ public abstract class ModelState implements Serializable {
 
   /** @return the networks of a model tuned by cross-validation, or null for any other state */
   public Committee committee() {
+    return null;
+  }
+
+  /** @return what the tuning tried and chose for the committee held (-tune cv), or null for any other state */
+  public SearchReport report() {
     return null;
   }
 

@@ -12,6 +12,7 @@ import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.TrainingDivergedException;
 import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.tune.Candidate;
+import weka.classifiers.functions.backprop.tune.SearchReport;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -353,6 +354,13 @@ public final class StreamTrainer extends ModelState {
   public Committee committee() {
     CommitteeModel tuned = committee;
     return tuned == null ? null : tuned.committee();
+  }
+
+  /** @return the tuning's report of the committee the stream continues, or null */
+  @Override
+  public SearchReport report() {
+    CommitteeModel tuned = committee;
+    return tuned == null ? null : tuned.report();
   }
 
   @Override
