@@ -17,8 +17,9 @@
  *       ({@link weka.classifiers.functions.backprop.bridge.StreamTrainer}, with its
  *       {@link weka.classifiers.functions.backprop.bridge.StreamBuffer}); models saved by 1.0 and 1.1 are read by
  *       {@link weka.classifiers.functions.backprop.bridge.SavedFields};</li>
- *   <li>the model text, {@link weka.classifiers.functions.backprop.bridge.ModelText}, and the log lines,
- *       {@link weka.classifiers.functions.backprop.bridge.TrainingLog}.</li>
+ *   <li>the model text, {@link weka.classifiers.functions.backprop.bridge.ModelText}, the model as Java source,
+ *       {@link weka.classifiers.functions.backprop.bridge.JavaSource} (each state says what it writes), and the log
+ *       lines, {@link weka.classifiers.functions.backprop.bridge.TrainingLog}.</li>
  * </ul>
  * Dependencies point one way: this package uses Weka and the engine (the model, {@code train},
  * {@code preprocess}); the classifier and the Spark adapter use this package; nothing here uses the classifier.
