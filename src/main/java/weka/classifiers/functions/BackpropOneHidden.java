@@ -14,12 +14,14 @@ import java.util.List;
 
 import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
+import weka.classifiers.Sourcable;
 import weka.classifiers.UpdateableBatchProcessor;
 import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.backprop.Committee;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.BatchRun;
+import weka.classifiers.functions.backprop.bridge.JavaSource;
 import weka.classifiers.functions.backprop.bridge.Measures;
 import weka.classifiers.functions.backprop.bridge.ModelState;
 import weka.classifiers.functions.backprop.bridge.ModelText;
@@ -205,7 +207,7 @@ import weka.gui.ProgrammaticProperty;
  */
 public class BackpropOneHidden extends RandomizableClassifier
     implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier, LogHandler,
-    UpdateableClassifier, UpdateableBatchProcessor, AdditionalMeasureProducer {
+    UpdateableClassifier, UpdateableBatchProcessor, AdditionalMeasureProducer, Sourcable {
 
   private static final long serialVersionUID = 4242196307460150923L;
 
@@ -633,6 +635,21 @@ public class BackpropOneHidden extends RandomizableClassifier
   @Override
   public double getMeasure(String measureName) {
     return Measures.value(m_Model, measureName);
+  }
+
+  /**
+   * The model as a self-contained Java class (the Explorer's "Output source code", {@code -z} on the command line):
+   * static methods {@code classify(Object[])}, {@code distribution(Object[])} and {@code inputs(Object[])} compute
+   * what this classifier predicts, from one value per attribute (a numeric one as a Double, a nominal one as its name,
+   * a missing one as null).
+   *
+   * @param className the name of the class
+   * @return its source
+   * @throws Exception if no model is built, or the model cannot be written (one saved by version 1.0)
+   */
+  @Override
+  public String toSource(String className) throws Exception {
+    return JavaSource.of(m_Model, className);
   }
 
   @Override

@@ -68,6 +68,13 @@ final class TestSupport {
     return classifier;
   }
 
+  /** @return a classifier with the given options, built on the data */
+  static BackpropOneHidden built(String options, Instances data) throws Exception {
+    BackpropOneHidden classifier = classifier(options);
+    classifier.buildClassifier(data);
+    return classifier;
+  }
+
   /** @return a classifier with every default but -tune none: one network, as the tests of its training want */
   static BackpropOneHidden plain() {
     BackpropOneHidden classifier = new BackpropOneHidden();

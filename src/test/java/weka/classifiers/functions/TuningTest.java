@@ -30,15 +30,9 @@ class TuningTest {
     iris = TestSupport.iris();
   }
 
-  private static BackpropOneHidden built(String options, Instances data) throws Exception {
-    BackpropOneHidden classifier = TestSupport.classifier(options);
-    classifier.buildClassifier(data);
-    return classifier;
-  }
-
   @Test
   void theDefaultIsACommitteeOfFiveFoldNetworksThatSaysWhatWasTried() throws Exception {
-    BackpropOneHidden classifier = built("-N 60", iris);
+    BackpropOneHidden classifier = TestSupport.built("-N 60", iris);
     Committee committee = classifier.getCommittee();
     assertNotNull(committee);
     assertEquals(5, committee.size());
@@ -57,7 +51,8 @@ class TuningTest {
 
   @Test
   void anExplicitGridIsTriedInOrder() throws Exception {
-    BackpropOneHidden classifier = built("-tune-hidden 3,6 -tune-decay 0.001,0.1 -tune-folds 3 -N 30", iris);
+    BackpropOneHidden classifier = TestSupport.built("-tune-hidden 3,6 -tune-decay 0.001,0.1 -tune-folds 3 -N 30",
+        iris);
     String text = classifier.toString();
     assertTrue(text.contains("3-fold cross-validation"), text);
     int at = text.indexOf("epochs run\n");
@@ -71,7 +66,7 @@ class TuningTest {
 
   @Test
   void tuningNoneIsOneNetworkAsInVersion11() throws Exception {
-    BackpropOneHidden classifier = built("-tune none -N 30", iris);
+    BackpropOneHidden classifier = TestSupport.built("-tune none -N 30", iris);
     assertNull(classifier.getCommittee());
     assertNotNull(classifier.getNetwork());
     assertFalse(classifier.toString().contains("Tuning"));
@@ -123,7 +118,7 @@ class TuningTest {
 
   @Test
   void stopDuringTuningLeavesNoModel() throws Exception {
-    BackpropOneHidden classifier = built("-N 20", iris);
+    BackpropOneHidden classifier = TestSupport.built("-N 20", iris);
     Thread.currentThread().interrupt(); // what the Explorer's Stop does first
     try {
       Exception e = assertThrows(InterruptedException.class, () -> classifier.buildClassifier(iris));
@@ -136,7 +131,7 @@ class TuningTest {
 
   @Test
   void aStreamUpdatesEachNetworkOfATunedCommittee() throws Exception {
-    BackpropOneHidden classifier = built("-N 20 -num-threads 1", iris);
+    BackpropOneHidden classifier = TestSupport.built("-N 20 -num-threads 1", iris);
     double[] before = TestSupport.parameters(classifier);
     for (int k = 0; k < 30; k++) {
       classifier.updateClassifier(iris.instance(k * 5));
@@ -152,9 +147,9 @@ class TuningTest {
 
   @Test
   void theSameSeedGivesTheSameCommitteeAndTheThreadCountChangesNothing() throws Exception {
-    double[] one = TestSupport.parameters(built("-N 25 -S 3 -num-threads 1", iris));
-    assertTrue(Arrays.equals(one, TestSupport.parameters(built("-N 25 -S 3 -num-threads 1", iris))));
-    assertTrue(Arrays.equals(one, TestSupport.parameters(built("-N 25 -S 3 -num-threads 3", iris))));
-    assertFalse(Arrays.equals(one, TestSupport.parameters(built("-N 25 -S 4 -num-threads 1", iris))));
+    double[] one = TestSupport.parameters(TestSupport.built("-N 25 -S 3 -num-threads 1", iris));
+    assertTrue(Arrays.equals(one, TestSupport.parameters(TestSupport.built("-N 25 -S 3 -num-threads 1", iris))));
+    assertTrue(Arrays.equals(one, TestSupport.parameters(TestSupport.built("-N 25 -S 3 -num-threads 3", iris))));
+    assertFalse(Arrays.equals(one, TestSupport.parameters(TestSupport.built("-N 25 -S 4 -num-threads 1", iris))));
   }
 }

@@ -364,6 +364,15 @@ public final class BatchRun extends ModelState {
     }
   }
 
+  @Override
+  public JavaSource javaSource() throws Exception {
+    if (finished == null) {
+      throw new Exception(TrainingLog.PREFIX + "training is in progress (between initializeClassifier and done); "
+          + "the Java source can be written once it has finished");
+    }
+    return finished.javaSource();
+  }
+
   /** A finished network is updated by a stream (the run kept for -resume does not know the weights it changes). */
   @Override
   public StreamTrainer stream() {

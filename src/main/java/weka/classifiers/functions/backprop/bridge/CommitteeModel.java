@@ -3,6 +3,7 @@ package weka.classifiers.functions.backprop.bridge;
 import java.io.InvalidObjectException;
 
 import weka.classifiers.functions.backprop.Committee;
+import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.tune.SearchReport;
@@ -93,6 +94,15 @@ public final class CommitteeModel extends ModelState {
     NetworkShape shape = committee.shape();
     return NetworkModel.distributions(preprocessing, committee::distributions, shape.numClasses(), shape.rowWidth(),
         instances);
+  }
+
+  @Override
+  public JavaSource javaSource() throws Exception {
+    Network[] members = new Network[committee.size()];
+    for (int j = 0; j < members.length; j++) {
+      members[j] = committee.member(j);
+    }
+    return JavaSource.networks(header, preprocessing, members);
   }
 
   @Override

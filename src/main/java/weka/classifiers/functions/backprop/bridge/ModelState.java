@@ -84,6 +84,14 @@ public abstract class ModelState implements Serializable {
    */
   public abstract void describe(StringBuilder text, ModelText.Context context);
 
+  /**
+   * @return what {@link JavaSource} writes as a self-contained Java class: the model's preprocessing and networks,
+   *     or its class prior
+   * @throws Exception if there is no model to write (nothing built, training in progress, a model that cannot be
+   *     written), saying why
+   */
+  public abstract JavaSource javaSource() throws Exception;
+
   /** @return the number the next instance given to updateClassifier gets, counting from 1 */
   public long nextStreamInstance() {
     return 1;
@@ -160,6 +168,11 @@ public abstract class ModelState implements Serializable {
     private Exception notBuilt() {
       return building ? rebuilding() : new Exception(TrainingLog.PREFIX + "no model built yet; call buildClassifier "
           + "first");
+    }
+
+    @Override
+    public JavaSource javaSource() throws Exception {
+      throw notBuilt();
     }
 
     @Override

@@ -213,6 +213,11 @@ public final class NetworkModel extends ModelState {
   }
 
   @Override
+  public JavaSource javaSource() throws Exception {
+    return JavaSource.networks(header, preprocessing, result.network());
+  }
+
+  @Override
   public void describe(StringBuilder text, ModelText.Context context) {
     describe(text, context, missingClassDropped);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import weka.classifiers.functions.backprop.preprocess.InputEncoder;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.Filter;
@@ -91,6 +92,13 @@ public final class Preprocessing implements Preprocessor {
     }
     return Collections.unmodifiableList(names);
   }
+  /** Version 1.0's filters keep their statistics in Weka's filter objects: there is no encoder to write out. */
+  @Override
+  public InputEncoder encoder() throws Exception {
+    throw new Exception(TrainingLog.PREFIX + "this model was trained by version 1.0, whose preprocessing is a chain "
+        + "of Weka filters; its Java source cannot be written: train the model again with this version");
+  }
+
 
   /**
    * Converts a batch of instances (class values may be missing) into rows for prediction.

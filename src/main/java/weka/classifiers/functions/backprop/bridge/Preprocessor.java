@@ -3,6 +3,7 @@ package weka.classifiers.functions.backprop.bridge;
 import java.io.Serializable;
 import java.util.List;
 
+import weka.classifiers.functions.backprop.preprocess.InputEncoder;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -25,6 +26,12 @@ public interface Preprocessor extends Serializable {
 
   /** @return the names of the m inputs, in order */
   List<String> inputNames();
+
+  /**
+   * @return the fitted statistics as the encoder computes them, for {@link JavaSource}
+   * @throws Exception if this preprocessing has no such statistics (version 1.0's filter chain), saying so
+   */
+  InputEncoder encoder() throws Exception;
 
   /**
    * Converts a batch of instances (class values may be missing) into rows for prediction.

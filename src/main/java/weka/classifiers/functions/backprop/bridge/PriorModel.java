@@ -48,11 +48,25 @@ public final class PriorModel extends ModelState {
 
   /** @return the prior: what ZeroR predicts for any instance */
   private double[] priorDistribution() throws Exception {
+    return priorDistribution(header, prior);
+  }
+
+  /**
+   * @param header the training header
+   * @param prior ZeroR built on it
+   * @return what it predicts for any instance
+   */
+  static double[] priorDistribution(Instances header, ZeroR prior) throws Exception {
     double[] missing = new double[header.numAttributes()];
     Arrays.fill(missing, Utils.missingValue());
     DenseInstance blank = new DenseInstance(1.0, missing);
     blank.setDataset(header);
     return prior.distributionForInstance(blank);
+  }
+
+  @Override
+  public JavaSource javaSource() throws Exception {
+    return JavaSource.prior(header, priorDistribution(), reason);
   }
 
   @Override

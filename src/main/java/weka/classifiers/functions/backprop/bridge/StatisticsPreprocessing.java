@@ -186,4 +186,9 @@ public final class StatisticsPreprocessing implements Preprocessor {
   public List<String> inputNames() {
     return inputNames;
   }
+
+  @Override
+  public InputEncoder encoder() {
+    return encoder;
+  }
 }

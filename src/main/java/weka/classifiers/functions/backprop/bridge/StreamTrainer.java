@@ -386,6 +386,20 @@ public final class StreamTrainer extends ModelState {
     return network != null ? network.distributions(instances) : PriorModel.distributions(prior(), instances);
   }
 
+  @Override
+  public JavaSource javaSource() throws Exception {
+    CommitteeModel tuned = committee;
+    if (tuned != null) {
+      return tuned.javaSource();
+    }
+    NetworkModel trained = network;
+    if (trained != null) {
+      return trained.javaSource();
+    }
+    return JavaSource.prior(header, PriorModel.priorDistribution(header, prior()),
+        fallbackReason != null ? fallbackReason : "no network trained yet by the stream");
+  }
+
   /** @return the class prior of the instances received so far */
   private synchronized ZeroR prior() throws Exception {
     if (prior == null) {

@@ -17,9 +17,10 @@
  *       ({@link weka.classifiers.functions.backprop.bridge.StreamTrainer}, with its
  *       {@link weka.classifiers.functions.backprop.bridge.StreamBuffer}); models saved by 1.0 and 1.1 are read by
  *       {@link weka.classifiers.functions.backprop.bridge.SavedFields};</li>
- *   <li>the model text, {@link weka.classifiers.functions.backprop.bridge.ModelText}, the log lines,
- *       {@link weka.classifiers.functions.backprop.bridge.TrainingLog}, and the Experimenter's additional measures,
- *       {@link weka.classifiers.functions.backprop.bridge.Measures}.</li>
+ *   <li>the model text, {@link weka.classifiers.functions.backprop.bridge.ModelText}, the model as Java source,
+ *       {@link weka.classifiers.functions.backprop.bridge.JavaSource} (each state says what it writes), the log
+ *       lines, {@link weka.classifiers.functions.backprop.bridge.TrainingLog}, and the Experimenter's additional
+ *       measures, {@link weka.classifiers.functions.backprop.bridge.Measures}.</li>
  * </ul>
  * Dependencies point one way: this package uses Weka and the engine (the model, {@code train},
  * {@code preprocess}); the classifier and the Spark adapter use this package; nothing here uses the classifier.

@@ -350,6 +350,39 @@ public final class InputEncoder implements Serializable {
     return indicatedValue[i];
   }
 
+  /**
+   * @param i an input
+   * @return the power-of-two scale a numeric input's value is multiplied by (1 for an indicator)
+   */
+  public double scale(int i) {
+    return kind[i] == Kind.NUMERIC ? scale[i] : 1.0;
+  }
+
+  /**
+   * @param i an input
+   * @return what replaces a missing value: the scaled replacement of a numeric input, the mode's value index for an
+   *     indicator
+   */
+  public double replacement(int i) {
+    return replacement[i];
+  }
+
+  /**
+   * @param i an input
+   * @return μ, subtracted in standardization
+   */
+  public double mean(int i) {
+    return mean[i];
+  }
+
+  /**
+   * @param i an input
+   * @return σ, divided by in standardization when it is positive (NaN when undefined: then only μ is subtracted)
+   */
+  public double stdDev(int i) {
+    return stdDev[i];
+  }
+
   /** @return the number of columns dropped as useless (constant, or nominal with nearly all values distinct) */
   public int numUselessRemoved() {
     return numUselessRemoved;
