@@ -23,6 +23,7 @@ import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.BatchRun;
 import weka.classifiers.functions.backprop.bridge.JavaSource;
 import weka.classifiers.functions.backprop.bridge.Measures;
+import weka.classifiers.functions.backprop.bridge.Importance;
 import weka.classifiers.functions.backprop.bridge.ModelState;
 import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
@@ -226,6 +227,9 @@ public class BackpropOneHidden extends RandomizableClassifier
    * and read once by each prediction, which so works on one state throughout (see the class comment on threads).
    */
   private volatile ModelState m_Model = ModelState.NONE;
+
+  /** The input importance of the model held (-importance), or null. */
+  private volatile Importance m_Importance;
   /** The last header found equal to the training header, remembered to check each header once while unchanged. */
   private transient volatile TrainingData.CheckedHeader m_CheckedHeader;
   /** The Explorer's log and status bar; not part of the model (lost when the classifier is copied). */
@@ -307,14 +311,18 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   @Override
   public void buildClassifier(Instances data) throws Exception {
-    if (TunedTraining.applies(m_Settings, log()) && data.numInstances() > 0 && buildTuned(data)) {
-      return;
+    if (!(TunedTraining.applies(m_Settings, log()) && data.numInstances() > 0 && buildTuned(data))) {
+      initializeClassifier(data);
+      while (next()) {
+        // one epoch per call
+      }
+      done();
     }
-    initializeClassifier(data);
-    while (next()) {
-      // one epoch per call
+    if (getComputeImportance()) {
+      ModelState model = m_Model;
+      m_Importance = Importance.of(model instanceof BatchRun ? ((BatchRun) model).finished() : model, data,
+          m_Settings, trainingConfig(), log());
     }
-    done();
   }
 
   /**
@@ -417,6 +425,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       TrainingData.checkValues(instance, where);
     }
     StreamTrainer stream = m_Model.stream(); // refused with the reason when there is nothing to update
+    m_Importance = null; // the weights change: the ranking was of the model before
     m_Model = stream;
     stream.add(instance, m_Settings, getSeed(), log());
   }
@@ -430,7 +439,7 @@ public class BackpropOneHidden extends RandomizableClassifier
   @Override
   public synchronized void batchFinished() throws Exception {
     if (m_Model instanceof StreamTrainer) {
-      ((StreamTrainer) m_Model).finish(m_Settings, getSeed(), log());
+      m_Importance = ((StreamTrainer) m_Model).finish(m_Settings, getSeed(), log());
     }
   }
 
@@ -447,6 +456,7 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /** Releases what the classifier holds (the threads of a batch run) and holds the new state instead. */
   private void replaceModel(ModelState model) {
+    m_Importance = null;
     m_Model.close();
     m_Model = model;
     m_CheckedHeader = null;
@@ -509,6 +519,7 @@ public class BackpropOneHidden extends RandomizableClassifier
       } else {
         m_Settings = (Settings) fields.get("m_Settings", null);
         m_Model = (ModelState) fields.get("m_Model", null);
+        m_Importance = (Importance) fields.get("m_Importance", null);
       }
       if (m_Settings == null || m_Model == null) {
         throw new InvalidObjectException("the classifier has no " + (m_Settings == null ? "options" : "model"));
@@ -610,6 +621,14 @@ public class BackpropOneHidden extends RandomizableClassifier
     return m_Model.result();
   }
 
+  /**
+   * @return the input importance computed by the last buildClassifier with -importance (computeImportance): the
+   *     attributes ranked, with their permutation importance, its spread and Olden's value; null otherwise
+   */
+  public Importance getImportance() {
+    return m_Importance;
+  }
+
   /** @return what the tuning (-tune cv) tried and chose for the committee, or null for any other model */
   public SearchReport getTuningReport() {
     return m_Model.report();
@@ -657,6 +676,13 @@ public class BackpropOneHidden extends RandomizableClassifier
     StringBuilder text = new StringBuilder("BackpropOneHidden\n=================\n\n");
     m_Model.describe(text, new ModelText.Context(m_Settings, getSeed(), Utils.joinOptions(getOptions()),
         getNumDecimalPlaces()));
+    Importance importance = m_Importance;
+    if (importance != null) {
+      importance.describe(text);
+    } else if (getComputeImportance() && m_Model.isBuilt()) {
+      text.append("\nInput importance (-importance): not computed for this model; it is computed by buildClassifier "
+          + "and at the end of a stream that fits in one buffer, for a network or committee trained there\n");
+    }
     return text.toString();
   }
 
@@ -783,6 +809,11 @@ public class BackpropOneHidden extends RandomizableClassifier
   public boolean getBalanceClasses() { return m_Settings.get(BALANCE_CLASSES); }
   public void setBalanceClasses(boolean value) { m_Settings = m_Settings.with(BALANCE_CLASSES, value); }
   public String balanceClassesTipText() { return BALANCE_CLASSES.tipText(); }
+
+  // -importance
+  public boolean getComputeImportance() { return m_Settings.get(IMPORTANCE); }
+  public void setComputeImportance(boolean value) { m_Settings = m_Settings.with(IMPORTANCE, value); }
+  public String computeImportanceTipText() { return IMPORTANCE.tipText(); }
 
   // -num-threads
   public int getNumThreads() { return m_Settings.get(NUM_THREADS); }

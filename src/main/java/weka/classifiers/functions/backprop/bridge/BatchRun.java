@@ -314,6 +314,11 @@ public final class BatchRun extends ModelState {
     return finished != null ? finished : NONE;
   }
 
+  /** @return the network the last run finished (kept for -resume), or {@link #NONE} while the first is in progress */
+  public ModelState finished() {
+    return finished != null ? finished : NONE;
+  }
+
   /** @return true once a run has finished (a run kept for -resume) */
   public boolean hasFinished() {
     return finished != null;

@@ -149,6 +149,15 @@ public final class OptionTable {
       "Reweight the instances so that every class has the same total weight (instance weights are kept "
           + "within a class): for imbalanced data.");
 
+  /** -importance: input importance (permutation on held-out rows, Olden's weights) in the model text. */
+  public static final OptionRow<Boolean> IMPORTANCE = OptionRow.flag("importance", "computeImportance",
+      "Compute input importance during training: permutation importance on held-out rows and Olden's\n"
+          + "connection weights, ranked per attribute in the model text.",
+      "Compute each attribute's importance during training and print the ranking in the model text: the rise "
+          + "of the mean held-out Brier score when its values are permuted (the committee's fold networks each on "
+          + "their own held-out fold; one network on the early-stopping hold-out), and Olden's connection weights. "
+          + "Costs a forward pass of the held-out rows per attribute and permutation; the model is unchanged.");
+
   /** -num-threads: threads computing the gradient; 0 = the available processors. */
   public static final OptionRow<Integer> NUM_THREADS = OptionRow.whole("num-threads", "numThreads", 0,
       Rule.wholeAtLeast("-num-threads (threads) must be at least 0 (0 = the available processors)", 0),
@@ -199,7 +208,7 @@ public final class OptionTable {
   /** Every option, in the order of listOptions, getOptions and parsing. */
   static final List<OptionRow<?>> ROWS = Collections.unmodifiableList(Arrays.<OptionRow<?>>asList(NUM_HIDDEN,
       ACTIVATION, OPTIMIZER, LEARNING_RATE, MOMENTUM, LEARNING_RATE_DECAY, WEIGHT_DECAY, MINI_BATCH_SIZE, NUM_EPOCHS,
-      VALIDATION_FRACTION, PATIENCE, TUNE, TUNE_FOLDS, TUNE_HIDDEN, TUNE_DECAY, BALANCE_CLASSES, NUM_THREADS, BUFFER_SIZE, RESUME, DEBUG, SEED));
+      VALIDATION_FRACTION, PATIENCE, TUNE, TUNE_FOLDS, TUNE_HIDDEN, TUNE_DECAY, BALANCE_CLASSES, IMPORTANCE, NUM_THREADS, BUFFER_SIZE, RESUME, DEBUG, SEED));
 
   private OptionTable() {
   }

@@ -154,9 +154,12 @@ public final class StreamTrainer extends ModelState {
    * (unless they are too few to cross-validate) into the committee chosen by cross-validation, which later buffers
    * then continue.
    *
+   * @return with -importance, the input importance of the model trained on a stream that ended within its first
+   *     buffer (as buildClassifier computes it); otherwise null
    * @throws Exception if training fails
    */
-  public void finish(Settings settings, int seed, TrainingLog log) throws Exception {
+  public Importance finish(Settings settings, int seed, TrainingLog log) throws Exception {
+    Importance importance = null;
     if (!trained() && buffer.buffersTaken() == 0 && buffer.size() > 0 && TunedTraining.applies(settings, log)) {
       ModelState tuned = TunedTraining.train(buffer.peek(), settings, settings.trainingConfig(seed), log, 0);
       if (tuned instanceof CommitteeModel) {
@@ -164,14 +167,24 @@ public final class StreamTrainer extends ModelState {
         buffer.statisticsComputed(taken.numInstances(), buffer.buffersTaken());
         committee = (CommitteeModel) tuned;
         fallbackReason = null;
+        if (settings.get(OptionTable.IMPORTANCE)) {
+          importance = Importance.of(tuned, taken, settings, settings.trainingConfig(seed), log);
+        }
       }
     }
     if (buffer.size() > 0) {
+      // a stream within its first buffer trains one network as buildClassifier would: its importance too
+      Instances first = settings.get(OptionTable.IMPORTANCE) && !trained() && buffer.buffersTaken() == 0
+          ? buffer.peek() : null;
       trainBuffer(settings, seed, log);
+      if (first != null && network != null) {
+        importance = Importance.of(network, first, settings, settings.trainingConfig(seed), log);
+      }
     }
     log.log("end of stream: " + buffer.instancesWithClass() + " instances in " + buffer.buffersTaken()
         + (buffer.buffersTaken() == 1 ? " buffer" : " buffers") + (committee != null ? " (a committee tuned by "
         + "cross-validation, -tune cv)" : ""));
+    return importance;
   }
 
   /**
