@@ -825,6 +825,11 @@ public class BackpropOneHidden extends RandomizableClassifier
   public void setBufferSize(int value) { m_Settings = m_Settings.with(BUFFER_SIZE, value); }
   public String bufferSizeTipText() { return BUFFER_SIZE.tipText(); }
 
+  // -print-weights
+  public boolean getPrintAllWeights() { return m_Settings.get(PRINT_ALL_WEIGHTS); }
+  public void setPrintAllWeights(boolean value) { m_Settings = m_Settings.with(PRINT_ALL_WEIGHTS, value); }
+  public String printAllWeightsTipText() { return PRINT_ALL_WEIGHTS.tipText(); }
+
   // -resume (turning it off releases a run kept for it)
   @Override
   public boolean getResume() { return m_Settings.get(RESUME); }

@@ -25,9 +25,9 @@ class BackpropOneHiddenOptionsTest {
 
   /** Every option at a value other than its default, in getOptions order. */
   private static final String[] NON_DEFAULT = {"-H", "3", "-A", "tanh", "-O", "nesterov", "-L", "0.125",
-      "-M", "0.5", "-decay", "0.01", "-R", "0.002", "-B", "16", "-N", "7", "-V", "0.2", "-E", "4", "-tune", "none", "-tune-folds", "3",
-      "-tune-hidden", "8,32", "-tune-decay", "0.001,0.1", "-balance",
-      "-num-threads", "2", "-buffer", "500", "-resume", "-S", "42"};
+      "-M", "0.5", "-decay", "0.01", "-R", "0.002", "-B", "16", "-N", "7", "-V", "0.2", "-E", "4", "-tune", "none",
+      "-tune-folds", "3", "-tune-hidden", "8,32", "-tune-decay", "0.001,0.1", "-balance", "-importance",
+      "-num-threads", "2", "-buffer", "500", "-resume", "-print-weights", "-S", "42"};
 
   @Test
   void defaultsAreTheDefaultConstants() {
@@ -61,6 +61,7 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(OptionTable.TUNE_DECAY.defaultValue(), classifier.getTuneDecay());
     assertEquals(false, classifier.getBalanceClasses());
     assertEquals(false, classifier.getResume());
+    assertEquals(false, classifier.getPrintAllWeights());
     assertEquals(OptionTable.BUFFER_SIZE.defaultValue(), classifier.getBufferSize());
     assertEquals(1, classifier.getSeed(), "RandomizableClassifier's default seed");
     assertEquals(List.of("-H", "" + OptionTable.NUM_HIDDEN.defaultValue(),
@@ -98,6 +99,7 @@ class BackpropOneHiddenOptionsTest {
     assertEquals("0.001,0.1", classifier.getTuneDecay());
     assertTrue(classifier.getBalanceClasses());
     assertTrue(classifier.getResume());
+    assertTrue(classifier.getPrintAllWeights());
     assertEquals(500, classifier.getBufferSize());
 
     String[] options = classifier.getOptions();
@@ -116,6 +118,7 @@ class BackpropOneHiddenOptionsTest {
     classifier.setNumEpochs(0);
     classifier.setNumThreads(16);
     classifier.setBufferSize(1);
+    classifier.setPrintAllWeights(true);
     classifier.setSeed(-3);
     BackpropOneHidden copy = new BackpropOneHidden();
     copy.setOptions(classifier.getOptions());
@@ -125,6 +128,7 @@ class BackpropOneHiddenOptionsTest {
     assertEquals(0, copy.getNumEpochs());
     assertEquals(16, copy.getNumThreads());
     assertEquals(1, copy.getBufferSize());
+    assertTrue(copy.getPrintAllWeights());
     assertEquals(-3, copy.getSeed());
   }
 

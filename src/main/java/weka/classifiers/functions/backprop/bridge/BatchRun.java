@@ -119,7 +119,7 @@ public final class BatchRun extends ModelState {
    * Continues training from where it stopped (-resume), up to -N epochs in all, if the data and the training
    * options are the run's: the same header, the same instances with the same values and weights (compared by a
    * 64-bit fingerprint, so an equal copy or a reloaded file continues too), and the same options but -N (and those
-   * that change nothing trained: -num-threads, -buffer, -resume). Otherwise continuing would silently return the
+   * that change nothing trained: -num-threads, -buffer, -resume, -print-weights). Otherwise continuing would silently return the
    * old model: the log (and with -D standard error) says why, and the caller starts afresh.
    *
    * @param data the training data now
@@ -186,7 +186,8 @@ public final class BatchRun extends ModelState {
   /** @return the options a resumed run must have kept: all but -N and those that change nothing trained */
   private static String trainingOptions(Settings settings, long seed) {
     Settings kept = settings.with(OptionTable.NUM_EPOCHS, 0).with(OptionTable.NUM_THREADS, 0)
-        .with(OptionTable.RESUME, false).with(OptionTable.BUFFER_SIZE, OptionTable.BUFFER_SIZE.defaultValue());
+        .with(OptionTable.RESUME, false).with(OptionTable.BUFFER_SIZE, OptionTable.BUFFER_SIZE.defaultValue())
+        .with(OptionTable.PRINT_ALL_WEIGHTS, false);
     return String.join(" ", OptionTable.options(kept)).replace("-N 0 ", "").replace("-num-threads 0 ", "")
         + " -S " + seed;
   }

@@ -114,7 +114,7 @@ public final class CommitteeModel extends ModelState {
   void describe(StringBuilder text, ModelText.Context context, long missingClass) {
     ModelText.facts(text, null, missingClass);
     text.append(ModelText.describeTuned(header, preprocessing, report, committee, context.trainingConfig(),
-        context.balanced(), context.options()));
+        context.balanced(), context.options(), context.printAllWeights()));
   }
 
   /**

@@ -20,8 +20,9 @@ import weka.core.Utils;
 /**
  * The model text, reading like Weka's other models. For a trained network: architecture, class, preprocessing,
  * options, how training went (optimizer, with L-BFGS its function evaluations, batches, epochs and why it
- * stopped, the kept epoch, the training and validation losses) and, for small networks, every weight named by
- * the preprocessed input it multiplies. Before them, where the network was trained if not by buildClassifier, the
+ * stopped, the kept epoch, the training and validation losses), the recipe of the inputs ({@link Recipe}: how each
+ * is computed from the attribute values) and, for small networks or with -print-weights, every weight named by
+ * the preprocessed input it multiplies (with -print-weights also folded onto the raw attribute values). Before them, where the network was trained if not by buildClassifier, the
  * instances dropped for a missing class and, for a stream, how it went; without a network, why, and the class
  * prior. Each {@link ModelState} puts its parts together.
  */
@@ -51,6 +52,11 @@ public final class ModelText {
       this.seed = seed;
       this.options = options;
       this.decimals = decimals;
+    }
+
+    /** @return -print-weights: every weight of any network, exactly, and on the raw attribute values */
+    boolean printAllWeights() {
+      return settings.get(OptionTable.PRINT_ALL_WEIGHTS);
     }
 
     TrainingConfig trainingConfig() {
@@ -144,11 +150,12 @@ public final class ModelText {
    * @param balanced true if the classes were balanced
    * @param options the classifier's options, as one line
    * @param decimals Weka's -num-decimal-places (the weights get at least 4)
-   * @param maxUnitsForWeights the weights are listed for at most this many inputs and hidden units
+   * @param printAllWeights -print-weights: every weight for any size, exactly, and on the raw attribute values;
+   *     otherwise the weights are listed for at most {@link #MAX_UNITS_FOR_WEIGHTS} inputs and hidden units
    * @return the text, one line per fact
    */
   static String describe(Instances header, Preprocessor preprocessing, TrainingResult result,
-      TrainingConfig config, boolean balanced, String options, int decimals, int maxUnitsForWeights) {
+      TrainingConfig config, boolean balanced, String options, int decimals, boolean printAllWeights) {
     StringBuilder text = new StringBuilder();
     NetworkShape shape = result.network().shape();
     architecture(text, shape, 1, header, preprocessing, balanced, options);
@@ -196,11 +203,14 @@ public final class ModelText {
       }
     }
     text.append('\n');
-    if (shape.numInputs() <= maxUnitsForWeights && shape.numHidden() <= maxUnitsForWeights) {
-      appendWeights(text, result.network(), header, preprocessing, decimals);
+    Recipe.inputs(text, header, preprocessing);
+    if (printAllWeights) {
+      appendAllWeights(text, result.network(), header, preprocessing);
+    } else if (shape.numInputs() <= MAX_UNITS_FOR_WEIGHTS && shape.numHidden() <= MAX_UNITS_FOR_WEIGHTS) {
+      appendWeights(text, result.network(), header, preprocessing, decimals, false);
     } else {
-      text.append("Weights not listed: the model text lists them for at most ").append(maxUnitsForWeights)
-          .append(" inputs and ").append(maxUnitsForWeights).append(" hidden units\n");
+      text.append("Weights not listed: the model text lists them for at most ").append(MAX_UNITS_FOR_WEIGHTS)
+          .append(" inputs and ").append(MAX_UNITS_FOR_WEIGHTS).append(" hidden units (-print-weights lists them)\n");
     }
     return text.toString();
   }
@@ -253,7 +263,7 @@ public final class ModelText {
    * @return the text, one line per fact
    */
   static String describeTuned(Instances header, Preprocessor preprocessing, SearchReport report, Committee committee,
-      TrainingConfig config, boolean balanced, String options) {
+      TrainingConfig config, boolean balanced, String options, boolean printAllWeights) {
     StringBuilder text = new StringBuilder();
     architecture(text, committee.shape(), committee.size(), header, preprocessing, balanced, options);
     int k = report.folds();
@@ -305,8 +315,19 @@ public final class ModelText {
     long perFold = report.rows() - (report.rows() + k - 1) / k;
     text.append(config.batchSize() > 0 && config.batchSize() < perFold ? ", mini-batches of " + config.batchSize()
         + " rows" : ", full batch").append(", about ").append(perFold).append(" training rows per fold network\n\n");
-    text.append("Weights not listed: the model is a committee of ").append(committee.size())
-        .append(" networks (BackpropOneHidden.getCommittee() gives them)\n");
+    Recipe.inputs(text, header, preprocessing);
+    text.append("Prediction: p = the mean of the ").append(committee.size()).append(" networks' class probabilities, "
+        + "each network computing its own from the inputs above\n\n");
+    if (printAllWeights) {
+      for (int j = 0; j < committee.size(); j++) {
+        text.append("Network ").append(j + 1).append(" of ").append(committee.size()).append("\n\n");
+        appendAllWeights(text, committee.member(j), header, preprocessing);
+        text.append('\n');
+      }
+    } else {
+      text.append("Weights not listed: the model is a committee of ").append(committee.size())
+          .append(" networks (-print-weights lists them; BackpropOneHidden.getCommittee() gives them)\n");
+    }
     return text.toString();
   }
 
@@ -327,19 +348,41 @@ public final class ModelText {
   }
 
   /**
-   * Lists the weights as Weka's MultilayerPerceptron lists its nodes: per hidden unit its bias and one weight
-   * per (preprocessed, standardized) input, named as the preprocessing names them; per output its bias and
-   * one weight per hidden unit. At least 4 decimals, more with -num-decimal-places.
+   * -print-weights: every weight, exactly ({@link Double#toString}), on the standardized inputs and then, where the
+   * preprocessing's statistics are known, folded onto the raw attribute values.
    */
-  private static void appendWeights(StringBuilder text, Network network, Instances header,
-      Preprocessor preprocessing, int numDecimalPlaces) {
-    NetworkShape shape = network.shape();
-    List<String> inputNames = preprocessing.inputNames();
+  private static void appendAllWeights(StringBuilder text, Network network, Instances header,
+      Preprocessor preprocessing) {
+    appendWeights(text, network, header, preprocessing, 0, true);
+    try {
+      text.append('\n');
+      Recipe.rawWeights(text, network, preprocessing.encoder(), preprocessing.inputNames(),
+          nameWidth(network.shape(), preprocessing.inputNames()));
+    } catch (Exception e) {
+      text.append("Weights on the raw attribute values not listed: a model saved by version 1.0 does not keep "
+          + "the preprocessing's statistics\n");
+    }
+  }
+
+  private static int nameWidth(NetworkShape shape, List<String> inputNames) {
     int width = "hidden unit ".length() + Integer.toString(shape.numHidden()).length();
     for (String name : inputNames) {
       width = Math.max(width, name.length());
     }
-    int decimals = Math.max(4, numDecimalPlaces);
+    return width;
+  }
+
+  /**
+   * Lists the weights as Weka's MultilayerPerceptron lists its nodes: per hidden unit its bias and one weight
+   * per (preprocessed, standardized) input, named as the preprocessing names them; per output its bias and
+   * one weight per hidden unit. At least 4 decimals, more with -num-decimal-places; every digit if exact.
+   */
+  private static void appendWeights(StringBuilder text, Network network, Instances header,
+      Preprocessor preprocessing, int numDecimalPlaces, boolean exact) {
+    NetworkShape shape = network.shape();
+    List<String> inputNames = preprocessing.inputNames();
+    int width = nameWidth(shape, inputNames);
+    int decimals = exact ? -1 : Math.max(4, numDecimalPlaces);
     String activation = shape.activation().optionName();
     text.append("Weights (inputs standardized by the preprocessing)\n\n");
     for (int l = 0; l < shape.numHidden(); l++) {
@@ -363,7 +406,12 @@ public final class ModelText {
     }
   }
 
+  /** @param decimals -1: every digit ({@link Double#toString}) */
   private static void appendWeight(StringBuilder text, String name, double weight, int width, int decimals) {
+    if (decimals < 0) {
+      Recipe.exact(text, name, weight, width);
+      return;
+    }
     text.append("    ").append(Utils.padRight(name, width)).append("  ")
         .append(String.format(Locale.ROOT, "%" + (decimals + 6) + "." + decimals
             + (Math.abs(weight) >= 1e6 ? "e" : "f"), weight)).append('\n');

@@ -226,7 +226,7 @@ public final class NetworkModel extends ModelState {
   void describe(StringBuilder text, ModelText.Context context, long missingClass) {
     ModelText.facts(text, trainedWhere, missingClass);
     text.append(ModelText.describe(header, preprocessing, result, context.trainingConfig(), context.balanced(),
-        context.options(), context.decimals(), ModelText.MAX_UNITS_FOR_WEIGHTS));
+        context.options(), context.decimals(), context.printAllWeights()));
   }
 
   /** A trained network is updated by a stream that continues from its weights, its preprocessing fixed. */

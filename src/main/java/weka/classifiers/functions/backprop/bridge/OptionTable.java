@@ -192,6 +192,15 @@ public final class OptionTable {
           + "(the Explorer's 'Continue iterating'), on the same data and options but the number of epochs; on "
           + "other data or options training starts afresh, and the log says why.");
 
+  /** -print-weights: every weight of any size of network, exactly, and folded onto the raw attribute values. */
+  public static final OptionRow<Boolean> PRINT_ALL_WEIGHTS = OptionRow.flag("print-weights", "printAllWeights",
+      "Model text: every weight, of any size of network and of each network of a committee, with\n"
+          + "every digit, and folded onto the raw attribute values (w' = w * scale / sd).",
+      "List every weight in the model text (otherwise only networks of at most " + ModelText.MAX_UNITS_FOR_WEIGHTS
+          + " inputs and hidden units are listed, and a committee's not at all), with every digit, and also folded "
+          + "back onto the raw attribute values (w' = w * scale / sd, bias' = bias - sum of w * mean / sd), so that "
+          + "a prediction can be computed from the attribute values and the model text alone.");
+
   /** -D: the short form of Weka's -output-debug-info, which keeps and writes it. */
   public static final OptionRow<Boolean> DEBUG = OptionRow.flag("D", "debug",
       "Debug: a progress line on standard error every " + BatchRun.DEBUG_EPOCH_INTERVAL
@@ -208,7 +217,8 @@ public final class OptionTable {
   /** Every option, in the order of listOptions, getOptions and parsing. */
   static final List<OptionRow<?>> ROWS = Collections.unmodifiableList(Arrays.<OptionRow<?>>asList(NUM_HIDDEN,
       ACTIVATION, OPTIMIZER, LEARNING_RATE, MOMENTUM, LEARNING_RATE_DECAY, WEIGHT_DECAY, MINI_BATCH_SIZE, NUM_EPOCHS,
-      VALIDATION_FRACTION, PATIENCE, TUNE, TUNE_FOLDS, TUNE_HIDDEN, TUNE_DECAY, BALANCE_CLASSES, IMPORTANCE, NUM_THREADS, BUFFER_SIZE, RESUME, DEBUG, SEED));
+      VALIDATION_FRACTION, PATIENCE, TUNE, TUNE_FOLDS, TUNE_HIDDEN, TUNE_DECAY, BALANCE_CLASSES, IMPORTANCE,
+      NUM_THREADS, BUFFER_SIZE, RESUME, PRINT_ALL_WEIGHTS, DEBUG, SEED));
 
   private OptionTable() {
   }
