@@ -28,6 +28,7 @@ import weka.classifiers.functions.backprop.bridge.ModelState;
 import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
 import weka.classifiers.functions.backprop.bridge.OptionTable;
+import weka.classifiers.functions.backprop.bridge.Pmml;
 import weka.classifiers.functions.backprop.bridge.SavedFields;
 import weka.classifiers.functions.backprop.bridge.Settings;
 import weka.classifiers.functions.backprop.bridge.StreamTrainer;
@@ -52,6 +53,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
+import weka.core.pmml.PMMLProducer;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
 
@@ -208,7 +210,7 @@ import weka.gui.ProgrammaticProperty;
  */
 public class BackpropOneHidden extends RandomizableClassifier
     implements WeightedInstancesHandler, TechnicalInformationHandler, IterativeClassifier, LogHandler,
-    UpdateableClassifier, UpdateableBatchProcessor, AdditionalMeasureProducer, Sourcable {
+    UpdateableClassifier, UpdateableBatchProcessor, AdditionalMeasureProducer, Sourcable, PMMLProducer {
 
   private static final long serialVersionUID = 4242196307460150923L;
 
@@ -669,6 +671,21 @@ public class BackpropOneHidden extends RandomizableClassifier
   @Override
   public String toSource(String className) throws Exception {
     return JavaSource.of(m_Model, className);
+  }
+
+  /**
+   * The model as a PMML 4.4 document: one network as a NeuralNetwork, the committee of {@code -tune cv} as a
+   * MiningModel averaging its networks (Weka 3.8's own PMML consumer reads the NeuralNetwork, not the MiningModel).
+   * Nothing in Weka's GUI or command line calls it: {@code PmmlExport} writes a saved model's (README, "PMML").
+   *
+   * @param train the training data or its header (checked against the model's), or null for the model's header
+   * @return the document
+   * @throws IllegalStateException if no network is built (nothing built, or the model predicts the class prior)
+   * @throws IllegalArgumentException if the header is not the training header
+   */
+  @Override
+  public String toPMML(Instances train) {
+    return Pmml.of(m_Model, train);
   }
 
   @Override

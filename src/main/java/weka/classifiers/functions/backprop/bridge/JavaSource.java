@@ -75,6 +75,26 @@ public final class JavaSource {
     return new JavaSource(header, null, new Network[0], distribution.clone(), reason);
   }
 
+  /** @return the training header (for {@link Pmml}, which writes the same model as PMML) */
+  Instances header() {
+    return header;
+  }
+
+  /** @return the preprocessing's statistics; null for the prior */
+  InputEncoder encoder() {
+    return encoder;
+  }
+
+  /** @return the networks whose probabilities are averaged (one for a single network); empty for the prior */
+  Network[] networks() {
+    return networks.clone();
+  }
+
+  /** @return why no network was trained (the model predicts the class prior), else null */
+  String priorReason() {
+    return reason;
+  }
+
   /**
    * @param state what the classifier holds
    * @param className the name of the class to write (a Java identifier)

@@ -18,7 +18,9 @@
  *       {@link weka.classifiers.functions.backprop.bridge.StreamBuffer}); models saved by 1.0 and 1.1 are read by
  *       {@link weka.classifiers.functions.backprop.bridge.SavedFields};</li>
  *   <li>the model text, {@link weka.classifiers.functions.backprop.bridge.ModelText}, the model as Java source,
- *       {@link weka.classifiers.functions.backprop.bridge.JavaSource} (each state says what it writes), the log
+ *       {@link weka.classifiers.functions.backprop.bridge.JavaSource} (each state says what it writes), the model
+ *       as PMML, {@link weka.classifiers.functions.backprop.bridge.Pmml}, with its command for saved models,
+ *       {@link weka.classifiers.functions.backprop.bridge.PmmlExport}, the log
  *       lines, {@link weka.classifiers.functions.backprop.bridge.TrainingLog}, and the Experimenter's additional
  *       measures, {@link weka.classifiers.functions.backprop.bridge.Measures}.</li>
  * </ul>
