@@ -168,6 +168,11 @@ import weka.gui.ProgrammaticProperty;
  *  Weight the classes to equal total weight (for imbalanced data).
  *  (default off)</pre>
  *
+ * <pre> -importance
+ *  Compute input importance during training: permutation importance on held-out rows and Olden's
+ *  connection weights, ranked per attribute in the model text.
+ *  (default off)</pre>
+ *
  * <pre> -num-threads &lt;number&gt;
  *  Number of threads computing the gradient; 0 = the available processors.
  *  The model is the same for any number.
@@ -180,6 +185,11 @@ import weka.gui.ProgrammaticProperty;
  *
  * <pre> -resume
  *  Keep the training state after training, so that more epochs continue it.
+ *  (default off)</pre>
+ *
+ * <pre> -print-weights
+ *  Model text: every weight, of any size of network and of each network of a committee, with
+ *  every digit, and folded onto the raw attribute values (w' = w * scale / sd).
  *  (default off)</pre>
  *
  * <pre> -D
