@@ -157,6 +157,16 @@ class ImportanceTest {
     }
   }
 
+  /** Without held-out rows (one network, -V 0) the training rows are used, and the model text says so. */
+  @Test
+  void withoutHeldOutRowsTheTextSaysTheRankingIsOptimistic() throws Exception {
+    BackpropOneHidden classifier = TestSupport.built("-tune none -V 0 -N 10 -importance",
+        TestSupport.load("iris.arff"));
+    assertNotNull(classifier.getImportance());
+    String text = classifier.toString();
+    assertTrue(text.contains("training rows, since nothing was held out") && text.contains("optimistic"), text);
+  }
+
   @Test
   void irisCommitteeBaselineIsTheTuningsScore() throws Exception {
     BackpropOneHidden classifier = new BackpropOneHidden();
