@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The accuracy study behind ACCURACY.md: 10 x 10-fold cross-validation of BackpropOneHidden (defaults)
+# The accuracy study behind ACCURACY.md: 10 x 10-fold cross-validation of BackpropOneHidden (defaults, and -tune none)
 # against MultilayerPerceptron, Logistic, MLPClassifier (multiLayerPerceptrons 1.0.10, study scope only)
 # and J48, each with its defaults, over every ARFF file in DATASETS_DIR (segment-test.arff excepted),
 # then Weka's corrected resampled paired t-test.
@@ -18,4 +18,6 @@ mvn -B -q -Pstudy test-compile
 for label in backprop logistic j48 mlpclassifier mlp; do
   mvn -B -q -Pstudy exec:exec -Dstudy.args="run $datasets $results $label"
 done
-mvn -B -q -Pstudy exec:exec -Dstudy.args="analyze $results backprop mlp logistic mlpclassifier j48" | tee "$results/report.md"
+# the single network of the defaults before 1.2, for comparison
+mvn -B -q -Pstudy exec:exec -Dstudy.args="run $datasets $results backprop11 weka.classifiers.functions.BackpropOneHidden -tune none"
+mvn -B -q -Pstudy exec:exec -Dstudy.args="analyze $results backprop backprop11 mlp logistic mlpclassifier j48" | tee "$results/report.md"
