@@ -343,21 +343,38 @@ public class BackpropOneHidden extends RandomizableClassifier
    */
   private boolean buildTuned(Instances data) throws Exception {
     TrainingConfig config = trainingConfig();
-    replaceModel(ModelState.BUILDING); // what a prediction in another thread meets until the model is built
+    return built(data, checked -> TunedTraining.train(checked, m_Settings, config, log(), 0)) != null;
+  }
+
+  /** Makes a model from checked data: the state the classifier then holds, or null for none. */
+  private interface ModelMaker {
+    ModelState make(Instances checked) throws Exception;
+  }
+
+  /**
+   * Checks the data (values, then Weka's capabilities) and holds the model made from it. Meanwhile a prediction in
+   * another thread meets {@link ModelState#BUILDING}; when the data is refused or nothing is made, the classifier
+   * holds nothing.
+   *
+   * @return the model made, or null
+   */
+  private ModelState built(Instances data, ModelMaker maker) throws Exception {
+    replaceModel(ModelState.BUILDING);
     try {
       TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit
       getCapabilities().testWithFail(data);
-      ModelState tuned = TunedTraining.train(data, m_Settings, config, log(), 0);
-      if (tuned != null) {
-        m_Model = tuned;
+      ModelState model = maker.make(data);
+      if (model != null) {
+        m_Model = model;
       }
-      return tuned != null;
+      return model;
     } finally {
       if (m_Model == ModelState.BUILDING) {
-        m_Model = ModelState.NONE;
+        m_Model = ModelState.NONE; // refused: no model
       }
     }
   }
+
 
   /**
    * Prepares training: checks the data, fits the preprocessing and sets up the training run, without running
@@ -375,17 +392,8 @@ public class BackpropOneHidden extends RandomizableClassifier
     if (getResume() && m_Model instanceof BatchRun && ((BatchRun) m_Model).resume(data, m_Settings, getSeed(), log())) {
       return; // the same data and options: training continues (else the run said why it starts afresh)
     }
-    replaceModel(ModelState.BUILDING); // what a prediction in another thread meets until the run is set up
-    try {
-      TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit
-      getCapabilities().testWithFail(data);
-      m_Model = data.numInstances() == 0 ? StreamTrainer.start(data, getBufferSize(), log())
-          : BatchRun.start(data, m_Settings, config, Utils.joinOptions(getOptions()), log());
-    } finally {
-      if (m_Model == ModelState.BUILDING) {
-        m_Model = ModelState.NONE; // refused: no model
-      }
-    }
+    built(data, checked -> checked.numInstances() == 0 ? StreamTrainer.start(checked, getBufferSize(), log())
+        : BatchRun.start(checked, m_Settings, config, Utils.joinOptions(getOptions()), log()));
   }
 
   /**

@@ -14,7 +14,6 @@ import weka.classifiers.functions.backprop.preprocess.InputEncoder;
 import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
-import weka.classifiers.functions.backprop.tune.Folds;
 import weka.classifiers.functions.backprop.tune.InputImportance;
 import weka.core.Instances;
 
@@ -111,28 +110,22 @@ public final class Importance implements Serializable {
     boolean balance = settings.get(OptionTable.BALANCE_CLASSES);
     Instances train = TrainingData.withClass(data);
     int n = train.numInstances();
-    int[] labels = new int[n];
-    for (int k = 0; k < n; k++) {
-      labels[k] = (int) train.instance(k).classValue();
-    }
     DataMatrix rows;
     int[] start;
     String scheme;
     if (members.length > 1) {
       // the folds of the tuning, as CrossValidationSearch had them: member f predicts fold f
       int k = model.report().folds();
-      int[] fold = Folds.stratified(labels, train.numClasses(), k, config.seed());
-      rows = TrainingData.matrix(preprocessing, train, Folds.sortedByFold(fold, k), balance);
-      start = Folds.starts(fold, k);
+      TrainingData.FoldRows folds = TrainingData.foldRows(preprocessing, train, k, config.seed(), balance);
+      rows = folds.rows;
+      start = folds.start;
       scheme = "each of the " + k + " fold networks predicts its own held-out fold: all " + n + " training rows, "
           + "each held out once";
     } else {
-      int[][] split = ValidationSplit.plan(labels, train.numClasses(), config);
+      int[][] split = ValidationSplit.plan(TrainingData.labels(train), train.numClasses(), config);
       TrainingResult result = model.result();
       if (split != null && !result.validationSkipped()) {
-        int[] order = Arrays.copyOf(split[0], n);
-        System.arraycopy(split[1], 0, order, split[0].length, split[1].length);
-        rows = TrainingData.matrix(preprocessing, train, order, balance);
+        rows = TrainingData.matrix(preprocessing, train, TrainingData.heldOutLast(split), balance);
         start = new int[] {split[0].length, n};
         scheme = "the " + split[1].length + " rows held out for early stopping (-V)";
       } else {

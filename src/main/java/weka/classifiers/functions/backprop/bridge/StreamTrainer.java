@@ -197,6 +197,11 @@ public final class StreamTrainer extends ModelState {
     long number = buffer.buffersTaken();
     int numHidden = settings.get(OptionTable.NUM_HIDDEN);
     TrainingResult result;
+    if (trained() && !(taken.sumOfWeights() > 0)) {
+      // continuing a model: a buffer of zero total weight has nothing to teach it
+      log.log("buffer " + number + " (" + taken.numInstances() + " instances) skipped: its weights sum to zero");
+      return;
+    }
     if (committee != null) {
       trainCommittee(taken, number, settings, seed, log);
       return;
@@ -218,10 +223,6 @@ public final class StreamTrainer extends ModelState {
       network = new NetworkModel(header, preprocessing, result, 0, null);
       buffer.statisticsComputed(taken.numInstances(), number);
     } else {
-      if (!(taken.sumOfWeights() > 0)) {
-        log.log("buffer " + number + " (" + taken.numInstances() + " instances) skipped: its weights sum to zero");
-        return;
-      }
       NetworkShape shape = network.result().network().shape();
       if (shape.numHidden() != numHidden || shape.activation() != settings.get(OptionTable.ACTIVATION)) {
         throw new IllegalStateException(TrainingLog.PREFIX + "the network being updated has " + shape.numHidden()
@@ -249,10 +250,6 @@ public final class StreamTrainer extends ModelState {
    */
   private void trainCommittee(Instances taken, long number, Settings settings, int seed, TrainingLog log)
       throws Exception {
-    if (!(taken.sumOfWeights() > 0)) {
-      log.log("buffer " + number + " (" + taken.numInstances() + " instances) skipped: its weights sum to zero");
-      return;
-    }
     CommitteeModel tuned = committee;
     Committee networks = tuned.committee();
     NetworkShape shape = networks.shape();

@@ -9,6 +9,7 @@ import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.TrainingMemory;
 import weka.classifiers.functions.backprop.train.ValidationSplit;
+import weka.classifiers.functions.backprop.tune.Folds;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -492,17 +493,57 @@ public final class TrainingData {
    */
   public static Trainer trainer(Preprocessor preprocessing, Instances train, TrainingConfig config, boolean balance)
       throws Exception {
+    int[][] split = ValidationSplit.plan(labels(train), train.numClasses(), config);
+    DataMatrix matrix = matrix(preprocessing, train, split == null ? null : heldOutLast(split), balance);
+    return Trainer.withHeldOutRowsLast(matrix, split == null ? matrix.numRows() : split[0].length, config);
+  }
+
+  /**
+   * @param train instances with a class value
+   * @return the class index of each
+   */
+  static int[] labels(Instances train) {
     int[] labels = new int[train.numInstances()];
     for (int k = 0; k < labels.length; k++) {
       labels[k] = (int) train.instance(k).classValue();
     }
-    int[][] split = ValidationSplit.plan(labels, train.numClasses(), config);
-    int[] order = null;
-    if (split != null) {
-      order = Arrays.copyOf(split[0], labels.length);
-      System.arraycopy(split[1], 0, order, split[0].length, split[1].length);
+    return labels;
+  }
+
+  /**
+   * @param split {training rows, held-out rows} of {@link ValidationSplit#plan}
+   * @return the rows in split order: the training rows, then the held-out rows
+   */
+  static int[] heldOutLast(int[][] split) {
+    int[] order = Arrays.copyOf(split[0], split[0].length + split[1].length);
+    System.arraycopy(split[1], 0, order, split[0].length, split[1].length);
+    return order;
+  }
+
+  /** The training rows sorted by the folds of -tune cv, with each fold's range: built once, never copied per fold. */
+  static final class FoldRows {
+    /** The rows, fold 0's first. */
+    final DataMatrix rows;
+    /** Fold f's rows are rows start[f] … start[f + 1] − 1. */
+    final int[] start;
+
+    private FoldRows(DataMatrix rows, int[] start) {
+      this.rows = rows;
+      this.start = start;
     }
-    DataMatrix matrix = matrix(preprocessing, train, order, balance);
-    return Trainer.withHeldOutRowsLast(matrix, split == null ? matrix.numRows() : split[0].length, config);
+  }
+
+  /**
+   * @param preprocessing the fitted preprocessing
+   * @param train instances with a class value
+   * @param k the number of folds
+   * @param seed the training seed ({@link Folds#stratified})
+   * @param balance -balance
+   * @return the matrix sorted by fold and the folds' ranges
+   */
+  static FoldRows foldRows(Preprocessor preprocessing, Instances train, int k, long seed, boolean balance)
+      throws Exception {
+    int[] fold = Folds.stratified(labels(train), train.numClasses(), k, seed);
+    return new FoldRows(matrix(preprocessing, train, Folds.sortedByFold(fold, k), balance), Folds.starts(fold, k));
   }
 }

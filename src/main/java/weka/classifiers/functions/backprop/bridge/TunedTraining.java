@@ -1,13 +1,11 @@
 package weka.classifiers.functions.backprop.bridge;
 
 import weka.classifiers.functions.backprop.Tuning;
-import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.train.TrainingDivergedException;
 import weka.classifiers.functions.backprop.train.TrainingInterruptedException;
 import weka.classifiers.functions.backprop.tune.Candidate;
 import weka.classifiers.functions.backprop.tune.CrossValidationSearch;
-import weka.classifiers.functions.backprop.tune.Folds;
 import weka.classifiers.functions.backprop.tune.SearchReport;
 import weka.classifiers.functions.backprop.tune.TuningPlan;
 import weka.core.Instances;
@@ -75,12 +73,7 @@ public final class TunedTraining {
     TrainingData.checkTrainingSize(config.toBuilder().numHidden(largest).build(), n, preprocessing.numInputs(),
         train.numClasses());
     // the rows sorted by fold, built once: each fold network leaves its fold's range out
-    int[] labels = new int[n];
-    for (int k = 0; k < n; k++) {
-      labels[k] = (int) train.instance(k).classValue();
-    }
-    int[] fold = Folds.stratified(labels, train.numClasses(), plan.folds(), config.seed());
-    DataMatrix sorted = TrainingData.matrix(preprocessing, train, Folds.sortedByFold(fold, plan.folds()),
+    TrainingData.FoldRows folds = TrainingData.foldRows(preprocessing, train, plan.folds(), config.seed(),
         settings.get(OptionTable.BALANCE_CLASSES));
     String started = "tuning started on " + n + " instances: " + plan.folds() + "-fold cross-validation of "
         + plan.candidates().size() + (plan.candidates().size() == 1 ? " candidate " : " candidates ")
@@ -91,7 +84,7 @@ public final class TunedTraining {
     Progress progress = new Progress(plan, log);
     CrossValidationSearch.Outcome outcome;
     try {
-      outcome = CrossValidationSearch.run(sorted, Folds.starts(fold, plan.folds()), config, plan, progress);
+      outcome = CrossValidationSearch.run(folds.rows, folds.start, config, plan, progress);
     } catch (TrainingInterruptedException e) {
       log.log("tuning stopped: " + e.getMessage());
       log.status("tuning stopped; no model was built");

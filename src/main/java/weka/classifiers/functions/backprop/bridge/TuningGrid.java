@@ -1,6 +1,8 @@
 package weka.classifiers.functions.backprop.bridge;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The texts of -tune-hidden and -tune-decay: "auto" (the {@link weka.classifiers.functions.backprop.tune.TuningPlan}'s
@@ -22,20 +24,13 @@ final class TuningGrid {
   /** @return the text of -tune-hidden, normalized ("auto", or the numbers joined by commas) */
   static String checkHidden(String text) {
     int[] values = hidden(text);
-    return values == null ? AUTO : join(values);
+    return values == null ? AUTO : Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(","));
   }
 
   /** @return the text of -tune-decay, normalized */
   static String checkDecays(String text) {
     double[] values = decays(text);
-    if (values == null) {
-      return AUTO;
-    }
-    StringBuilder joined = new StringBuilder();
-    for (double value : values) {
-      joined.append(joined.length() == 0 ? "" : ",").append(value);
-    }
-    return joined.toString();
+    return values == null ? AUTO : Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(","));
   }
 
   /**
@@ -99,13 +94,5 @@ final class TuningGrid {
       }
     }
     return items;
-  }
-
-  private static String join(int[] values) {
-    StringBuilder joined = new StringBuilder();
-    for (int value : values) {
-      joined.append(joined.length() == 0 ? "" : ",").append(value);
-    }
-    return joined.toString();
   }
 }

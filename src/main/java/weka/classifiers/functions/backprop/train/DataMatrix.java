@@ -98,26 +98,4 @@ public final class DataMatrix {
   public int numClasses() {
     return numClasses;
   }
-
-  /**
-   * A copy of some rows, in a given order (the folds of cross-validation).
-   *
-   * @param order row indices of this matrix, each in 0 … n − 1 (at least one)
-   * @return a new matrix with rows order[0], order[1], …, weights and classes included
-   */
-  public DataMatrix rows(int[] order) {
-    int width = rowWidth();
-    double[] xs = new double[Math.multiplyExact(order.length, width)];
-    int[] ys = new int[order.length];
-    double[] ws = weights == null ? null : new double[order.length];
-    for (int k = 0; k < order.length; k++) {
-      int row = order[k];
-      System.arraycopy(x, row * width, xs, k * width, width);
-      ys[k] = y[row];
-      if (ws != null) {
-        ws[k] = weights[row];
-      }
-    }
-    return new DataMatrix(xs, ys, ws, numInputs, numClasses);
-  }
 }

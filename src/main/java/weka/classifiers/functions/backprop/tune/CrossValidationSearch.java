@@ -151,16 +151,12 @@ public final class CrossValidationSearch {
           break; // every network has finished (L-BFGS converged)
         }
         epoch++;
-        double squares = 0;
-        double correct = 0;
         Network[] now = new Network[k];
         for (int f = 0; f < k; f++) {
           now[f] = trainers[f].currentNetwork();
-          double[] score = score(now[f], sorted, foldStart[f], foldStart[f + 1], p[f]);
-          squares += score[0];
-          correct += score[1];
         }
-        double score = squares / totalWeight;
+        double[] sums = scoreAll(now, sorted, foldStart, p);
+        double score = sums[0] / totalWeight;
         if (!(score <= MAX_BRIER)) {
           // a fold network whose probabilities are not numbers: its weights overflowed though its loss did not
           throw new TrainingDivergedException("training diverged: the held-out probabilities of a fold network became "
@@ -171,7 +167,7 @@ public final class CrossValidationSearch {
         }
         if (score < bestScore) {
           bestScore = score;
-          bestAccuracy = correct / totalWeight;
+          bestAccuracy = sums[1] / totalWeight;
           bestEpoch = epoch;
           System.arraycopy(now, 0, members, 0, k);
         } else if (epoch - bestEpoch >= patience) {
@@ -187,18 +183,26 @@ public final class CrossValidationSearch {
     }
     if (bestEpoch == 0) {
       // no epoch could run (every network finished before its first): the initial networks
-      double squares = 0;
-      double correct = 0;
       for (int f = 0; f < k; f++) {
         members[f] = trainers[f].currentNetwork();
-        double[] score = score(members[f], sorted, foldStart[f], foldStart[f + 1], p[f]);
-        squares += score[0];
-        correct += score[1];
       }
-      bestScore = squares / totalWeight;
-      bestAccuracy = correct / totalWeight;
+      double[] sums = scoreAll(members, sorted, foldStart, p);
+      bestScore = sums[0] / totalWeight;
+      bestAccuracy = sums[1] / totalWeight;
     }
     return new double[] {bestScore, bestAccuracy, bestEpoch, epoch};
+  }
+
+  /** @return {@link #score} summed over the folds, network f on fold f's rows */
+  private static double[] scoreAll(Network[] networks, DataMatrix sorted, int[] foldStart, double[][] p) {
+    double squares = 0;
+    double correct = 0;
+    for (int f = 0; f < networks.length; f++) {
+      double[] score = score(networks[f], sorted, foldStart[f], foldStart[f + 1], p[f]);
+      squares += score[0];
+      correct += score[1];
+    }
+    return new double[] {squares, correct};
   }
 
   /**
@@ -210,14 +214,31 @@ public final class CrossValidationSearch {
    * @return {Σ_k s_k Σ_c (p_kc − y_kc)², Σ_k s_k [argmax_c p_kc = y_k]} over rows from … to − 1
    */
   static double[] score(Network network, DataMatrix rows, int from, int to, double[] p) {
+    return score(network, rows.x(), from, rows, from, to - from, p);
+  }
+
+  /**
+   * The held-out score of n rows, read from x (the rows themselves, or a changed copy of them, as permutation
+   * importance makes), whose classes and weights are those of rows from … from + n − 1.
+   *
+   * @param x row-major rows with the bias column
+   * @param firstRow the first of them in x
+   * @param rows the matrix the classes and weights come from
+   * @param from the first row there
+   * @param n the number of rows
+   * @param p a buffer for their probabilities
+   * @return {Σ_k s_k Σ_c (p_kc − y_kc)², Σ_k s_k [argmax_c p_kc = y_k]}
+   */
+  static double[] score(Network network, double[] x, int firstRow, DataMatrix rows, int from, int n, double[] p) {
     int numClasses = rows.numClasses();
-    network.distributions(rows.x(), from, to - from, p);
+    network.distributions(x, firstRow, n, p);
     int[] y = rows.y();
     double squares = 0;
     double correct = 0;
-    for (int r = from; r < to; r++) {
+    for (int k = 0; k < n; k++) {
+      int r = from + k;
       double s = rows.weight(r);
-      int at = (r - from) * numClasses;
+      int at = k * numClasses;
       double sum = 0;
       int argmax = 0;
       for (int c = 0; c < numClasses; c++) {

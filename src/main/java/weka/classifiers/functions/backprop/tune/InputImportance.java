@@ -97,7 +97,7 @@ public final class InputImportance {
       double[] x = new double[n * width];
       System.arraycopy(rows.x(), from * width, x, 0, n * width);
       double[] p = new double[n * numClasses];
-      baseSquares += brier(members[f], x, n, rows, from, p);
+      baseSquares += CrossValidationSearch.score(members[f], x, 0, rows, from, n, p)[0];
       predicted += n;
       for (int a = 0; a < numGroups; a++) {
         for (int rep = 0; rep < repeats; rep++) {
@@ -107,7 +107,7 @@ public final class InputImportance {
               x[k * width + i + 1] = rows.x()[(from + perm[k]) * width + i + 1];
             }
           }
-          squares[a][rep] += brier(members[f], x, n, rows, from, p);
+          squares[a][rep] += CrossValidationSearch.score(members[f], x, 0, rows, from, n, p)[0];
           predicted += n;
         }
         for (int k = 0; k < n; k++) {
@@ -169,23 +169,6 @@ public final class InputImportance {
       }
     }
     return value;
-  }
-
-  /** @return Σ_k s_k Σ_c (p_kc − y_kc)² of n rows x, whose classes and weights are those of rows from … */
-  private static double brier(Network network, double[] x, int n, DataMatrix rows, int from, double[] p) {
-    int numClasses = rows.numClasses();
-    network.distributions(x, 0, n, p);
-    int[] y = rows.y();
-    double squares = 0;
-    for (int k = 0; k < n; k++) {
-      double sum = 0;
-      for (int c = 0; c < numClasses; c++) {
-        double e = p[k * numClasses + c] - (c == y[from + k] ? 1 : 0);
-        sum += e * e;
-      }
-      squares += rows.weight(from + k) * sum;
-    }
-    return squares;
   }
 
   /** @return a uniformly random permutation of 0 … n − 1 (Fisher–Yates) */

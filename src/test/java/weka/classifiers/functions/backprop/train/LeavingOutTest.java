@@ -37,7 +37,7 @@ class LeavingOutTest {
         rows[t++] = k;
       }
     }
-    DataMatrix copy = data.rows(rows);
+    DataMatrix copy = EngineTestData.rows(data, rows);
     return new TrainingResult[] {train(Trainer.leavingOut(data, gapFrom, gapTo, config)),
         train(Trainer.withHeldOutRowsLast(copy, copy.numRows(), config))};
   }

@@ -40,7 +40,7 @@ class CrossValidationSearchTest {
 
     Sorted(DataMatrix data, long seed) {
       int[] fold = Folds.stratified(data.y(), data.numClasses(), FOLDS, seed);
-      rows = data.rows(Folds.sortedByFold(fold, FOLDS));
+      rows = EngineTestData.rows(data, Folds.sortedByFold(fold, FOLDS));
       start = Folds.starts(fold, FOLDS);
     }
   }
@@ -65,8 +65,7 @@ class CrossValidationSearchTest {
       assertTrue(report.brier(chosen) <= report.brier(i), "candidate " + i);
       assertTrue(report.bestEpoch(i) >= 1 && report.bestEpoch(i) <= report.epochsRun(i), "candidate " + i);
       assertTrue(report.epochsRun(i) <= 60, "candidate " + i);
-      assertTrue(report.epochsRun(i) == 60 || report.epochsRun(i) - report.bestEpoch(i) == TuningPlan.PATIENCE
-          || report.epochsRun(i) - report.bestEpoch(i) < TuningPlan.PATIENCE, "candidate " + i);
+      assertTrue(report.epochsRun(i) - report.bestEpoch(i) <= TuningPlan.PATIENCE, "candidate " + i);
     }
     assertEquals(FOLDS, committee.size());
     assertEquals(report.candidate(chosen).numHidden(), committee.shape().numHidden());

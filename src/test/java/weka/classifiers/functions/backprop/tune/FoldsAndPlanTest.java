@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -68,14 +67,10 @@ class FoldsAndPlanTest {
     }
   }
 
-  private static List<Candidate> candidates(TuningPlan plan) {
-    return plan.candidates();
-  }
-
   private static void assertCandidates(TuningPlan plan, Object... gAndLambda) {
     assertEquals(gAndLambda.length / 2, plan.candidates().size(), plan.candidates().toString());
     for (int i = 0; i < gAndLambda.length; i += 2) {
-      Candidate c = candidates(plan).get(i / 2);
+      Candidate c = plan.candidates().get(i / 2);
       assertEquals(gAndLambda[i], c.numHidden(), c.toString());
       assertEquals((double) gAndLambda[i + 1], c.weightDecay(), 0.0, c.toString());
     }
