@@ -306,6 +306,8 @@ public class BackpropOneHidden extends RandomizableClassifier
     result.enable(Capability.DATE_ATTRIBUTES);
     result.enable(Capability.MISSING_VALUES);
     result.enable(Capability.NOMINAL_CLASS);
+    result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.DATE_CLASS);
     result.enable(Capability.MISSING_CLASS_VALUES);
     result.setMinimumNumberInstances(0);
     return result;
@@ -363,6 +365,9 @@ public class BackpropOneHidden extends RandomizableClassifier
     try {
       TrainingData.checkValues(data); // first: Weka's check fails deep inside on an instance that does not fit
       getCapabilities().testWithFail(data);
+      if (getBalanceClasses() && data.classAttribute().isNumeric()) {
+        throw new IllegalArgumentException(TrainingData.BALANCE_NEEDS_CLASSES);
+      }
       ModelState model = maker.make(data);
       if (model != null) {
         m_Model = model;

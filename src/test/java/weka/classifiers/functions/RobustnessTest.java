@@ -211,40 +211,38 @@ class RobustnessTest {
   }
 
   @Test
-  void numericClassIsRefusedSayingANominalClassIsNeeded() {
-    Instances data = TestData.separable(3, 1);
-    ArrayList<Attribute> attributes = new ArrayList<>();
-    attributes.add(new Attribute("x"));
-    attributes.add(new Attribute("y"));
-    Instances numericClass = new Instances("regression", attributes, 0);
-    numericClass.setClassIndex(1);
-    for (Instance instance : data) {
-      numericClass.add(new DenseInstance(1.0, new double[] {instance.value(0), instance.value(0) * 2}));
-    }
-    Exception e = assertThrows(Exception.class, () -> train(numericClass));
-    assertTrue(e.getMessage().contains("Cannot handle numeric class"), e.getMessage());
+  void stringClassIsRefusedSayingWhatIsNeeded() {
+    Instances stringClass = stringClassData();
+    Exception e = assertThrows(Exception.class, () -> train(stringClass));
+    assertTrue(e.getMessage().contains("Cannot handle string class"), e.getMessage());
   }
 
   /**
-   * Without the capabilities check a numeric class reaches training: the class prior (ZeroR's mean) is predicted,
-   * and the model text gives the true reason, not "fewer than two values" (issue 14, item 11).
+   * Without the capabilities check a string class reaches training, where nothing (not even ZeroR, the fall-back)
+   * can use it: the refusal names the class type (issue 14, item 11: the true reason, not "fewer than two values").
    */
   @Test
-  void numericClassWithoutTheCapabilitiesCheckFallsBackSayingTheClassIsNumeric() throws Exception {
+  void stringClassWithoutTheCapabilitiesCheckIsRefusedSayingWhatTheClassIs() {
+    Exception e = assertThrows(Exception.class, () -> train(stringClassData(), "-do-not-check-capabilities"));
+    assertTrue(e.getMessage().contains("string class"), e.getMessage());
+    assertTrue(!e.getMessage().contains("fewer than two values"), e.getMessage());
+  }
+
+  /** A numeric input and a string class whose values are the input's, as text. */
+  private static Instances stringClassData() {
     Instances data = TestData.separable(3, 1);
     ArrayList<Attribute> attributes = new ArrayList<>();
     attributes.add(new Attribute("x"));
-    attributes.add(new Attribute("y"));
-    Instances numericClass = new Instances("regression", attributes, 0);
-    numericClass.setClassIndex(1);
+    attributes.add(new Attribute("y", (List<String>) null));
+    Instances stringClass = new Instances("strings", attributes, 0);
+    stringClass.setClassIndex(1);
     for (Instance instance : data) {
-      numericClass.add(new DenseInstance(1.0, new double[] {instance.value(0), instance.value(0) * 2}));
+      double[] values = new double[2];
+      values[0] = instance.value(0);
+      values[1] = stringClass.attribute(1).addStringValue(Double.toString(instance.value(0)));
+      stringClass.add(new DenseInstance(1.0, values));
     }
-    BackpropOneHidden classifier = train(numericClass, "-do-not-check-capabilities");
-    String text = classifier.toString();
-    assertTrue(text.contains("No network was trained: the class attribute 'y' is numeric; BackpropOneHidden "
-        + "classifies into the values of a nominal class"), text);
-    assertTrue(!text.contains("fewer than two values"), text);
+    return stringClass;
   }
 
   @Test

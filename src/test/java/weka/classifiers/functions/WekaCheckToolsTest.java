@@ -26,8 +26,9 @@ import weka.core.CheckOptionHandler;
  *       they wait in the buffer and the model still predicts the class prior. With batchFinished the results are
  *       identical: IncrementalTrainingTest.aStreamInOneBufferTrainsExactlyAsOneBatch. (Weka's own
  *       AbstractClassifierTest.testUpdatingEquality only prints this to standard error.)</li>
- *   <li>predictions with a nominal class and nominal, numeric or date predictors (its capabilities): yes;</li>
- *   <li>string or relational predictors, or a class that is not nominal (not in its capabilities): only
+ *   <li>predictions with a nominal, numeric or date class and nominal, numeric or date predictors (its
+ *       capabilities): yes;</li>
+ *   <li>string or relational predictors, or a string or relational class (not in its capabilities): only
  *       "no (OK error message)", i.e. it refuses them with Weka's capability error;</li>
  *   <li>every other check: yes.</li>
  * </ul>
@@ -68,11 +69,13 @@ class WekaCheckToolsTest {
 
     String[] mustBePresent = {"serialVersionUID", "toString",
         "basic predict (nominal class, nominal predictors)", "basic predict (nominal class, numeric predictors)",
-        "basic predict (nominal class, date predictors)"};
+        "basic predict (nominal class, date predictors)", "basic predict (numeric class, nominal predictors)",
+        "basic predict (numeric class, numeric predictors)", "basic predict (numeric class, date predictors)",
+        "basic predict (date class, numeric predictors)"};
     for (String name : mustBePresent) {
       assertTrue(isRight(name, answers.get(name)), name + " in\n" + output);
     }
-    int nominalClassChecks = 0;
+    Map<String, Integer> fullDataChecks = new LinkedHashMap<>();
     int updatingEquality = 0;
     for (Map.Entry<String, String> entry : answers.entrySet()) {
       String name = entry.getKey();
@@ -90,19 +93,26 @@ class WekaCheckToolsTest {
         assertEquals(OK_REFUSAL, answer, "'" + name + "' in\n" + output);
       } else {
         assertTrue(isRight(name, answer), "'" + name + "' in\n" + output);
-        if (name.contains("(nominal class, numeric & nominal & date predictors)")) {
-          nominalClassChecks++;
+        for (String type : new String[] {"nominal", "numeric", "date"}) {
+          if (name.contains("(" + type + " class, numeric & nominal & date predictors)")) {
+            fullDataChecks.merge(type, 1, Integer::sum);
+          }
         }
       }
     }
     // instance weights, only class, more than two classes, class as 1st/2nd attribute, zero training
     // instances, missing predictors (some, all), missing class (some, all), initialisation, data set
     // integrity, test class values ignored
-    assertEquals(13, nominalClassChecks, "checks on the full nominal-class data set in\n" + output);
-    assertEquals(1, updatingEquality, "the updating-equality check runs once, for the nominal class, in\n" + output);
-    // 4 interface checks, serialVersionUID, toString, 25 basic predictions (5 class x 5 predictor types), 13 above,
-    // the updating-equality check
-    assertEquals(45, answers.size(), "number of checks in\n" + output);
+    // (13 for the nominal class: "more than two classes" is asked of a nominal class only)
+    for (String type : new String[] {"nominal", "numeric", "date"}) {
+      assertEquals(Integer.valueOf(type.equals("nominal") ? 13 : 12), fullDataChecks.get(type), "checks on the full "
+          + type + "-class data set in\n" + output);
+    }
+    assertEquals(3, updatingEquality, "the updating-equality check runs once per class type it handles (nominal, "
+        + "numeric, date), in\n" + output);
+    // 4 interface checks, serialVersionUID, toString, 25 basic predictions (5 class x 5 predictor types), 13 + 12 +
+    // 12 above, and the updating-equality check for each of the three class types
+    assertEquals(71, answers.size(), "number of checks in\n" + output);
   }
 
   @Test
@@ -148,16 +158,17 @@ class WekaCheckToolsTest {
   }
 
   /**
-   * @return whether the check uses data outside the capabilities: a class that is not nominal, or string or
+   * @return whether the check uses data outside the capabilities: a string or relational class, or string or
    *     relational predictors
    */
   private static boolean shouldBeRefused(String name) {
     if (!name.contains(" class, ")) {
       return false; // a check without a data set, such as serialVersionUID or toString
     }
-    boolean nominalClass = name.contains("(nominal class, ");
+    boolean handledClass = name.contains("(nominal class, ") || name.contains("(numeric class, ")
+        || name.contains("(date class, ");
     boolean unsupportedPredictors = name.contains("string predictors") || name.contains("relational predictors");
-    return !nominalClass || unsupportedPredictors;
+    return !handledClass || unsupportedPredictors;
   }
 
   /** @return true for "yes", and for a basic prediction also for {@link #WORSE_THAN_ZERO_R} */

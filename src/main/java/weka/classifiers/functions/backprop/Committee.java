@@ -7,7 +7,7 @@ import java.io.Serializable;
 
 /**
  * Networks of one shape that predict together: p = (1/k) Σ_j p_j, the mean of the members' class probabilities
- * (a cross-validation committee: the k fold networks of model selection, each trained on all rows but one fold).
+ * or, for networks with a linear output, of their predicted numbers (a cross-validation committee: the k fold networks of model selection, each trained on all rows but one fold).
  * The mean is taken member by member in a fixed order, so the same members give the same probabilities, bit for
  * bit. Immutable.
  */
@@ -40,7 +40,7 @@ public final class Committee implements Serializable {
 
   private static boolean sameShape(NetworkShape a, NetworkShape b) {
     return a.numInputs() == b.numInputs() && a.numHidden() == b.numHidden() && a.numOutputs() == b.numOutputs()
-        && a.activation() == b.activation() && a.kernels() == b.kernels();
+        && a.activation() == b.activation() && a.kernels() == b.kernels() && a.linearOutput() == b.linearOutput();
   }
 
   /** A loaded committee is checked as a new one is (each network has checked its own weights). */

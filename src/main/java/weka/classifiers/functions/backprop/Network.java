@@ -35,8 +35,12 @@ public final class Network implements Serializable {
   }
 
   private static long checksum(NetworkShape shape, double[] params) {
-    return new Checksum().add((long) shape.numInputs()).add((long) shape.numHidden()).add((long) shape.numOutputs())
-        .add((long) shape.activation().ordinal()).add(params).value();
+    Checksum sum = new Checksum().add((long) shape.numInputs()).add((long) shape.numHidden())
+        .add((long) shape.numOutputs()).add((long) shape.activation().ordinal());
+    if (shape.linearOutput()) {
+      sum.add(-1L); // only then, so that the checksums of classification networks saved before stay valid
+    }
+    return sum.add(params).value();
   }
 
   /**

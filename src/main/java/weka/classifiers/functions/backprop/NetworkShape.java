@@ -9,14 +9,16 @@ import weka.classifiers.functions.backprop.kernel.Layout;
 
 /**
  * The architecture of the one-hidden-layer network, as models save it: m inputs, g hidden units with activation
- * σ1, and K outputs (K = 1 for two classes, the number of classes otherwise):
+ * σ1, and K outputs (K = 1 for two classes or a numeric target, the number of classes otherwise):
  * <pre>
  *   x = (x0 = 1, x1 … xm)            inputs with the bias x0 = 1
  *   z_l = Σ_i Θ_{l,i} x_i            l = 1 … g
  *   a = (a0 = 1, σ1(z_1) … σ1(z_g))  hidden activations with the bias a0 = 1
  *   w_c = Σ_j β_{c,j} a_j            c = 1 … K
- *   p = σ2(w)                        sigmoid for K = 1, softmax for K &gt; 1
+ *   p = σ2(w)                        sigmoid for K = 1, softmax for K &gt; 1; p = w for a linear output
  * </pre>
+ * A network with a linear output (regression, {@link #linearOutput()}) predicts one number, on the scale of the
+ * targets it was trained on (standardized ones, as the Weka classifier trains it).
  * All parameters live in one {@code double[]} so that optimizers see a single vector; its layout is the kernel's
  * {@link Layout} ({@link #layout()}), which the index methods here pass on.
  */
@@ -30,6 +32,8 @@ public final class NetworkShape implements Serializable {
   private final Activation activation;
   /** The activation kernels; null in models saved before they were recorded (scalar: {@link #kernels()}). */
   private final Kernels kernels;
+  /** True for one linear output (a numeric target); false in models saved before regression existed. */
+  private final boolean linearOutput;
   /** The kernel's view of the sizes, made again after loading (the fields above are what a model saves). */
   private transient Layout layout;
 
@@ -51,7 +55,29 @@ public final class NetworkShape implements Serializable {
    * @param kernels the activation kernels every computation of this network uses
    */
   public NetworkShape(int numInputs, int numHidden, int numOutputs, Activation activation, Kernels kernels) {
-    Layout checked = new Layout(numInputs, numHidden, numOutputs);
+    this(numInputs, numHidden, numOutputs, activation, kernels, false);
+  }
+
+  /**
+   * The shape of a network for {@code numClasses} prediction values: a sigmoid output for two classes, softmax
+   * outputs for more, and one linear output for 1 (a numeric target, as {@code DataMatrix} counts it).
+   *
+   * @param numInputs m
+   * @param numHidden g
+   * @param numClasses the number of class values, or 1 for a numeric target
+   * @param activation σ1
+   * @param kernels the activation kernels
+   * @return the shape
+   */
+  public static NetworkShape forClasses(int numInputs, int numHidden, int numClasses, Activation activation,
+      Kernels kernels) {
+    return numClasses == 1 ? new NetworkShape(numInputs, numHidden, 1, activation, kernels, true)
+        : new NetworkShape(numInputs, numHidden, outputsForClasses(numClasses), activation, kernels, false);
+  }
+
+  private NetworkShape(int numInputs, int numHidden, int numOutputs, Activation activation, Kernels kernels,
+      boolean linearOutput) {
+    Layout checked = new Layout(numInputs, numHidden, numOutputs, linearOutput);
     if (activation == null) {
       throw new IllegalArgumentException("activation must not be null");
     }
@@ -63,6 +89,7 @@ public final class NetworkShape implements Serializable {
     this.numOutputs = numOutputs;
     this.activation = activation;
     this.kernels = kernels;
+    this.linearOutput = linearOutput;
     this.layout = checked;
   }
 
@@ -70,7 +97,7 @@ public final class NetworkShape implements Serializable {
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     try {
-      layout = new Layout(numInputs, numHidden, numOutputs);
+      layout = new Layout(numInputs, numHidden, numOutputs, linearOutput);
     } catch (IllegalArgumentException e) {
       throw new InvalidObjectException("the network's shape: " + e.getMessage());
     }
@@ -80,10 +107,14 @@ public final class NetworkShape implements Serializable {
   }
 
   /**
-   * @param numClasses number of class values (≥ 2)
-   * @return 1 for two classes (one sigmoid output), otherwise {@code numClasses} (softmax)
+   * @param numClasses number of class values (≥ 2), or 1 for a numeric target
+   * @return 1 for two classes (one sigmoid output) or a numeric target (one linear output), otherwise
+   *     {@code numClasses} (softmax)
    */
   public static int outputsForClasses(int numClasses) {
+    if (numClasses == 1) {
+      return 1; // a numeric target: one linear output
+    }
     if (numClasses < 2) {
       throw new IllegalArgumentException("need at least two classes, got " + numClasses);
     }
@@ -94,7 +125,7 @@ public final class NetworkShape implements Serializable {
   public Layout layout() {
     Layout known = layout;
     if (known == null) {
-      known = new Layout(numInputs, numHidden, numOutputs);
+      known = new Layout(numInputs, numHidden, numOutputs, linearOutput);
       layout = known; // immutable: a second copy made by a racing thread is equal
     }
     return known;
@@ -120,9 +151,20 @@ public final class NetworkShape implements Serializable {
     return numOutputs;
   }
 
-  /** @return the number of classes the outputs describe (2 for one sigmoid output) */
+  /**
+   * @return the number of values a prediction has: the classes the outputs describe (2 for one sigmoid output), or
+   *     1 for a linear output
+   */
   public int numClasses() {
+    if (linearOutput) {
+      return 1;
+    }
     return numOutputs == 1 ? 2 : numOutputs;
+  }
+
+  /** @return true for one linear output p = w (a numeric target) */
+  public boolean linearOutput() {
+    return linearOutput;
   }
 
   /** @return σ1 */
@@ -174,6 +216,6 @@ public final class NetworkShape implements Serializable {
   @Override
   public String toString() {
     return numInputs + " inputs, " + numHidden + " " + activation.optionName() + " hidden units, "
-        + numOutputs + (numOutputs == 1 ? " sigmoid output" : " softmax outputs");
+        + numOutputs + (linearOutput ? " linear output" : numOutputs == 1 ? " sigmoid output" : " softmax outputs");
   }
 }

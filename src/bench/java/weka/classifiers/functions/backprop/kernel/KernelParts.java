@@ -35,7 +35,7 @@ public final class KernelParts {
         long t1 = System.nanoTime();
         ws.logits(T);
         for (int r = 0; r < T; r++) {
-          OutputFunction.SIGMOID.lossAndError(ws.out, r, 1, y[start + r], 1.0);
+          OutputFunction.SIGMOID.lossAndError(ws.out, r, 1, y[start + r], 0.0, 1.0);
         }
         long t2 = System.nanoTime();
         objective.backward(T);

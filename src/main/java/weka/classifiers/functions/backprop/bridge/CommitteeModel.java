@@ -86,7 +86,8 @@ public final class CommitteeModel extends ModelState {
 
   @Override
   public double[] distribution(Instance instance) throws Exception {
-    return NetworkModel.checkDistribution(committee.distribution(preprocessing.toRow(instance)), "the instance");
+    return NetworkModel.prediction(preprocessing, committee.distribution(preprocessing.toRow(instance)),
+        "the instance");
   }
 
   @Override

@@ -43,9 +43,12 @@ public final class Importance implements Serializable {
   private final long rowsPredicted;
   private final int heldOutRows;
   private final double seconds;
+  /** True for a numeric class: the score is the squared error of the standardized class, not the Brier score. */
+  private final boolean numeric;
 
   private Importance(String[] attributes, double[] permutation, double[] permutationSd, double[] olden,
-      double baseline, String scheme, long rowsPredicted, int heldOutRows, double seconds) {
+      double baseline, String scheme, long rowsPredicted, int heldOutRows, double seconds, boolean numeric) {
+    this.numeric = numeric;
     this.attributes = attributes;
     this.permutation = permutation;
     this.permutationSd = permutationSd;
@@ -178,7 +181,8 @@ public final class Importance implements Serializable {
       rankedOlden[j] = olden[rank[j]];
     }
     return new Importance(rankedNames, rankedRise, rankedSd, rankedOlden, importance.baseline(), scheme,
-        importance.rowsPredicted(), start[start.length - 1] - start[0], (System.nanoTime() - startNanos) / 1e9);
+        importance.rowsPredicted(), start[start.length - 1] - start[0], (System.nanoTime() - startNanos) / 1e9,
+        rows.isNumeric());
   }
 
   /** @return the attributes that are inputs, most important first (by permutation importance, then Olden's) */
@@ -186,7 +190,10 @@ public final class Importance implements Serializable {
     return attributes.clone();
   }
 
-  /** @return each ranked attribute's permutation importance: the mean rise of the held-out Brier score */
+  /**
+   * @return each ranked attribute's permutation importance: the mean rise of the held-out Brier score (for a numeric
+   *     class: of the held-out squared error of the standardized class)
+   */
   public double[] permutation() {
     return permutation.clone();
   }
@@ -201,7 +208,7 @@ public final class Importance implements Serializable {
     return olden.clone();
   }
 
-  /** @return the mean held-out Brier score of the model as trained */
+  /** @return the mean held-out Brier score (numeric class: squared error) of the model as trained */
   public double baseline() {
     return baseline;
   }
@@ -226,9 +233,11 @@ public final class Importance implements Serializable {
    */
   public void describe(StringBuilder text) {
     text.append("\nInput importance (-importance), most important first\n");
-    text.append("Permutation: the rise of the mean held-out Brier score when the attribute's values are permuted "
-        + "among the held-out rows (mean and sd over ").append(REPEATS).append(" permutations); held out: ")
-        .append(scheme).append("; Brier score as trained ").append(ModelText.format(baseline)).append('\n');
+    String score = numeric ? "squared error (of the standardized class)" : "Brier score";
+    text.append("Permutation: the rise of the mean held-out ").append(score).append(" when the attribute's values "
+        + "are permuted among the held-out rows (mean and sd over ").append(REPEATS).append(" permutations); held "
+        + "out: ").append(scheme).append("; ").append(score).append(" as trained ").append(ModelText.format(baseline))
+        .append('\n');
     text.append("Olden: sum over hidden units of theta * beta on the standardized inputs (softmax: centred over the "
         + "classes, mean of absolute values over the classes), summed over a nominal attribute's indicators, mean "
         + "over the networks\n");

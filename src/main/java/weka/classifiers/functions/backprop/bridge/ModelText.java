@@ -11,6 +11,7 @@ import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.UpdateRule;
 import weka.classifiers.functions.backprop.optim.Lbfgs;
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
 import weka.classifiers.functions.backprop.tune.Candidate;
 import weka.classifiers.functions.backprop.tune.SearchReport;
@@ -189,12 +190,13 @@ public final class ModelText {
       text.append("; weights of epoch ").append(result.keptEpoch()).append(" (lowest validation loss) kept");
     }
     text.append('\n');
-    text.append("Training loss (mean cross-entropy").append(config.weightDecay() > 0 ? " + L2 penalty" : "").append("): ")
+    String loss = shape.linearOutput() ? "mean half squared error of the standardized class" : "mean cross-entropy";
+    text.append("Training loss (").append(loss).append(config.weightDecay() > 0 ? " + L2 penalty" : "").append("): ")
         .append(format(result.initialLoss())).append(" at the start, ").append(format(result.finalLoss()))
         .append(" after the last epoch\n");
     double[] validation = result.validationHistory();
     if (validation != null) {
-      text.append("Validation loss (mean cross-entropy): ").append(format(validation[0])).append(" at the start, ")
+      text.append("Validation loss (").append(loss).append("): ").append(format(validation[0])).append(" at the start, ")
           .append(format(validation[result.keptEpoch()])).append(" at epoch ").append(result.keptEpoch())
           .append(" (best), ").append(format(validation[validation.length - 1])).append(" at the end\n");
       String untrained = lowestBeforeTraining(result);
@@ -226,15 +228,23 @@ public final class ModelText {
     text.append(members == 1 ? "Network: " : "Committee of " + members + " networks, each ").append(shape.numInputs()).append(" inputs -> ").append(shape.numHidden())
         .append(' ').append(shape.activation().optionName())
         .append(shape.numHidden() == 1 ? " hidden unit -> " : " hidden units -> ")
-        .append(shape.numOutputs()).append(shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
+        .append(shape.numOutputs()).append(shape.linearOutput() ? " linear output"
+            : shape.numOutputs() == 1 ? " sigmoid output" : " softmax outputs")
         .append(" (").append(shape.numParameters()).append(" weights)\n");
     if (shape.kernels() != Kernels.SCALAR) {
       // the scalar kernels, which every model saved before the choice was recorded used, go unsaid
       text.append("Activation kernels: ").append(shape.kernels().optionName())
           .append(" (recorded in the model: every prediction computes them, on any JVM)\n");
     }
-    text.append("Class: ").append(header.classAttribute().name()).append(" (")
-        .append(header.numClasses()).append(" values)").append(balanced ? ", classes balanced\n" : "\n");
+    TargetScale target = preprocessing.targetScale();
+    if (target != null) {
+      text.append("Class: ").append(header.classAttribute().name()).append(" (numeric; standardized for training ")
+          .append("with mean ").append(exact(target.mean())).append(" and standard deviation ")
+          .append(exact(target.stdDev())).append(", predictions returned on its scale)\n");
+    } else {
+      text.append("Class: ").append(header.classAttribute().name()).append(" (")
+          .append(header.numClasses()).append(" values)").append(balanced ? ", classes balanced\n" : "\n");
+    }
     text.append("Preprocessing: missing values -> means/modes, ");
     int removed = preprocessing.numUselessRemoved();
     if (removed > 0) {
@@ -267,17 +277,21 @@ public final class ModelText {
     StringBuilder text = new StringBuilder();
     architecture(text, committee.shape(), committee.size(), header, preprocessing, balanced, options);
     int k = report.folds();
+    boolean numeric = report.numeric();
+    String score = numeric ? "mean held-out squared error (of the standardized class)" : "mean held-out Brier score";
     text.append("Tuning (-tune cv): ").append(k).append("-fold cross-validation on the ").append(report.rows())
         .append(" training rows; each candidate's ").append(k).append(" fold networks trained in lockstep, at most ")
         .append(config.epochs()).append(" epochs, stopped after ").append(report.patience())
-        .append(" epochs without a lower mean held-out Brier score\n");
-    String[] head = {"hidden units", "weight decay", "CV Brier", "CV accuracy", "best epoch", "epochs run"};
+        .append(" epochs without a lower ").append(score).append("\n");
+    String[] head = {"hidden units", "weight decay", numeric ? "CV squared error" : "CV Brier",
+        numeric ? "CV RRSE" : "CV accuracy", "best epoch", "epochs run"};
     String[][] rows = new String[report.numCandidates()][];
     for (int i = 0; i < rows.length; i++) {
       Candidate candidate = report.candidate(i);
       rows[i] = new String[] {String.valueOf(candidate.numHidden()), String.valueOf(candidate.weightDecay()),
           String.format(Locale.ROOT, "%.4f", report.brier(i)),
-          String.format(Locale.ROOT, "%.2f %%", 100 * report.accuracy(i)),
+          String.format(Locale.ROOT, "%.2f %%", 100 * (numeric ? report.rootRelativeSquaredError(i)
+              : report.accuracy(i))),
           String.valueOf(report.bestEpoch(i)), String.valueOf(report.epochsRun(i))};
     }
     int[] width = new int[head.length];
@@ -301,8 +315,8 @@ public final class ModelText {
     }
     int chosen = report.chosen();
     text.append("Chosen (*): ").append(report.candidate(chosen)).append(report.numCandidates() > 1
-        ? ", the lowest mean held-out Brier score" : ", the only candidate").append("; the model averages the class "
-        + "probabilities of its ").append(k).append(" fold networks at epoch ").append(report.bestEpoch(chosen))
+        ? ", the lowest " + score : ", the only candidate").append("; the model averages the ")
+        .append(numeric ? "predictions" : "class probabilities").append(" of its ").append(k).append(" fold networks at epoch ").append(report.bestEpoch(chosen))
         .append(", each trained on all training rows but one fold\n");
     UpdateRule rule = config.updateRule();
     text.append("Training: ").append(rule.optionName());
@@ -316,8 +330,10 @@ public final class ModelText {
     text.append(config.batchSize() > 0 && config.batchSize() < perFold ? ", mini-batches of " + config.batchSize()
         + " rows" : ", full batch").append(", about ").append(perFold).append(" training rows per fold network\n\n");
     Recipe.inputs(text, header, preprocessing);
-    text.append("Prediction: p = the mean of the ").append(committee.size()).append(" networks' class probabilities, "
-        + "each network computing its own from the inputs above\n\n");
+    text.append("Prediction: p = the mean of the ").append(committee.size()).append(numeric
+        ? " networks' outputs, each network computing its own from the inputs above; the class value is mean + "
+        + "standard deviation × p\n\n"
+        : " networks' class probabilities, each network computing its own from the inputs above\n\n");
     if (printAllWeights) {
       for (int j = 0; j < committee.size(); j++) {
         text.append("Network ").append(j + 1).append(" of ").append(committee.size()).append("\n\n");
@@ -393,7 +409,10 @@ public final class ModelText {
       }
     }
     for (int c = 0; c < shape.numOutputs(); c++) {
-      if (shape.numOutputs() == 1) {
+      if (shape.linearOutput()) {
+        text.append("Output (linear): the standardized class value; ").append(header.classAttribute().name())
+            .append(" = mean + standard deviation × output\n");
+      } else if (shape.numOutputs() == 1) {
         text.append("Output (sigmoid): probability of class ").append(header.classAttribute().value(1))
             .append('\n');
       } else {
@@ -415,6 +434,14 @@ public final class ModelText {
     text.append("    ").append(Utils.padRight(name, width)).append("  ")
         .append(String.format(Locale.ROOT, "%" + (decimals + 6) + "." + decimals
             + (Math.abs(weight) >= 1e6 ? "e" : "f"), weight)).append('\n');
+  }
+
+  /**
+   * @param value a statistic the model text states
+   * @return every digit ({@link Double#toString}), so that predictions can be recomputed from the text
+   */
+  static String exact(double value) {
+    return Double.toString(value);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.InvalidObjectException;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -133,7 +134,27 @@ public final class NetworkModel extends ModelState {
    * @return p, the network's class probabilities
    */
   static double[] distribution(Preprocessor preprocessing, Network network, Instance instance) throws Exception {
-    return checkDistribution(network.distribution(preprocessing.toRow(instance)), "the instance");
+    return prediction(preprocessing, network.distribution(preprocessing.toRow(instance)), "the instance");
+  }
+
+  /**
+   * @param preprocessing the fitted preprocessing
+   * @param output the network's (or committee's) output for one instance: class probabilities, or the standardized
+   *     prediction of a numeric class
+   * @param where the instance, for the message
+   * @return the class probabilities (checked), or the numeric prediction on the class's scale (checked finite)
+   */
+  static double[] prediction(Preprocessor preprocessing, double[] output, String where) {
+    TargetScale target = preprocessing.targetScale();
+    if (target == null) {
+      return checkDistribution(output, where);
+    }
+    output[0] = target.original(output[0]);
+    if (!(Math.abs(output[0]) < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(TrainingLog.PREFIX + "the network's prediction for " + where + " is "
+          + output[0] + ": its numeric values are too far outside the training range");
+    }
+    return output;
   }
 
   /**
@@ -181,7 +202,7 @@ public final class NetworkModel extends ModelState {
       for (int k = from; k < to; k++) {
         double[] row = new double[numClasses];
         System.arraycopy(flat, (k - from) * numClasses, row, 0, numClasses);
-        result[k] = checkDistribution(row, "instance " + (k + 1));
+        result[k] = prediction(preprocessing, row, "instance " + (k + 1));
       }
     }
     return result;

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -14,6 +15,14 @@ import weka.core.Instances;
  * hold, kept so that they still load and predict.
  */
 public interface Preprocessor extends Serializable {
+
+  /**
+   * @return the standardization of a numeric class (the network predicts the standardized target), or null for a
+   *     nominal class
+   */
+  default TargetScale targetScale() {
+    return null;
+  }
 
   /** @return m, the number of network inputs */
   int numInputs();

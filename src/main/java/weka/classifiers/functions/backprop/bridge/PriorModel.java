@@ -123,8 +123,32 @@ public final class PriorModel extends ModelState {
     } else {
       zeroR = new ZeroR();
       zeroR.buildClassifier(train);
+      if (train.classAttribute().isNumeric() && !(Math.abs(priorDistribution(header, zeroR)[0])
+          < Double.POSITIVE_INFINITY)) {
+        // weighted class values whose sum overflows: the weighted mean as a running mean, which does not
+        zeroR = prior(header, new double[] {1.0}, runningMean(train));
+      }
     }
     return new PriorModel(header, zeroR, reason, missingClassDropped);
+  }
+
+  /** @return the weighted mean of the class values, μ += (s / S)(t − μ) instance by instance */
+  private static double runningMean(Instances train) {
+    double largest = 0;
+    for (int k = 0; k < train.numInstances(); k++) {
+      largest = Math.max(largest, train.instance(k).weight());
+    }
+    int unit = largest > 0 ? Math.getExponent(largest) : 0;
+    double total = 0;
+    double mean = 0;
+    for (int k = 0; k < train.numInstances(); k++) {
+      double s = Math.scalb(train.instance(k).weight(), -unit);
+      if (s > 0) {
+        total += s;
+        mean += s / total * (train.instance(k).classValue() - mean);
+      }
+    }
+    return mean;
   }
 
   /**
@@ -139,6 +163,32 @@ public final class PriorModel extends ModelState {
    * @throws Exception if ZeroR fails
    */
   static ZeroR prior(Instances header, double[] classWeights) throws Exception {
+    return prior(header, classWeights, 0.0);
+  }
+
+  /**
+   * The prior from a stream's sums: for a nominal class as {@link #prior(Instances, double[])}, for a numeric class
+   * the weighted mean of the class values (ZeroR's prediction), given as one instance carrying the total weight.
+   *
+   * @param header the training header
+   * @param classWeights the total weight of each class (numeric class: one total)
+   * @param targetMean for a numeric class, the weighted mean of the class values
+   * @return a ZeroR built on them
+   * @throws Exception if ZeroR fails
+   */
+  static ZeroR prior(Instances header, double[] classWeights, double targetMean) throws Exception {
+    if (header.classAttribute().isNumeric()) {
+      Instances mean = new Instances(header, 1);
+      if (classWeights.length == 1 && classWeights[0] > 0) {
+        double[] values = new double[header.numAttributes()];
+        Arrays.fill(values, Utils.missingValue());
+        values[header.classIndex()] = targetMean;
+        mean.add(new DenseInstance(classWeights[0], values));
+      }
+      ZeroR zeroR = new ZeroR();
+      zeroR.buildClassifier(mean);
+      return zeroR;
+    }
     Instances totals = new Instances(header, classWeights.length);
     for (int c = 0; c < classWeights.length; c++) {
       double[] values = new double[header.numAttributes()];

@@ -10,6 +10,7 @@ import java.util.List;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -32,12 +33,19 @@ public final class StatisticsPreprocessing implements Preprocessor {
 
   private final InputEncoder encoder;
   private final List<String> inputNames;
+  /** The standardization of a numeric class; null for a nominal class (and in models saved before 1.3). */
+  private final TargetScale target;
 
   /**
    * @param encoder the fitted encoder
    * @param header the training header (names the inputs)
    */
   public StatisticsPreprocessing(InputEncoder encoder, Instances header) {
+    this(encoder, header, null);
+  }
+
+  private StatisticsPreprocessing(InputEncoder encoder, Instances header, TargetScale target) {
+    this.target = target;
     if (encoder.numColumns() != header.numAttributes()) {
       throw new IllegalArgumentException("the encoder has " + encoder.numColumns() + " columns, the header "
           + header.numAttributes() + " attributes");
@@ -67,6 +75,11 @@ public final class StatisticsPreprocessing implements Preprocessor {
    *     from an attribute that is not numeric, an indicator of a value the attribute does not have
    */
   void validate(Instances header) throws InvalidObjectException {
+    if ((target != null) != header.classAttribute().isNumeric()) {
+      throw new InvalidObjectException("the preprocessing " + (target == null ? "has no" : "has a") + " numeric "
+          + "target's scale, but the class attribute '" + header.classAttribute().name() + "' is "
+          + Attribute.typeToString(header.classAttribute()));
+    }
     if (encoder.numColumns() != header.numAttributes()) {
       throw new InvalidObjectException("the preprocessing reads " + encoder.numColumns() + " columns, but the header "
           + "has " + header.numAttributes() + " attributes");
@@ -83,7 +96,38 @@ public final class StatisticsPreprocessing implements Preprocessor {
   }
 
   /**
-   * Fits the preprocessing on training data (two passes, no copy of the data).
+   * @param scale the standardization of a numeric class, fitted on the same training data
+   * @param header the training header
+   * @return this preprocessing with the target's standardization
+   */
+  StatisticsPreprocessing withTarget(TargetScale scale, Instances header) {
+    return new StatisticsPreprocessing(encoder, header, scale);
+  }
+
+  /**
+   * Fits the standardization of a numeric class on training instances.
+   *
+   * @param train instances with a numeric class value each
+   * @return the scale, or null if the class does not vary (nothing to learn)
+   */
+  static TargetScale fitTarget(Instances train) {
+    double[] t = new double[train.numInstances()];
+    double[] s = new double[t.length];
+    for (int k = 0; k < t.length; k++) {
+      t[k] = train.instance(k).classValue();
+      s[k] = train.instance(k).weight();
+    }
+    return TargetScale.fit(t, s);
+  }
+
+  @Override
+  public TargetScale targetScale() {
+    return target;
+  }
+
+  /**
+   * Fits the preprocessing of the inputs on training data (two passes, no copy of the data); a numeric class's
+   * standardization is added by {@link #withTarget}.
    *
    * @param train training data with a class attribute (not modified)
    * @return the fitted preprocessing

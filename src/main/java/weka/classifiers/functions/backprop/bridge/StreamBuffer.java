@@ -25,8 +25,13 @@ public final class StreamBuffer implements Serializable {
 
   /** The instances waiting to be trained on (the training header; copies of the stream's instances). */
   private Instances buffer;
-  /** Sum of the weights of the instances with each class value, over the whole stream (for the prior). */
+  /**
+   * Sum of the weights of the instances with each class value, over the whole stream (for the prior); for a numeric
+   * class one sum, of all instances' weights.
+   */
   private final double[] classWeights;
+  /** For a numeric class, the weighted mean of the class values received (the prior); 0 otherwise. */
+  private double targetMean;
   /**
    * The class weights are in units of 2^this: 0, or once a sum would overflow {@link PriorModel#OVERFLOW_UNIT_EXPONENT}
    * (0 in models saved before it was added).
@@ -77,6 +82,9 @@ public final class StreamBuffer implements Serializable {
     Checksum sum = new Checksum().add(classWeights).add((long) classWeightExponent).add(received).add(missingClass)
         .add(buffersTaken).add((long) statisticsRows).add(statisticsBuffer).add((long) batchRows)
         .add((long) buffer.numInstances());
+    if (targetMean != 0) {
+      sum.add(targetMean); // only then: the checksums of streams saved before stay valid
+    }
     for (int k = 0; k < buffer.numInstances(); k++) {
       sum.add(buffer.instance(k).weight()).add(buffer.instance(k).toDoubleArray());
     }
@@ -102,6 +110,9 @@ public final class StreamBuffer implements Serializable {
       if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
         throw new InvalidObjectException("the stream has a class weight of " + w);
       }
+    }
+    if (!(Math.abs(targetMean) < Double.POSITIVE_INFINITY)) {
+      throw new InvalidObjectException("the stream's mean class value is " + targetMean);
     }
     if (checksum != Checksum.NONE && checksum != checksum()) {
       throw new InvalidObjectException("the stream's counts and buffered instances do not match their checksum: the "
@@ -136,7 +147,8 @@ public final class StreamBuffer implements Serializable {
       return;
     }
     buffer.add(instance); // Instances.add stores a copy
-    int c = (int) instance.classValue();
+    boolean numeric = instance.classAttribute().isNumeric();
+    int c = numeric ? 0 : (int) instance.classValue();
     double weight = Math.scalb(instance.weight(), -classWeightExponent);
     if (classWeightExponent == 0 && !(classWeights[c] + weight < Double.POSITIVE_INFINITY)) {
       for (int other = 0; other < classWeights.length; other++) {
@@ -146,6 +158,15 @@ public final class StreamBuffer implements Serializable {
       weight = Math.scalb(instance.weight(), -classWeightExponent);
     }
     classWeights[c] += weight;
+    if (numeric && weight > 0) {
+      // a running weighted mean: no sum of weighted class values that could overflow
+      targetMean += weight / classWeights[0] * (instance.classValue() - targetMean);
+    }
+  }
+
+  /** @return for a numeric class, the weighted mean of the class values received so far (0 before any) */
+  public synchronized double targetMean() {
+    return targetMean;
   }
 
   /** @return the instances waiting in the buffer */

@@ -413,7 +413,7 @@ public final class StreamTrainer extends ModelState {
   /** @return the class prior of the instances received so far */
   private synchronized ZeroR prior() throws Exception {
     if (prior == null) {
-      prior = PriorModel.prior(header, buffer.classWeights());
+      prior = PriorModel.prior(header, buffer.classWeights(), buffer.targetMean());
     }
     return prior;
   }

@@ -3,6 +3,7 @@ package weka.classifiers.functions.backprop.bridge;
 import java.io.InvalidObjectException;
 import java.util.Arrays;
 
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
 import weka.classifiers.functions.backprop.train.ClassBalance;
 import weka.classifiers.functions.backprop.train.DataMatrix;
 import weka.classifiers.functions.backprop.train.Trainer;
@@ -28,6 +29,13 @@ public final class TrainingData {
 
   /** Why no network is trained when the preprocessing leaves no input. */
   public static final String NO_VARIATION = "no attribute varies in the training data";
+  /** The refusal of -balance for a numeric class. */
+  public static final String BALANCE_NEEDS_CLASSES = TrainingLog.PREFIX + "-balance (balanceClasses) weights the "
+      + "classes of a nominal class to the same total; the class is numeric, so it has no classes to balance: "
+      + "leave -balance off";
+  /** Why no network is fitted to a numeric class that has one value (the mean is predicted instead). */
+  public static final String NO_TARGET_VARIATION = "the numeric class has the same value in every training instance "
+      + "(of positive weight)";
 
   private TrainingData() {
   }
@@ -156,16 +164,17 @@ public final class TrainingData {
 
   /**
    * @param header a loaded model's training header
-   * @param nominalClass true if the model needs a nominal class of at least two values (a network)
+   * @param nominalClass true if the model needs a nominal class of at least two values or a numeric class (a network)
    * @throws InvalidObjectException if it has no class attribute, or not the class the model needs
    */
   static void validateHeader(Instances header, boolean nominalClass) throws InvalidObjectException {
     if (header.classIndex() < 0 || header.classIndex() >= header.numAttributes()) {
       throw new InvalidObjectException("the model's header has no class attribute");
     }
-    if (nominalClass && !(header.classAttribute().isNominal() && header.numClasses() >= 2)) {
+    if (nominalClass && !(header.classAttribute().isNominal() && header.numClasses() >= 2
+        || header.classAttribute().isNumeric())) {
       throw new InvalidObjectException("the class attribute '" + header.classAttribute().name() + "' of the model's "
-          + "header is not nominal with two values or more");
+          + "header is neither nominal with two values or more nor numeric");
     }
   }
 
@@ -300,13 +309,14 @@ public final class TrainingData {
    * @throws NothingToLearn saying why no network can be fitted (the class prior is predicted instead)
    */
   public static StatisticsPreprocessing fitPreprocessing(Instances train) throws NothingToLearn {
-    if (!train.classAttribute().isNominal()) {
+    boolean numeric = train.classAttribute().isNumeric();
+    if (!train.classAttribute().isNominal() && !numeric) {
       // only without Weka's capabilities check (-do-not-check-capabilities)
       throw new NothingToLearn("the class attribute '" + train.classAttribute().name() + "' is "
-          + Attribute.typeToString(train.classAttribute()) + "; BackpropOneHidden classifies into the values of a "
-          + "nominal class");
+          + Attribute.typeToString(train.classAttribute()) + "; BackpropOneHidden predicts a nominal or numeric "
+          + "class");
     }
-    if (train.numClasses() < 2) {
+    if (!numeric && train.numClasses() < 2) {
       throw new NothingToLearn("the class has fewer than two values");
     }
     if (train.numInstances() == 0) {
@@ -321,6 +331,13 @@ public final class TrainingData {
     StatisticsPreprocessing preprocessing = StatisticsPreprocessing.fit(train);
     if (preprocessing.numInputs() == 0) {
       throw new NothingToLearn(NO_VARIATION);
+    }
+    if (numeric) {
+      TargetScale target = StatisticsPreprocessing.fitTarget(train);
+      if (target == null) {
+        throw new NothingToLearn(NO_TARGET_VARIATION);
+      }
+      preprocessing = preprocessing.withTarget(target, train);
     }
     return preprocessing;
   }
@@ -398,12 +415,36 @@ public final class TrainingData {
    */
   public static boolean encode(Rows rows, StatisticsPreprocessing encoder, int classIndex, double[] x, int[] y,
       double[] weights, int weightExponent) {
+    return encode(rows, encoder, null, classIndex, x, y, null, weights, weightExponent);
+  }
+
+  /**
+   * The x/y/w loop for a nominal or a numeric class: as {@link #encode(Rows, StatisticsPreprocessing, int, double[],
+   * int[], double[], int)}, and for a numeric class (target not null) the standardized class value t' into t[k],
+   * with y[k] = 0.
+   *
+   * @param target the standardization of a numeric class, or null for a nominal class
+   * @param t n standardized targets, filled here for a numeric class (else null)
+   */
+  public static boolean encode(Rows rows, StatisticsPreprocessing encoder, TargetScale target, int classIndex,
+      double[] x, int[] y, double[] t, double[] weights, int weightExponent) {
     int width = y.length == 0 ? 0 : x.length / y.length;
     boolean weighted = false;
     for (int k = 0; k < rows.size(); k++) {
       double[] values = rows.values(k);
       if (encoder != null) {
         encoder.encode(values, x, k * width, rows.where(k));
+      }
+      if (target != null) {
+        t[k] = target.standardized(values[classIndex]);
+        if (!(Math.abs(t[k]) < Double.POSITIVE_INFINITY)) {
+          throw new IllegalArgumentException(TrainingLog.PREFIX + "the class value " + values[classIndex] + " of "
+              + rows.where(k) + " is " + t[k] + " after standardization; class values must stay finite");
+        }
+        y[k] = 0;
+        weights[k] = Math.scalb(rows.weight(k), -weightExponent);
+        weighted |= weights[k] != 1.0;
+        continue;
       }
       y[k] = (int) values[classIndex];
       weights[k] = Math.scalb(rows.weight(k), -weightExponent);
@@ -469,6 +510,15 @@ public final class TrainingData {
     }
     int[] y = new int[n];
     double[] weights = new double[n];
+    TargetScale target = preprocessing.targetScale();
+    if (target != null) {
+      if (balance) {
+        throw new IllegalArgumentException(BALANCE_NEEDS_CLASSES);
+      }
+      double[] t = new double[n];
+      boolean weighted = encode(rows, encoder, target, train.classIndex(), x, y, t, weights, weightExponent(rows));
+      return DataMatrix.numeric(x, t, weighted ? weights : null, preprocessing.numInputs());
+    }
     // -balance takes the raw weights (it scales each class by its own largest weight), the others the unit of the
     // largest weight
     boolean weighted = encode(rows, encoder, train.classIndex(), x, y, weights, balance ? 0 : weightExponent(rows));
@@ -500,10 +550,13 @@ public final class TrainingData {
 
   /**
    * @param train instances with a class value
-   * @return the class index of each
+   * @return the class index of each (0 for a numeric class)
    */
   static int[] labels(Instances train) {
     int[] labels = new int[train.numInstances()];
+    if (train.classAttribute().isNumeric()) {
+      return labels; // one "class": splits and folds of a numeric class are random ones
+    }
     for (int k = 0; k < labels.length; k++) {
       labels[k] = (int) train.instance(k).classValue();
     }

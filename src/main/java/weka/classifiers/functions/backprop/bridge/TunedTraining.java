@@ -81,7 +81,7 @@ public final class TunedTraining {
         + "; activation kernels: " + config.kernels().implementation().name();
     log.log(started);
     log.debugLine(started);
-    Progress progress = new Progress(plan, log);
+    Progress progress = new Progress(plan, log, folds.rows.isNumeric());
     CrossValidationSearch.Outcome outcome;
     try {
       outcome = CrossValidationSearch.run(folds.rows, folds.start, config, plan, progress);
@@ -96,7 +96,8 @@ public final class TunedTraining {
     SearchReport report = outcome.report();
     String finished = "tuning finished in " + Utils.doubleToString(progress.seconds(), 2).trim() + " s: chose "
         + report.candidate(report.chosen()) + " at epoch " + report.bestEpoch(report.chosen()) + " (mean held-out "
-        + "Brier score " + ModelText.format(report.brier(report.chosen())) + "); the model averages its "
+        + Progress.score(report.numeric()) + " " + ModelText.format(report.brier(report.chosen()))
+        + "); the model averages its "
         + report.folds() + " fold networks";
     log.log(finished);
     log.debugLine(finished);
@@ -108,12 +109,19 @@ public final class TunedTraining {
   private static final class Progress implements CrossValidationSearch.Progress {
     private final TuningPlan plan;
     private final TrainingLog log;
+    private final boolean numeric;
     private final long startNanos = System.nanoTime();
     private long lastStatusNanos = startNanos;
 
-    Progress(TuningPlan plan, TrainingLog log) {
+    Progress(TuningPlan plan, TrainingLog log, boolean numeric) {
       this.plan = plan;
       this.log = log;
+      this.numeric = numeric;
+    }
+
+    /** @return the name of the tuning's score */
+    static String score(boolean numeric) {
+      return numeric ? "squared error" : "Brier score";
     }
 
     double seconds() {
@@ -126,7 +134,7 @@ public final class TunedTraining {
         return;
       }
       String progress = "tuning: candidate " + (candidate + 1) + " of " + plan.candidates().size() + " ("
-          + plan.candidates().get(candidate) + "), epoch " + epoch + ", mean held-out Brier score "
+          + plan.candidates().get(candidate) + "), epoch " + epoch + ", mean held-out " + score(numeric) + " "
           + ModelText.format(score);
       long now = System.nanoTime();
       if (log.hasLog() && (epoch == 1 || now - lastStatusNanos >= BatchRun.STATUS_INTERVAL_MILLIS * 1_000_000L)) {

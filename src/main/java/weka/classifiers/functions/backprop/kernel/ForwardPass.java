@@ -103,7 +103,7 @@ public final class ForwardPass {
     this.layout = layout;
     this.sigma1 = sigma1;
     this.kernels = kernels;
-    this.sigma2 = OutputFunction.of(layout.numOutputs());
+    this.sigma2 = OutputFunction.of(layout);
     numInputs = layout.numInputs();
     numHidden = layout.numHidden();
     numOutputs = layout.numOutputs();
@@ -142,7 +142,10 @@ public final class ForwardPass {
     return (width + PAD - 1) / PAD * PAD;
   }
 
-  /** @return the number of class probabilities per row: 2 for one sigmoid output, K for a softmax */
+  /**
+   * @return the number of values predicted per row: 2 class probabilities for one sigmoid output, K for a softmax,
+   *     1 (the prediction itself) for a linear output
+   */
   public int numProbabilities() {
     return sigma2.numProbabilities(numOutputs);
   }

@@ -4,7 +4,8 @@ package weka.classifiers.functions.backprop.kernel;
  * The sizes of the one-hidden-layer network and the layout of its flat parameter vector θ: all the kernel knows
  * of a network besides its activation.
  *
- * <p>With m inputs, g hidden units and K outputs (K = 1: one sigmoid output for two classes; K &ge; 3: softmax):
+ * <p>With m inputs, g hidden units and K outputs (K = 1: one sigmoid output for two classes, or one linear output
+ * for a numeric target; K &ge; 3: softmax):
  * <pre>
  *   z_l = Σ_i Θ_{l,i} x_i,  a = (1, σ1(z)),  w_c = Σ_j β_{c,j} a_j,  p = σ2(w)
  * </pre>
@@ -21,14 +22,31 @@ public final class Layout {
   private final int numInputs;
   private final int numHidden;
   private final int numOutputs;
+  private final boolean linearOutput;
 
   /**
+   * The layout of a classification network: a sigmoid output for K = 1, softmax outputs for K &ge; 3.
+   *
    * @param numInputs m, the number of inputs without the bias (&ge; 0)
    * @param numHidden g, the number of hidden units (&ge; 1)
    * @param numOutputs K: 1 for a sigmoid output (two classes), &ge; 3 for a softmax output
    * @throws IllegalArgumentException for sizes outside these ranges, or more parameters than an array holds
    */
   public Layout(int numInputs, int numHidden, int numOutputs) {
+    this(numInputs, numHidden, numOutputs, false);
+  }
+
+  /**
+   * @param numInputs m, the number of inputs without the bias (&ge; 0)
+   * @param numHidden g, the number of hidden units (&ge; 1)
+   * @param numOutputs K: 1 for a sigmoid or linear output, &ge; 3 for a softmax output
+   * @param linearOutput true for one linear output p = w (a numeric target), which needs K = 1
+   * @throws IllegalArgumentException for sizes outside these ranges, or more parameters than an array holds
+   */
+  public Layout(int numInputs, int numHidden, int numOutputs, boolean linearOutput) {
+    if (linearOutput && numOutputs != 1) {
+      throw new IllegalArgumentException("a linear output is one output, got " + numOutputs);
+    }
     if (numInputs < 0) {
       throw new IllegalArgumentException("number of inputs must be >= 0, got " + numInputs);
     }
@@ -46,6 +64,12 @@ public final class Layout {
     this.numInputs = numInputs;
     this.numHidden = numHidden;
     this.numOutputs = numOutputs;
+    this.linearOutput = linearOutput;
+  }
+
+  /** @return true for one linear output p = w (a numeric target), false for a sigmoid or softmax output */
+  public boolean linearOutput() {
+    return linearOutput;
   }
 
   /** @return m, the number of inputs without the bias */

@@ -3,11 +3,12 @@ package weka.classifiers.functions.backprop.kernel;
 import java.util.Arrays;
 
 /**
- * The training objective over a block of rows: the sums from which the mean cross-entropy and its gradient follow,
- * as a pure function of θ and the rows.
+ * The training objective over a block of rows: the sums from which the mean cross-entropy (or, for a numeric target,
+ * the mean half squared error) and its gradient follow, as a pure function of θ and the rows.
  *
- * <p>For row k with weight s_k, class y_k and logits w = β a, the output function ({@link OutputFunction}) gives
- * the loss ℓ_k and the error term δ2 = p − y (y one-hot for the softmax), and J = Σ s_k ℓ_k / Σ s_k. In the
+ * <p>For row k with weight s_k, class y_k (or numeric target t_k) and logits w = β a, the output function
+ * ({@link OutputFunction}) gives the loss ℓ_k and the error term δ2 = p − y (y one-hot for the softmax, y = t for
+ * the linear output), and J = Σ s_k ℓ_k / Σ s_k. In the
  * derivation's notation
  * <pre>
  *   ∂J/∂β_{c,j}  = (1/S) Σ_k s_k (p_kc − y_kc) a_kj
@@ -112,8 +113,34 @@ public final class Objective {
    */
   public void accumulate(double[] params, double[] x, int[] y, double[] weights, int from, int to,
       double[] gradient) {
-    compute(params, x, y, weights, null, from, to);
+    compute(params, x, y, null, weights, null, from, to);
     addGradientTo(gradient);
+  }
+
+  /**
+   * {@link #accumulate(double[], double[], int[], double[], int, int, double[])} for rows with a numeric target (a
+   * network with a linear output).
+   *
+   * @param params θ (not modified)
+   * @param x row-major rows, each m + 1 wide with x0 = 1 (not modified)
+   * @param t the numeric target of each row (not modified)
+   * @param weights the weight s_k of each row, or null for all ones (not modified)
+   * @param from first row, inclusive
+   * @param to last row, exclusive
+   * @param gradient receives G, added in θ's layout (modified)
+   */
+  public void accumulateNumeric(double[] params, double[] x, double[] t, double[] weights, int from, int to,
+      double[] gradient) {
+    compute(params, x, null, t, weights, null, from, to);
+    addGradientTo(gradient);
+  }
+
+  /**
+   * The sums of rows with class labels: {@link #compute(double[], double[], int[], double[], double[], int[], int,
+   * int)} without numeric targets.
+   */
+  public void compute(double[] params, double[] x, int[] y, double[] weights, int[] rowIndex, int from, int to) {
+    compute(params, x, y, null, weights, rowIndex, from, to);
   }
 
   /**
@@ -124,13 +151,15 @@ public final class Objective {
    *
    * @param params θ in the {@link Layout}'s layout (not modified)
    * @param x row-major rows, each m + 1 wide with x0 = 1 (not modified)
-   * @param y the class index of each row (not modified)
+   * @param y the class index of each row, or null for a numeric target (not modified)
+   * @param t the numeric target of each row for a linear output, or null for class labels (not modified)
    * @param weights the weight s_k of each row, or null for all ones (not modified)
    * @param rowIndex row indices, or null for the rows from … to − 1 themselves (not modified)
    * @param from first position, inclusive
    * @param to last position, exclusive
    */
-  public void compute(double[] params, double[] x, int[] y, double[] weights, int[] rowIndex, int from, int to) {
+  public void compute(double[] params, double[] x, int[] y, double[] t, double[] weights, int[] rowIndex, int from,
+      int to) {
     forward.load(params);
     clearGradient();
     int k = layout.numOutputs();
@@ -146,7 +175,7 @@ public final class Objective {
       for (int r = 0; r < rows; r++) {
         int row = rowIndex == null ? start + r : rowIndex[start + r];
         double s = weights == null ? 1.0 : weights[row];
-        loss += s * sigma2.lossAndError(out, r * k, k, y[row], s);
+        loss += s * sigma2.lossAndError(out, r * k, k, y == null ? 0 : y[row], t == null ? 0.0 : t[row], s);
         weight += s;
       }
       backward(rows);

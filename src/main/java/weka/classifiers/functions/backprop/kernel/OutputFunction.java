@@ -1,12 +1,17 @@
 package weka.classifiers.functions.backprop.kernel;
 
 /**
- * The output σ2 with, side by side, what prediction needs of it (the class probabilities p = σ2(w)) and what
- * training needs (the row's cross-entropy ℓ and the error term δ2 = p − y), both from the logits w:
+ * The output σ2 with, side by side, what prediction needs of it (the class probabilities p = σ2(w), or the
+ * predicted number) and what training needs (the row's loss ℓ and the error term δ2 = p − y), both from the
+ * logits w:
  * <pre>
  *   sigmoid, K = 1:  p = σ(w),                    ℓ = softplus(w) − y w,          δ2 = σ(w) − y
  *   softmax, K ≥ 3:  p_c = e^{w_c} / Σ_d e^{w_d},  ℓ = log Σ_d e^{w_d} − w_y,     δ2_c = p_c − [c = y]
+ *   linear,  K = 1:  p = w,                       ℓ = ½ (w − t)²,                 δ2 = w − t
  * </pre>
+ * The linear output predicts a numeric target t (standardized by the caller); its squared error pairs with it as the
+ * cross-entropy pairs with the sigmoid and the softmax, so the error term is again p − y and the backward pass is
+ * the same for all three.
  * Smile's {@code OutputFunction.SOFTMAX} notes the same pairing with the cross-entropy: the gradient is just
  * p − y. The logs are never taken of a probability: softplus(w) = max(w, 0) + log1p(e<sup>−|w|</sup>) and the
  * softmax subtracts the largest logit first, so neither overflows and no probability needs clamping.
@@ -32,7 +37,7 @@ enum OutputFunction {
     }
 
     @Override
-    double lossAndError(double[] out, int from, int k, int y, double s) {
+    double lossAndError(double[] out, int from, int k, int y, double t, double s) {
       double w = out[from];
       double target = y == 1 ? 1.0 : 0.0;
       out[from] = s * (ActivationFunction.SIGMOID.value(w) - target);
@@ -56,7 +61,7 @@ enum OutputFunction {
     }
 
     @Override
-    double lossAndError(double[] out, int from, int k, int y, double s) {
+    double lossAndError(double[] out, int from, int k, int y, double t, double s) {
       double max = max(out, from, k);
       double wy = out[from + y];
       double sum = exponentials(out, from, k, max, out, from);
@@ -66,24 +71,48 @@ enum OutputFunction {
       }
       return Math.log(sum) + max - wy;
     }
+  },
+
+  /** One output for a numeric target: p = w. */
+  LINEAR {
+    @Override
+    int numProbabilities(int k) {
+      return 1;
+    }
+
+    @Override
+    void probabilities(double[] w, int from, int k, double[] p, int to) {
+      p[to] = w[from];
+    }
+
+    @Override
+    double lossAndError(double[] out, int from, int k, int y, double t, double s) {
+      double e = out[from] - t;
+      out[from] = s * e;
+      return 0.5 * e * e;
+    }
   };
 
   /**
-   * @param numOutputs K
-   * @return the output for K outputs: the sigmoid for K = 1, the softmax otherwise
+   * @param layout the network's sizes and output
+   * @return the output of the layout: linear if it says so, else the sigmoid for K = 1 and the softmax otherwise
    */
-  static OutputFunction of(int numOutputs) {
-    return numOutputs == 1 ? SIGMOID : SOFTMAX;
+  static OutputFunction of(Layout layout) {
+    if (layout.linearOutput()) {
+      return LINEAR;
+    }
+    return layout.numOutputs() == 1 ? SIGMOID : SOFTMAX;
   }
 
   /**
    * @param k K
-   * @return the number of class probabilities: 2 for the sigmoid, K for the softmax
+   * @return the number of values predicted: 2 class probabilities for the sigmoid, K for the softmax, 1 for the
+   *     linear output
    */
   abstract int numProbabilities(int k);
 
   /**
-   * p = σ2(w) for one row.
+   * p = σ2(w) for one row (the class probabilities, or the linear output's prediction).
    *
    * @param w logits; the row's K values start at {@code from} (not modified, unless p is w)
    * @param from the row's first logit
@@ -99,11 +128,12 @@ enum OutputFunction {
    * @param out logits; the row's K values from {@code from} on are replaced by s (p − y) (modified)
    * @param from the row's first logit
    * @param k K
-   * @param y class index of the row
+   * @param y class index of the row (read by the sigmoid and the softmax)
+   * @param t the row's numeric target (read by the linear output)
    * @param s weight of the row
-   * @return ℓ, the row's cross-entropy (not multiplied by s)
+   * @return ℓ, the row's cross-entropy or half squared error (not multiplied by s)
    */
-  abstract double lossAndError(double[] out, int from, int k, int y, double s);
+  abstract double lossAndError(double[] out, int from, int k, int y, double t, double s);
 
   /**
    * The logistic function without overflow: for z &ge; 0 it computes 1 / (1 + e<sup>−z</sup>), for z &lt; 0 the

@@ -69,7 +69,11 @@ public final class Accumulator {
       throw new IllegalArgumentException("data has " + data.numInputs() + " inputs, network "
           + shape.numInputs());
     }
-    objective.compute(params, data.x(), data.y(), data.weights(), rowIndex, from, to);
+    if (data.isNumeric() != shape.linearOutput()) {
+      throw new IllegalArgumentException(data.isNumeric() ? "numeric targets for a network with class outputs"
+          : "class labels for a network with a linear output");
+    }
+    objective.compute(params, data.x(), data.y(), data.target(), data.weights(), rowIndex, from, to);
   }
 
   /**

@@ -2,13 +2,19 @@ package weka.classifiers.functions.backprop.train;
 
 /**
  * Training rows as one contiguous row-major matrix X (n × (m + 1)) whose column 0 is the bias x0 = 1,
- * with a class index y_k and a weight s_k for each row. Built once per training run; the engine never
- * sees per-row objects.
+ * with a class index y_k (or, for regression, a numeric target t_k) and a weight s_k for each row. Built once per
+ * training run; the engine never sees per-row objects.
+ *
+ * <p>A matrix of numeric targets ({@link #numeric}) counts as one "class" for everything that groups rows by class:
+ * every y_k is 0 and {@link #numClasses()} is 1, so stratified folds and validation splits of it are plain random
+ * ones, and a network trained on it has one linear output.
  */
 public final class DataMatrix {
 
   private final double[] x;
   private final int[] y;
+  /** t_k, or null for class labels. */
+  private final double[] target;
   private final double[] weights;
   private final int numRows;
   private final int numInputs;
@@ -24,10 +30,36 @@ public final class DataMatrix {
    * @param numClasses number of class values (≥ 2)
    */
   public DataMatrix(double[] x, int[] y, double[] weights, int numInputs, int numClasses) {
-    int width = numInputs + 1;
+    this(x, y, null, weights, numInputs, atLeastTwo(numClasses));
+  }
+
+  private static int atLeastTwo(int numClasses) {
     if (numClasses < 2) {
       throw new IllegalArgumentException("need at least two classes, got " + numClasses);
     }
+    return numClasses;
+  }
+
+  /**
+   * Rows with a numeric target each (regression), for a network with one linear output.
+   *
+   * @param x row-major values, n·(m + 1) long, with x[k·(m+1)] = 1 for every row k
+   * @param target t_k of each row, finite (not copied)
+   * @param weights weight s_k ≥ 0 of each row, or null for all ones
+   * @param numInputs m
+   * @return the matrix, with {@link #numClasses()} 1 and every class index 0
+   */
+  public static DataMatrix numeric(double[] x, double[] target, double[] weights, int numInputs) {
+    for (int k = 0; k < target.length; k++) {
+      if (!(Math.abs(target[k]) < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("row " + k + " has target " + target[k] + "; targets must be finite");
+      }
+    }
+    return new DataMatrix(x, new int[target.length], target, weights, numInputs, 1);
+  }
+
+  private DataMatrix(double[] x, int[] y, double[] target, double[] weights, int numInputs, int numClasses) {
+    int width = numInputs + 1;
     if (y.length == 0 || x.length != (long) y.length * width) {
       throw new IllegalArgumentException("x has " + x.length + " values, expected " + y.length + " rows × "
           + width + " columns (at least one row)");
@@ -50,6 +82,7 @@ public final class DataMatrix {
     }
     this.x = x;
     this.y = y;
+    this.target = target;
     this.weights = weights;
     this.numRows = y.length;
     this.numInputs = numInputs;
@@ -61,9 +94,19 @@ public final class DataMatrix {
     return x;
   }
 
-  /** @return the class indices (not a copy) */
+  /** @return the class indices (not a copy; all 0 for numeric targets) */
   public int[] y() {
     return y;
+  }
+
+  /** @return the numeric targets t_k (not a copy), or null for class labels */
+  public double[] target() {
+    return target;
+  }
+
+  /** @return true if the rows have numeric targets (regression) rather than class labels */
+  public boolean isNumeric() {
+    return target != null;
   }
 
   /** @return the weights s_k (not a copy), or null when every row has weight 1 */
@@ -94,7 +137,7 @@ public final class DataMatrix {
     return numInputs + 1;
   }
 
-  /** @return the number of class values */
+  /** @return the number of class values; 1 for numeric targets (the values a prediction has) */
   public int numClasses() {
     return numClasses;
   }

@@ -121,8 +121,8 @@ public final class Trainer implements AutoCloseable {
     if (numTrainRows < 1 || numTrainRows > n) {
       throw new IllegalArgumentException("the training rows must be 1 to " + n + ", got " + numTrainRows);
     }
-    NetworkShape shape = new NetworkShape(data.numInputs(), config.numHidden(),
-        NetworkShape.outputsForClasses(data.numClasses()), config.activation(), config.kernels());
+    NetworkShape shape = NetworkShape.forClasses(data.numInputs(), config.numHidden(),
+        data.numClasses(), config.activation(), config.kernels());
     // one set of threads and kernel buffers for the training rows, the held-out rows and the mini-batches
     GradientWorkers workers = new GradientWorkers(shape, config.numThreads());
     return new Trainer(config, shape, new LocalRowSums(data, 0, numTrainRows, workers),
@@ -148,8 +148,8 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalArgumentException("a trainer that leaves rows out has no early stopping: the validation "
           + "fraction must be 0, got " + config.validationFraction());
     }
-    NetworkShape shape = new NetworkShape(data.numInputs(), config.numHidden(),
-        NetworkShape.outputsForClasses(data.numClasses()), config.activation(), config.kernels());
+    NetworkShape shape = NetworkShape.forClasses(data.numInputs(), config.numHidden(),
+        data.numClasses(), config.activation(), config.kernels());
     GradientWorkers workers = new GradientWorkers(shape, config.numThreads());
     RowSums train;
     try {

@@ -18,7 +18,10 @@ import weka.classifiers.functions.backprop.train.TrainingDivergedException;
  * predicts its held-out fold, and the candidate's score at that epoch is the mean held-out Brier score
  * <pre>  B(e) = Σ_k s_k Σ_c (p_kc − y_kc)² / Σ_k s_k</pre>
  * over all rows (every row is held out once). The Brier score, unlike the cross-entropy, is bounded, so one
- * confidently wrong row of a small fold cannot decide. A candidate stops after {@code patience} epochs without a
+ * confidently wrong row of a small fold cannot decide. For a numeric target (a linear output) the score is the mean
+ * held-out squared error B(e) = Σ_k s_k (p_k − t_k)² / Σ_k s_k, the loss the networks are trained on, and the
+ * report's second figure is the root relative squared error √(B / Σ_k s_k (t_k − t̄)² · Σ_k s_k) instead of the
+ * accuracy. A candidate stops after {@code patience} epochs without a
  * lower B, or at the most epochs. The candidate with the lowest B wins (the earlier one on a tie), with E* its best
  * epoch; the model is the {@link Committee} of its k fold networks at E*, which averages their probabilities.
  *
@@ -93,6 +96,7 @@ public final class CrossValidationSearch {
     if (!(totalWeight > 0)) {
       throw new IllegalArgumentException("the training rows' weights sum to " + totalWeight);
     }
+    double targetVariance = sorted.isNumeric() ? weightedVariance(sorted, totalWeight) : Double.NaN;
     List<Candidate> candidates = plan.candidates();
     int numCandidates = candidates.size();
     double[] brier = new double[numCandidates];
@@ -107,7 +111,7 @@ public final class CrossValidationSearch {
       double[] best = searchCandidate(candidate, i, sorted, foldStart, totalWeight, base, plan.patience(), members,
           progress);
       brier[i] = best[0];
-      accuracy[i] = best[1];
+      accuracy[i] = sorted.isNumeric() ? Math.sqrt(best[0] / targetVariance) : best[1];
       bestEpoch[i] = (int) best[2];
       epochsRun[i] = (int) best[3];
       if (chosen < 0 || brier[i] < brier[chosen]) {
@@ -116,7 +120,7 @@ public final class CrossValidationSearch {
       }
     }
     SearchReport report = new SearchReport(k, sorted.numRows(), plan.patience(),
-        candidates.toArray(new Candidate[0]), brier, accuracy, bestEpoch, epochsRun, chosen);
+        candidates.toArray(new Candidate[0]), brier, accuracy, bestEpoch, epochsRun, chosen, sorted.isNumeric());
     return new Outcome(new Committee(chosenMembers), report);
   }
 
@@ -157,10 +161,11 @@ public final class CrossValidationSearch {
         }
         double[] sums = scoreAll(now, sorted, foldStart, p);
         double score = sums[0] / totalWeight;
-        if (!(score <= MAX_BRIER)) {
-          // a fold network whose probabilities are not numbers: its weights overflowed though its loss did not
-          throw new TrainingDivergedException("training diverged: the held-out probabilities of a fold network became "
-              + "NaN at epoch " + epoch + " (" + candidate + "); use a smaller learning rate");
+        if (!(score <= (sorted.isNumeric() ? Double.MAX_VALUE : MAX_BRIER))) {
+          // a fold network whose predictions are not numbers: its weights overflowed though its loss did not
+          throw new TrainingDivergedException("training diverged: the held-out " + (sorted.isNumeric() ? "predictions"
+              : "probabilities") + " of a fold network became NaN at epoch " + epoch + " (" + candidate + "); use a "
+              + "smaller learning rate");
         }
         if (progress != null) {
           progress.epoch(index, epoch, score);
@@ -227,11 +232,15 @@ public final class CrossValidationSearch {
    * @param from the first row there
    * @param n the number of rows
    * @param p a buffer for their probabilities
-   * @return {Σ_k s_k Σ_c (p_kc − y_kc)², Σ_k s_k [argmax_c p_kc = y_k]}
+   * @return {Σ_k s_k Σ_c (p_kc − y_kc)², Σ_k s_k [argmax_c p_kc = y_k]}; for a numeric target
+   *     {Σ_k s_k (p_k − t_k)², Σ_k s_k |p_k − t_k|}
    */
   static double[] score(Network network, double[] x, int firstRow, DataMatrix rows, int from, int n, double[] p) {
     int numClasses = rows.numClasses();
     network.distributions(x, firstRow, n, p);
+    if (rows.isNumeric()) {
+      return squaredError(rows, from, n, p);
+    }
     int[] y = rows.y();
     double squares = 0;
     double correct = 0;
@@ -253,5 +262,35 @@ public final class CrossValidationSearch {
       correct += argmax == y[r] ? s : 0;
     }
     return new double[] {squares, correct};
+  }
+
+  /** @return {Σ_k s_k (p_k − t_k)², Σ_k s_k |p_k − t_k|} over rows from … from + n − 1, predicted in p */
+  private static double[] squaredError(DataMatrix rows, int from, int n, double[] p) {
+    double[] t = rows.target();
+    double squares = 0;
+    double absolute = 0;
+    for (int k = 0; k < n; k++) {
+      double s = rows.weight(from + k);
+      double e = p[k] - t[from + k];
+      squares += s * e * e;
+      absolute += s * Math.abs(e);
+    }
+    return new double[] {squares, absolute};
+  }
+
+  /** @return Σ_k s_k (t_k − t̄)² / Σ_k s_k, the weighted variance of the targets about their weighted mean */
+  private static double weightedVariance(DataMatrix rows, double totalWeight) {
+    double[] t = rows.target();
+    double mean = 0;
+    for (int k = 0; k < t.length; k++) {
+      mean += rows.weight(k) * t[k];
+    }
+    mean /= totalWeight;
+    double sum = 0;
+    for (int k = 0; k < t.length; k++) {
+      double d = t[k] - mean;
+      sum += rows.weight(k) * d * d;
+    }
+    return sum / totalWeight;
   }
 }

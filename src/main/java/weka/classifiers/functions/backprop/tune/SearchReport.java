@@ -9,7 +9,8 @@ import java.io.Serializable;
  * What model selection tried and chose, for the model text: for every candidate its cross-validated score (the mean
  * held-out Brier score at its best epoch), the accuracy of the fold networks on their held-out rows at that epoch,
  * the best epoch and the epochs run; the number of folds, rows and the patience; and which candidate was chosen.
- * Immutable.
+ * For a numeric target the score is the mean held-out squared error of the (standardized) target, and the second
+ * figure the root relative squared error instead of the accuracy. Immutable.
  */
 public final class SearchReport implements Serializable {
 
@@ -24,9 +25,12 @@ public final class SearchReport implements Serializable {
   private final int[] bestEpoch;
   private final int[] epochsRun;
   private final int chosen;
+  /** True for a numeric target; false in reports saved before regression existed. */
+  private final boolean numeric;
 
   SearchReport(int folds, int rows, int patience, Candidate[] candidates, double[] brier, double[] accuracy,
-      int[] bestEpoch, int[] epochsRun, int chosen) {
+      int[] bestEpoch, int[] epochsRun, int chosen, boolean numeric) {
+    this.numeric = numeric;
     this.folds = folds;
     this.rows = rows;
     this.patience = patience;
@@ -73,14 +77,33 @@ public final class SearchReport implements Serializable {
     return candidates[i];
   }
 
-  /** @return candidate i's mean held-out Brier score Σ_c (p_c − y_c)², weighted by the rows' weights */
+  /** @return true if the target was numeric (regression): the score is a squared error, no accuracy */
+  public boolean numeric() {
+    return numeric;
+  }
+
+  /**
+   * @return candidate i's mean held-out Brier score Σ_c (p_c − y_c)², weighted by the rows' weights; for a numeric
+   *     target its mean held-out squared error (p − t)² on the standardized scale
+   */
   public double brier(int i) {
     return brier[i];
   }
 
-  /** @return the weighted fraction of held-out rows candidate i's fold networks classified correctly */
+  /**
+   * @return the weighted fraction of held-out rows candidate i's fold networks classified correctly; NaN for a
+   *     numeric target
+   */
   public double accuracy(int i) {
-    return accuracy[i];
+    return numeric ? Double.NaN : accuracy[i];
+  }
+
+  /**
+   * @return for a numeric target, candidate i's held-out root relative squared error (a fraction: 1 is as good as
+   *     predicting the mean); NaN for classes
+   */
+  public double rootRelativeSquaredError(int i) {
+    return numeric ? accuracy[i] : Double.NaN;
   }
 
   /** @return the epoch with candidate i's lowest score */

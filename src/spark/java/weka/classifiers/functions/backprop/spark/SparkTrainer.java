@@ -234,7 +234,8 @@ public final class SparkTrainer {
     }
     if (!header.classAttribute().isNominal()) {
       throw new IllegalArgumentException("the class attribute '" + header.classAttribute().name()
-          + "' must be nominal");
+          + "' must be nominal: training on Spark predicts a nominal class (a numeric class trains in one JVM, "
+          + "with buildClassifier or as a stream)");
     }
     if (header.numClasses() < 2) {
       throw new IllegalArgumentException("the class attribute '" + header.classAttribute().name()
