@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -29,9 +30,14 @@ import weka.experiment.PairedStatsCorrected;
 
 /**
  * The accuracy study: repeated stratified k-fold cross-validation (10 × 10 by default, folds made exactly as
- * Weka's Experimenter makes them: randomize with the run number as seed, stratify, trainCV/testCV) of one
- * classifier over every ARFF file in a folder, and the analysis that compares the classifiers with Weka's
- * corrected resampled paired t-test ({@link PairedStatsCorrected}, Nadeau &amp; Bengio).
+ * Weka's Experimenter makes them: randomize with the run number as seed, stratify (a nominal class only),
+ * trainCV/testCV) of one classifier over every ARFF file in a folder, and the analysis that compares the
+ * classifiers with Weka's corrected resampled paired t-test ({@link PairedStatsCorrected}, Nadeau &amp; Bengio).
+ * The class is the last attribute; a numeric class makes the data set a regression one. (The test folds are the
+ * Experimenter's; the order of the training rows is not: trainCV is given a fresh Random(run), where the
+ * Experimenter and Evaluation.crossValidateModel pass on the generator that randomized. A learner that depends on
+ * row order, such as MultilayerPerceptron or MLPRegressor, therefore can score differently from Weka's own
+ * 10-fold CV of the same seed: MLPRegressor on cpus, run 1, RRSE 34.0 % here, 47.8 % there.)
  *
  * <pre>
  *   run     DATASETS_DIR RESULTS_DIR LABEL [CLASSNAME [OPTIONS...]]   -runs R -from-run F -folds K -only a,b
@@ -40,10 +46,16 @@ import weka.experiment.PairedStatsCorrected;
  * </pre>
  * {@code run} appends one line per fold to RESULTS_DIR/LABEL.tsv: data set, run, fold, percent correct,
  * training seconds (wall clock of buildClassifier), testing seconds, training CPU seconds of the whole process
- * (all threads, so a multi-threaded build is counted in full; insensitive to other load on the machine). The known labels (backprop, mlp,
- * logistic, mlpclassifier, j48) need no class name: each is that classifier with its defaults.
+ * (all threads, so a multi-threaded build is counted in full; insensitive to other load on the machine). For a
+ * numeric class the fourth column is the root relative squared error (%, relative to the training folds' mean,
+ * as Weka's Evaluation computes it) instead of percent correct, and three more follow: root mean squared error,
+ * correlation coefficient, mean absolute error; so a line of 10 columns is a regression fold, one of 7 a
+ * classification fold. The known labels (backprop, mlp, logistic, mlpclassifier, j48; for regression linear,
+ * m5p, mlpregressor) need no class name: each is that classifier with its defaults.
  * {@code analyze} prints a Markdown report: accuracy per data set with significance marks against the
- * baseline, the mean, wins/ties/losses, and training time.
+ * baseline, the mean, wins/ties/losses, and training time; for the regression data sets RRSE in the same way
+ * (lower is better, so v marks a significantly lower RRSE than the baseline's), then RMSE and the correlation
+ * coefficient per data set with their own marks.
  *
  * <p>segment-test.arff is skipped: it is the test half of segment-challenge, not a data set of its own.
  */
@@ -58,6 +70,9 @@ public final class AccuracyStudy {
     KNOWN.put("logistic", "weka.classifiers.functions.Logistic");
     KNOWN.put("mlpclassifier", "weka.classifiers.functions.MLPClassifier");
     KNOWN.put("j48", "weka.classifiers.trees.J48");
+    KNOWN.put("linear", "weka.classifiers.functions.LinearRegression");
+    KNOWN.put("m5p", "weka.classifiers.trees.M5P");
+    KNOWN.put("mlpregressor", "weka.classifiers.functions.MLPRegressor");
   }
 
   private static final double SIGNIFICANCE = 0.05;
@@ -153,8 +168,15 @@ public final class AccuracyStudy {
             Evaluation evaluation = new Evaluation(train);
             evaluation.evaluateModel(classifier, test);
             long t2 = System.nanoTime();
-            writer.write(String.format(Locale.ROOT, "%s\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f%n", name, run, fold + 1,
-                evaluation.pctCorrect(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c1 - c0) / 1e9));
+            if (data.classAttribute().isNumeric()) {
+              writer.write(String.format(Locale.ROOT, "%s\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f%n", name,
+                  run, fold + 1, evaluation.rootRelativeSquaredError(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                  (c1 - c0) / 1e9, evaluation.rootMeanSquaredError(), evaluation.correlationCoefficient(),
+                  evaluation.meanAbsoluteError()));
+            } else {
+              writer.write(String.format(Locale.ROOT, "%s\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f%n", name, run, fold + 1,
+                  evaluation.pctCorrect(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c1 - c0) / 1e9));
+            }
           }
           writer.flush();
         }
@@ -170,8 +192,13 @@ public final class AccuracyStudy {
         ? ((com.sun.management.OperatingSystemMXBean) bean).getProcessCpuTime() : 0L;
   }
 
-  /** One fold's outcome: accuracy, wall-clock and process-CPU seconds of training. */
-  record Fold(double percentCorrect, double trainSeconds, double trainCpuSeconds) {
+  /**
+   * One fold's outcome: the score (percent correct, or for a regression fold the root relative squared error %),
+   * wall-clock and process-CPU seconds of training, and for a regression fold RMSE, correlation coefficient and
+   * mean absolute error (NaN for a classification fold).
+   */
+  record Fold(double score, double trainSeconds, double trainCpuSeconds, boolean regression, double rmse,
+      double correlation, double meanAbsoluteError) {
   }
 
   /** label → data set → "run/fold" → outcome. */
@@ -179,24 +206,109 @@ public final class AccuracyStudy {
     Map<String, Map<String, Map<String, Fold>>> all = new LinkedHashMap<>();
     for (String label : labels) {
       Map<String, Map<String, Fold>> byDataset = new TreeMap<>();
-      for (String line : Files.readAllLines(resultsDir.resolve(label + ".tsv"), StandardCharsets.UTF_8)) {
-        String[] f = line.split("\t");
-        byDataset.computeIfAbsent(f[0], k -> new TreeMap<>()).put(f[1] + "/" + f[2],
-            new Fold(Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6])));
+      Path file = resultsDir.resolve(label + ".tsv");
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int at = 0; at < lines.size(); at++) {
+        String[] f = lines.get(at).split("\t");
+        Fold fold;
+        if (f.length == 7) {
+          fold = new Fold(Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]), false,
+              Double.NaN, Double.NaN, Double.NaN);
+        } else if (f.length == 10) {
+          fold = new Fold(Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]), true,
+              Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+        } else {
+          throw new IOException(file + ":" + (at + 1) + ": " + f.length
+              + " columns; a classification fold has 7, a regression fold 10");
+        }
+        byDataset.computeIfAbsent(f[0], k -> new TreeMap<>()).put(f[1] + "/" + f[2], fold);
       }
       all.put(label, byDataset);
     }
     return all;
   }
 
+  /** What a table of the report shows: a value of each fold, averaged over the folds, and which way is better. */
+  record Metric(ToDoubleFunction<Fold> value, boolean higherIsBetter) {
+  }
+
+  static final Metric ACCURACY = new Metric(Fold::score, true);
+  static final Metric RRSE = new Metric(Fold::score, false);
+  static final Metric RMSE = new Metric(Fold::rmse, false);
+  static final Metric CORRELATION = new Metric(Fold::correlation, true);
+
+  /** One label's column of a table: the sum of its per-data-set means, their number, and the baseline's
+   * wins, ties and losses against it. */
+  private static final class Column {
+    double sum;
+    int count;
+    final int[] winTieLoss = new int[3];
+  }
+
+  /**
+   * Prints the report: the classification data sets (those whose baseline folds have 7 columns) as always, then
+   * the regression data sets (10 columns), each part only if the baseline has such data sets.
+   */
   static void analyze(Path resultsDir, List<String> labels, PrintStream out) throws IOException {
     Map<String, Map<String, Map<String, Fold>>> all = load(resultsDir, labels);
     String baseline = labels.get(0);
-    TreeSet<String> datasets = new TreeSet<>(all.get(baseline).keySet());
+    TreeSet<String> classification = new TreeSet<>();
+    TreeSet<String> regression = new TreeSet<>();
+    for (Map.Entry<String, Map<String, Fold>> entry : all.get(baseline).entrySet()) {
+      boolean isRegression = entry.getValue().values().iterator().next().regression();
+      (isRegression ? regression : classification).add(entry.getKey());
+    }
+    if (!classification.isEmpty()) {
+      analyzeClassification(all, labels, classification, out);
+    }
+    if (!regression.isEmpty()) {
+      if (!classification.isEmpty()) {
+        out.println();
+      }
+      analyzeRegression(all, labels, regression, out);
+    }
+  }
+
+  private static void analyzeClassification(Map<String, Map<String, Map<String, Fold>>> all, List<String> labels,
+      TreeSet<String> datasets, PrintStream out) {
+    String baseline = labels.get(0);
     int pairs = all.get(baseline).get(datasets.first()).size();
     out.printf(Locale.ROOT, "Accuracy (%%) over %d train/test pairs per data set; v = significantly better, "
         + "* = significantly worse than %s (corrected resampled paired t-test, %.0f%%)%n%n", pairs, baseline,
         SIGNIFICANCE * 100);
+    Map<String, Column> columns = table(all, labels, datasets, ACCURACY, "%.2f", out);
+    meanRow(columns, labels, datasets, out);
+    winTieLossRow(columns, labels, out);
+    timeRows(all, labels, datasets, out);
+    cpuPerDataset(all, labels, datasets, pairs, out);
+  }
+
+  private static void analyzeRegression(Map<String, Map<String, Map<String, Fold>>> all, List<String> labels,
+      TreeSet<String> datasets, PrintStream out) {
+    String baseline = labels.get(0);
+    int pairs = all.get(baseline).get(datasets.first()).size();
+    out.printf(Locale.ROOT, "Regression: root relative squared error (%%) over %d train/test pairs per data set, "
+        + "lower is better; v = significantly better (lower), * = significantly worse (higher) than %s "
+        + "(corrected resampled paired t-test, %.0f%%)%n%n", pairs, baseline, SIGNIFICANCE * 100);
+    Map<String, Column> columns = table(all, labels, datasets, RRSE, "%.2f", out);
+    meanRow(columns, labels, datasets, out);
+    winTieLossRow(columns, labels, out);
+    timeRows(all, labels, datasets, out);
+
+    out.printf(Locale.ROOT, "%nRoot mean squared error (in the class's units, so no mean over data sets), lower is "
+        + "better; v = significantly better (lower), * = significantly worse (higher) than %s%n%n", baseline);
+    columns = table(all, labels, datasets, RMSE, "%.3f", out);
+    winTieLossRow(columns, labels, out);
+
+    out.printf(Locale.ROOT, "%nCorrelation coefficient, higher is better; v = significantly better (higher), "
+        + "* = significantly worse (lower) than %s%n%n", baseline);
+    columns = table(all, labels, datasets, CORRELATION, "%.4f", out);
+    winTieLossRow(columns, labels, out);
+
+    cpuPerDataset(all, labels, datasets, pairs, out);
+  }
+
+  private static void header(List<String> labels, PrintStream out) {
     StringBuilder header = new StringBuilder("| data set |");
     StringBuilder rule = new StringBuilder("|---|");
     for (String label : labels) {
@@ -205,17 +317,21 @@ public final class AccuracyStudy {
     }
     out.println(header);
     out.println(rule);
-    Map<String, int[]> winTieLoss = new LinkedHashMap<>();
-    Map<String, Double> accuracySum = new LinkedHashMap<>();
-    Map<String, Double> timeSum = new LinkedHashMap<>();
-    Map<String, Double> cpuSum = new LinkedHashMap<>();
-    Map<String, Integer> present = new LinkedHashMap<>();
+  }
+
+  /**
+   * Prints the header and a row per data set: each label's mean of the metric over the folds, marked v if
+   * significantly better than the baseline's, * if significantly worse, in the metric's sense of better.
+   *
+   * @return each label's column: the sum and number of its means, the baseline's wins/ties/losses against it
+   */
+  private static Map<String, Column> table(Map<String, Map<String, Map<String, Fold>>> all, List<String> labels,
+      TreeSet<String> datasets, Metric metric, String format, PrintStream out) {
+    String baseline = labels.get(0);
+    header(labels, out);
+    Map<String, Column> columns = new LinkedHashMap<>();
     for (String label : labels) {
-      present.put(label, 0);
-      winTieLoss.put(label, new int[3]);
-      accuracySum.put(label, 0.0);
-      timeSum.put(label, 0.0);
-      cpuSum.put(label, 0.0);
+      columns.put(label, new Column());
     }
     for (String dataset : datasets) {
       StringBuilder row = new StringBuilder("| ").append(dataset).append(" |");
@@ -226,58 +342,90 @@ public final class AccuracyStudy {
           row.append(" – |");
           continue;
         }
-        double mean = folds.values().stream().mapToDouble(Fold::percentCorrect).average().orElse(Double.NaN);
-        accuracySum.merge(label, mean, Double::sum);
-        present.merge(label, 1, Integer::sum);
-        timeSum.merge(label, folds.values().stream().mapToDouble(Fold::trainSeconds).sum(), Double::sum);
-        cpuSum.merge(label, folds.values().stream().mapToDouble(Fold::trainCpuSeconds).sum(), Double::sum);
+        double mean = folds.values().stream().mapToDouble(metric.value()).average().orElse(Double.NaN);
+        Column column = columns.get(label);
+        column.sum += mean;
+        column.count++;
         String mark = "";
         if (!label.equals(baseline)) {
-          int significance = significance(base, folds, pairs);
-          // significance compares baseline − other: +1 = baseline better
-          int[] wtl = winTieLoss.get(label);
+          int significance = significance(base, folds, metric);
+          // +1 = the baseline significantly better
           if (significance > 0) {
             mark = " *";
-            wtl[0]++;
+            column.winTieLoss[0]++;
           } else if (significance < 0) {
             mark = " v";
-            wtl[2]++;
+            column.winTieLoss[2]++;
           } else {
-            wtl[1]++;
+            column.winTieLoss[1]++;
           }
         }
-        row.append(String.format(Locale.ROOT, " %.2f%s |", mean, mark));
+        row.append(String.format(Locale.ROOT, " " + format + "%s |", mean, mark));
       }
       out.println(row);
     }
+    return columns;
+  }
+
+  private static void meanRow(Map<String, Column> columns, List<String> labels, TreeSet<String> datasets,
+      PrintStream out) {
     StringBuilder meanRow = new StringBuilder("| **mean** |");
+    for (String label : labels) {
+      Column column = columns.get(label);
+      meanRow.append(column.count == 0 ? " – |" : String.format(Locale.ROOT, " **%.2f**%s |", column.sum / column.count,
+          column.count < datasets.size() ? " (" + column.count + " data sets)" : ""));
+    }
+    out.println(meanRow);
+  }
+
+  private static void winTieLossRow(Map<String, Column> columns, List<String> labels, PrintStream out) {
+    String baseline = labels.get(0);
     StringBuilder wtlRow = new StringBuilder("| " + baseline + " wins/ties/losses against |");
+    for (String label : labels) {
+      int[] wtl = columns.get(label).winTieLoss;
+      wtlRow.append(label.equals(baseline) ? " – |" : String.format(Locale.ROOT, " %d/%d/%d |", wtl[0], wtl[1], wtl[2]));
+    }
+    out.println(wtlRow);
+  }
+
+  /** The rows of training time, wall clock and CPU, summed over the data sets' folds, and their ratios to the baseline's. */
+  private static void timeRows(Map<String, Map<String, Map<String, Fold>>> all, List<String> labels,
+      TreeSet<String> datasets, PrintStream out) {
+    String baseline = labels.get(0);
+    Map<String, Double> timeSum = new LinkedHashMap<>();
+    Map<String, Double> cpuSum = new LinkedHashMap<>();
+    for (String label : labels) {
+      timeSum.put(label, 0.0);
+      cpuSum.put(label, 0.0);
+      for (String dataset : datasets) {
+        Map<String, Fold> folds = all.get(label).get(dataset);
+        if (folds != null) {
+          timeSum.merge(label, folds.values().stream().mapToDouble(Fold::trainSeconds).sum(), Double::sum);
+          cpuSum.merge(label, folds.values().stream().mapToDouble(Fold::trainCpuSeconds).sum(), Double::sum);
+        }
+      }
+    }
     StringBuilder timeRow = new StringBuilder("| training time, all folds, wall clock (s) |");
     StringBuilder ratioRow = new StringBuilder("| wall-clock training time / " + baseline + "'s |");
     StringBuilder cpuRow = new StringBuilder("| training CPU time, all folds (s) |");
     StringBuilder cpuRatioRow = new StringBuilder("| CPU training time / " + baseline + "'s |");
     for (String label : labels) {
-      int count = present.get(label);
-      meanRow.append(count == 0 ? " – |" : String.format(Locale.ROOT, " **%.2f**%s |", accuracySum.get(label) / count,
-          count < datasets.size() ? " (" + count + " data sets)" : ""));
-      int[] wtl = winTieLoss.get(label);
-      wtlRow.append(label.equals(baseline) ? " – |" : String.format(Locale.ROOT, " %d/%d/%d |", wtl[0], wtl[1], wtl[2]));
       timeRow.append(String.format(Locale.ROOT, " %.1f |", timeSum.get(label)));
       ratioRow.append(String.format(Locale.ROOT, " %.2f |", timeSum.get(label) / timeSum.get(baseline)));
       cpuRow.append(String.format(Locale.ROOT, " %.1f |", cpuSum.get(label)));
       cpuRatioRow.append(String.format(Locale.ROOT, " %.2f |", cpuSum.get(label) / cpuSum.get(baseline)));
     }
-    out.println(meanRow);
-    out.println(wtlRow);
     out.println(timeRow);
     out.println(ratioRow);
     out.println(cpuRow);
     out.println(cpuRatioRow);
+  }
 
+  private static void cpuPerDataset(Map<String, Map<String, Map<String, Fold>>> all, List<String> labels,
+      TreeSet<String> datasets, int pairs, PrintStream out) {
     out.printf(Locale.ROOT, "%nTraining CPU time per data set (s, summed over its %d folds; all threads of the process)%n%n",
         pairs);
-    out.println(header);
-    out.println(rule);
+    header(labels, out);
     for (String dataset : datasets) {
       StringBuilder row = new StringBuilder("| ").append(dataset).append(" |");
       for (String label : labels) {
@@ -290,9 +438,10 @@ public final class AccuracyStudy {
   }
 
   /**
-   * @return +1 if the baseline is significantly more accurate, −1 if significantly less, 0 otherwise
+   * @return +1 if the baseline is significantly better in the metric (more accurate, lower RRSE or RMSE, higher
+   *         correlation), −1 if significantly worse, 0 otherwise
    */
-  static int significance(Map<String, Fold> base, Map<String, Fold> other, int pairs) {
+  static int significance(Map<String, Fold> base, Map<String, Fold> other, Metric metric) {
     int folds = base.keySet().stream().mapToInt(key -> Integer.parseInt(key.substring(key.indexOf('/') + 1)))
         .max().orElse(2);
     double testTrainRatio = 1.0 / Math.max(1, folds - 1);
@@ -300,10 +449,11 @@ public final class AccuracyStudy {
     for (Map.Entry<String, Fold> entry : base.entrySet()) {
       Fold o = other.get(entry.getKey());
       if (o != null) {
-        stats.add(entry.getValue().percentCorrect(), o.percentCorrect());
+        stats.add(metric.value().applyAsDouble(entry.getValue()), metric.value().applyAsDouble(o));
       }
     }
     stats.calculateDerived();
-    return stats.differencesSignificance;
+    // differencesSignificance is +1 when the baseline's mean is significantly the higher
+    return metric.higherIsBetter() ? stats.differencesSignificance : -stats.differencesSignificance;
   }
 }
