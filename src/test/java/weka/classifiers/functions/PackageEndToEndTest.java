@@ -46,7 +46,7 @@ class PackageEndToEndTest {
     String installed = runWeka(wekaHome, "weka.core.WekaPackageManager", "-offline", "-list-packages",
         "installed");
     assertTrue(Pattern.compile("(?m)^1\\.2\\.0\\s.*\\bBackpropOneHidden:").matcher(installed).find(),
-        "BackpropOneHidden 1.2.0 not listed as installed:\n" + installed);
+        "BackpropOneHidden 1.3.0 not listed as installed:\n" + installed);
 
     String run = runWeka(wekaHome, "weka.Run", "BackpropOneHidden", "-t", iris.toString(), "-x", "10");
     assertTrue(run.contains("BackpropOneHidden\n================="), "no model text in:\n" + run);

@@ -191,6 +191,11 @@ class SparkTrainerTest {
 
   private static String refusal(String options, double[][] rows, double[] weights, boolean withStringAttribute)
       throws Exception {
+    return refusal(options, rows, weights, withStringAttribute, false);
+  }
+
+  private static String refusal(String options, double[][] rows, double[] weights, boolean withStringAttribute,
+      boolean numericClass) throws Exception {
     java.util.ArrayList<weka.core.Attribute> attributes = new java.util.ArrayList<>();
     attributes.add(new weka.core.Attribute("x"));
     if (withStringAttribute) {
@@ -201,7 +206,8 @@ class SparkTrainerTest {
       }
       rows = wider;
     }
-    attributes.add(new weka.core.Attribute("class", java.util.Arrays.asList("a", "b")));
+    attributes.add(numericClass ? new weka.core.Attribute("class")
+        : new weka.core.Attribute("class", java.util.Arrays.asList("a", "b")));
     Instances header = new Instances("hand-made", attributes, 0);
     header.setClassIndex(attributes.size() - 1);
     List<RawRow> raw = new ArrayList<>();
@@ -235,6 +241,9 @@ class SparkTrainerTest {
     String noClass = refusal("-B 0", new double[][] {{1, Double.NaN}, {2, Double.NaN}, {3, Double.NaN}},
         new double[] {1, 1, 1});
     assertTrue(noClass.contains("no instance has a class value"), noClass);
+    String numeric = refusal("-B 0", rows, new double[] {1, 1, 1}, false, true);
+    assertTrue(numeric.contains("the class attribute 'class' must be nominal") && numeric.contains("trains in one JVM"),
+        numeric);
   }
 
   private static int[] toArray(List<Integer> list) {
