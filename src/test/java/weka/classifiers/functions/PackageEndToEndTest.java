@@ -45,8 +45,17 @@ class PackageEndToEndTest {
 
     String installed = runWeka(wekaHome, "weka.core.WekaPackageManager", "-offline", "-list-packages",
         "installed");
-    assertTrue(Pattern.compile("(?m)^1\\.2\\.0\\s.*\\bBackpropOneHidden:").matcher(installed).find(),
+    assertTrue(Pattern.compile("(?m)^1\\.3\\.0\\s.*\\bBackpropOneHidden:").matcher(installed).find(),
         "BackpropOneHidden 1.3.0 not listed as installed:\n" + installed);
+
+    // a numeric class (iris's petal width, -c 4): Weka's regression summary
+    String regression = runWeka(wekaHome, "weka.Run", "BackpropOneHidden", "-t", iris.toString(), "-c", "4", "-x",
+        "10");
+    assertTrue(regression.contains("-> 1 linear output"), regression);
+    Matcher rrse = Pattern.compile("=== Cross-validation ===[\\s\\S]*Root relative squared error\\s+([0-9.]+)\\s*%")
+        .matcher(regression);
+    assertTrue(rrse.find(), "no regression summary after cross-validation in:\n" + regression);
+    assertTrue(Double.parseDouble(rrse.group(1)) < 40, rrse.group());
 
     String run = runWeka(wekaHome, "weka.Run", "BackpropOneHidden", "-t", iris.toString(), "-x", "10");
     assertTrue(run.contains("BackpropOneHidden\n================="), "no model text in:\n" + run);

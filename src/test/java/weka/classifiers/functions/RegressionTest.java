@@ -284,6 +284,44 @@ class RegressionTest {
   }
 
   @Test
+  void theIterativeClassifierCallsTrainTheSameNetworkAsOneBuild() throws Exception {
+    BackpropOneHidden built = TestSupport.built("-tune none -N 40", data);
+    BackpropOneHidden stepped = TestSupport.classifier("-tune none -N 40");
+    stepped.initializeClassifier(data);
+    int epochs = 0;
+    while (stepped.next()) {
+      epochs++;
+    }
+    stepped.done();
+    assertTrue(epochs > 0);
+    assertArrayEquals(built.getNetwork().parameters(), stepped.getNetwork().parameters());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"-O momentum -L 0.05", "-O nesterov -L 0.05", "-O gd -L 0.3 -B 0 -N 400"})
+  void everyUpdateRuleLearnsTheClass(String options) throws Exception {
+    BackpropOneHidden classifier = TestSupport.built("-tune none " + options, data);
+    Evaluation evaluation = new Evaluation(data);
+    evaluation.evaluateModel(classifier, data);
+    assertTrue(evaluation.rootRelativeSquaredError() < 40, options + ": RRSE " + evaluation.rootRelativeSquaredError());
+  }
+
+  @Test
+  void weightsScaledByAPowerOfTwoGiveTheSameModelBitForBit() throws Exception {
+    Instances weighted = smooth(150, 0.05, true, 9);
+    BackpropOneHidden base = TestSupport.built("-B 0 -N 30", weighted);
+    for (int exponent : new int[] {-1000, -40, 40, 1000}) {
+      Instances scaled = new Instances(weighted);
+      for (Instance instance : scaled) {
+        instance.setWeight(Math.scalb(instance.weight(), exponent));
+      }
+      BackpropOneHidden other = TestSupport.built("-B 0 -N 30", scaled);
+      assertArrayEquals(TestSupport.parameters(base), TestSupport.parameters(other), "weights x 2^" + exponent);
+      assertEquals(base.classifyInstance(weighted.instance(3)), other.classifyInstance(scaled.instance(3)), 0.0);
+    }
+  }
+
+  @Test
   void aDateClassIsPredictedAsANumber() throws Exception {
     ArrayList<Attribute> attributes = new ArrayList<>();
     attributes.add(new Attribute("x"));
