@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the README's pictures in docs/images/:
 #   loss-credit-g.png         training and validation loss per epoch (BackpropOneHidden defaults, credit-g)
+#   regression-mexicanhat.png a numeric class: generated MexicanHat data, cross-validated predictions
 #   study-accuracy-time.png   accuracy and training time of the accuracy study's classifiers
 #   explorer.png              Weka's Explorer with BackpropOneHidden cross-validated on iris (needs a display)
 # Usage: docs/make-pictures.sh [STUDY_RESULTS_DIR]   (default study/results)

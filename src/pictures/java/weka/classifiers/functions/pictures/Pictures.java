@@ -41,6 +41,9 @@ import weka.core.converters.ConverterUtils.DataSource;
  * <ul>
  *   <li>{@code loss-credit-g.png}: training and validation loss per epoch of one BackpropOneHidden network (-tune none)
  *       on credit-g (the whole data set), with the kept (best validation) epoch marked;</li>
+ *   <li>{@code regression-mexicanhat.png}: a numeric class: Weka's MexicanHat generator's data and the
+ *       10-fold cross-validated predictions of BackpropOneHidden's defaults, LinearRegression and
+ *       MultilayerPerceptron;</li>
  *   <li>{@code study-accuracy-time.png}: mean accuracy and mean training CPU time per fold of each classifier of the
  *       accuracy study, from its per-fold TSV files (RESULTS_DIR/LABEL.tsv with LABEL.scheme naming the
  *       classifier; files with the same scheme are shards of one classifier's results and are merged);</li>
@@ -65,6 +68,7 @@ public final class Pictures {
     Files.createDirectories(out);
     Path data = Paths.get("target", "data");
     lossChart(data.resolve("credit-g.arff"), out.resolve("loss-credit-g.png"));
+    regressionChart(out.resolve("regression-mexicanhat.png"));
     if (args.length > 1 && Files.isDirectory(Paths.get(args[1]))) {
       studyChart(Paths.get(args[1]), out.resolve("study-accuracy-time.png"));
     } else {
@@ -113,6 +117,62 @@ public final class Pictures {
     BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     System.out.println("wrote " + png + " (" + result.epochs() + " epochs, stopped because "
         + result.stopReason().description() + ")");
+  }
+
+  /**
+   * A numeric class on generated data: Weka's MexicanHat generator (y = sin|x| / |x| on x in [−10, 10], noise on a
+   * fifth of the instances), 10-fold cross-validated (seed 1), each instance's prediction plotted at its x.
+   */
+  static void regressionChart(Path png) throws Exception {
+    weka.datagenerators.classifiers.regression.MexicanHat generator =
+        new weka.datagenerators.classifiers.regression.MexicanHat();
+    generator.setOptions(new String[] {"-n", "400", "-N", "0.2", "-V", "0.01", "-S", "1"});
+    generator.setDatasetFormat(generator.defineDataFormat());
+    Instances data = generator.generateExamples();
+    data.setClassIndex(data.numAttributes() - 1);
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(550)
+        .title("A numeric class: Weka's MexicanHat data (400 instances), 10-fold cross-validated predictions")
+        .xAxisTitle("x").yAxisTitle("y").build();
+    style(chart.getStyler());
+    double[] x = new double[data.numInstances()];
+    double[] y = new double[x.length];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = data.instance(k).value(0);
+      y[k] = data.instance(k).classValue();
+    }
+    XYSeries truth = chart.addSeries("the data", x, y);
+    truth.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    truth.setMarker(SeriesMarkers.CIRCLE);
+    truth.setMarkerColor(Color.LIGHT_GRAY);
+    weka.classifiers.Classifier[] learners = {new BackpropOneHidden(), new weka.classifiers.functions.LinearRegression(),
+        new weka.classifiers.functions.MultilayerPerceptron()};
+    String[] names = {"BackpropOneHidden (defaults)", "LinearRegression", "MultilayerPerceptron"};
+    for (int i = 0; i < learners.length; i++) {
+      weka.classifiers.Evaluation evaluation = new weka.classifiers.Evaluation(data);
+      evaluation.crossValidateModel(learners[i], data, 10, new java.util.Random(1), new Object[0]);
+      List<weka.classifiers.evaluation.Prediction> predictions = evaluation.predictions();
+      // crossValidateModel shuffles a copy with the same seed: predictions come in that copy's fold order
+      Instances order = new Instances(data);
+      order.randomize(new java.util.Random(1));
+      double[] px = new double[predictions.size()];
+      double[] py = new double[predictions.size()];
+      int k = 0;
+      for (int fold = 0; fold < 10; fold++) {
+        Instances test = order.testCV(10, fold);
+        for (int j = 0; j < test.numInstances(); j++, k++) {
+          px[k] = test.instance(j).value(0);
+          py[k] = predictions.get(k).predicted();
+        }
+      }
+      XYSeries series = chart.addSeries(String.format(java.util.Locale.ROOT, "%s: RRSE %.1f %%", names[i],
+          evaluation.rootRelativeSquaredError()), px, py);
+      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      series.setMarker(i == 0 ? SeriesMarkers.DIAMOND : i == 1 ? SeriesMarkers.SQUARE : SeriesMarkers.TRIANGLE_UP);
+      System.out.println("regression chart: " + names[i] + " RRSE " + evaluation.rootRelativeSquaredError());
+    }
+    chart.getStyler().setMarkerSize(5);
+    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    System.out.println("wrote " + png);
   }
 
   private static double[] epochs(double[] values) {
