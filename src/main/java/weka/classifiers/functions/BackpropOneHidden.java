@@ -663,7 +663,8 @@ public class BackpropOneHidden extends RandomizableClassifier
    * The facts about training that the Experimenter can record per fold as columns (its "additional measures"):
    * measureNumWeights, measureNumHiddenUnits, measureEpochsRun, measureKeptEpoch, measureFinalTrainingLoss,
    * measureBestValidationLoss, measureTunedHiddenUnits, measureTunedWeightDecay, measureTuningFolds,
-   * measureTuningCvBrier, measureTuningCvAccuracy and measureCommitteeSize ({@link Measures} says what each is).
+   * measureTuningCvBrier, measureTuningCvAccuracy, measureTuningCvRrse (a numeric class) and measureCommitteeSize
+   * ({@link Measures} says what each is).
    */
   @Override
   public Enumeration<String> enumerateMeasures() {
@@ -673,7 +674,8 @@ public class BackpropOneHidden extends RandomizableClassifier
   /**
    * @param measureName one of {@link #enumerateMeasures()}'s names
    * @return its value for the model held, or Weka's missing value where it does not apply (before a model is built,
-   *     the tuning's measures for one network, the training loss of a committee)
+   *     the tuning's measures for one network, the training loss of a committee, the accuracy of a numeric class and
+   *     the RRSE of a nominal one)
    * @throws IllegalArgumentException if the measure is unknown, listing the known ones
    */
   @Override
@@ -685,7 +687,7 @@ public class BackpropOneHidden extends RandomizableClassifier
    * The model as a self-contained Java class (the Explorer's "Output source code", {@code -z} on the command line):
    * static methods {@code classify(Object[])}, {@code distribution(Object[])} and {@code inputs(Object[])} compute
    * what this classifier predicts, from one value per attribute (a numeric one as a Double, a nominal one as its name,
-   * a missing one as null).
+   * a missing one as null); for a numeric class {@code classify} returns the predicted value.
    *
    * @param className the name of the class
    * @return its source
@@ -698,7 +700,8 @@ public class BackpropOneHidden extends RandomizableClassifier
 
   /**
    * The model as a PMML 4.4 document: one network as a NeuralNetwork, the committee of {@code -tune cv} as a
-   * MiningModel averaging its networks (Weka 3.8's own PMML consumer reads the NeuralNetwork, not the MiningModel).
+   * MiningModel averaging its networks (Weka 3.8's own PMML consumer reads the NeuralNetwork, not the MiningModel);
+   * for a numeric class both with functionName regression.
    * Nothing in Weka's GUI or command line calls it: {@code PmmlExport} writes a saved model's (README, "PMML").
    *
    * @param train the training data or its header (checked against the model's), or null for the model's header

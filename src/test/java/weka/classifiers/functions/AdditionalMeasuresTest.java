@@ -21,16 +21,18 @@ import weka.core.Utils;
 
 /**
  * The additional measures (weka.core.AdditionalMeasureProducer) of every kind of model: a committee tuned by
- * cross-validation, one network, the class prior and nothing built; each value against the model's own facts.
+ * cross-validation (of a nominal and of a numeric class), one network, the class prior and nothing built; each value
+ * against the model's own facts.
  */
 class AdditionalMeasuresTest {
 
   private static final List<String> NAMES = Arrays.asList("measureNumWeights", "measureNumHiddenUnits",
       "measureEpochsRun", "measureKeptEpoch", "measureFinalTrainingLoss", "measureBestValidationLoss",
       "measureTunedHiddenUnits", "measureTunedWeightDecay", "measureTuningFolds", "measureTuningCvBrier",
-      "measureTuningCvAccuracy", "measureCommitteeSize");
+      "measureTuningCvAccuracy", "measureTuningCvRrse", "measureCommitteeSize");
   private static final List<String> TUNING = Arrays.asList("measureTunedHiddenUnits", "measureTunedWeightDecay",
-      "measureTuningFolds", "measureTuningCvBrier", "measureTuningCvAccuracy", "measureCommitteeSize");
+      "measureTuningFolds", "measureTuningCvBrier", "measureTuningCvAccuracy", "measureTuningCvRrse",
+      "measureCommitteeSize");
 
   private static Instances iris;
 
@@ -71,11 +73,44 @@ class AdditionalMeasuresTest {
     assertEquals(report.folds(), classifier.getMeasure("measureTuningFolds"), 0.0);
     assertEquals(report.brier(chosen), classifier.getMeasure("measureTuningCvBrier"), 0.0);
     assertEquals(100 * report.accuracy(chosen), classifier.getMeasure("measureTuningCvAccuracy"), 1e-12);
+    assertMissing(classifier, "measureTuningCvRrse"); // a nominal class
     assertEquals(committee.size(), classifier.getMeasure("measureCommitteeSize"), 0.0);
     assertEquals(report.folds(), committee.size());
     assertEquals(committee.shape().numHidden(), report.candidate(chosen).numHidden());
     // as Weka's classifiers, the name's case does not matter
     assertEquals(weights, classifier.getMeasure("MEASURENUMWEIGHTS"), 0.0);
+  }
+
+  /**
+   * A numeric class's committee: the tuning's held-out squared error as the CV Brier measure, its root relative
+   * squared error in percent as measureTuningCvRrse, and no accuracy; one network of a numeric class reports none of
+   * the tuning's measures.
+   */
+  @Test
+  void numericClassReportsTheTuningsRootRelativeSquaredError() throws Exception {
+    Instances data = RegressionTest.smooth(300, 0.0, false, 7);
+    BackpropOneHidden classifier = TestSupport.classifier("-N 20");
+    classifier.buildClassifier(data);
+    SearchReport report = classifier.getTuningReport();
+    assertNotNull(report);
+    assertTrue(report.numeric());
+    int chosen = report.chosen();
+    assertEquals(report.brier(chosen), classifier.getMeasure("measureTuningCvBrier"), 0.0);
+    assertEquals(100 * report.rootRelativeSquaredError(chosen), classifier.getMeasure("measureTuningCvRrse"), 1e-12);
+    double rrse = classifier.getMeasure("measureTuningCvRrse");
+    assertTrue(rrse > 0 && rrse < 50, "the smooth function is learned far better than its mean: RRSE " + rrse);
+    // the model text's table prints the same figure for the chosen candidate
+    assertTrue(classifier.toString().contains(String.format(java.util.Locale.ROOT, "%.2f %%", rrse)),
+        classifier.toString());
+    assertMissing(classifier, "measureTuningCvAccuracy");
+    assertEquals(report.folds(), classifier.getMeasure("measureCommitteeSize"), 0.0);
+
+    BackpropOneHidden one = TestSupport.classifier("-tune none -N 20");
+    one.buildClassifier(data);
+    assertEquals(one.getTrainingResult().finalLoss(), one.getMeasure("measureFinalTrainingLoss"), 0.0);
+    for (String name : TUNING) {
+      assertMissing(one, name);
+    }
   }
 
   @Test

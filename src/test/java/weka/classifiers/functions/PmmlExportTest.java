@@ -57,7 +57,9 @@ import weka.core.pmml.PMMLModel;
  * parsed by the JDK's XML parser and validated against the PMML 4.4 schema (pmml.xsd of org.jpmml:pmml-model). Weka
  * 3.8.6 reads no MiningModel, so a committee's document is checked by its structure: one NeuralNetwork segment per
  * member, averaged, each holding exactly the member's weights; and each segment, put in a document of its own, is
- * read by Weka's consumer, whose mean over the segments is the committee's distribution.
+ * read by Weka's consumer, whose mean over the segments is the committee's distribution. A numeric class the same
+ * way (functionName regression, an identity output neuron mapped back to the class by NormContinuous), each predicted
+ * value to 1e-9 of it; Weka's consumer reads it correctly, but refuses a date class's field (written as a number).
  */
 class PmmlExportTest {
 
@@ -104,6 +106,7 @@ class PmmlExportTest {
     assertEquals(1, document.getElementsByTagNameNS(Pmml.NAMESPACE, "NeuralNetwork").getLength());
     PMMLClassifier consumer = consumer(pmml);
     double[][] expected = classifier.distributionsForInstances(data);
+    boolean numeric = data.classAttribute().isNumeric();
     int missing = 0;
     for (int k = 0; k < data.numInstances(); k++) {
       Instance instance = data.instance(k);
@@ -113,7 +116,13 @@ class PmmlExportTest {
       double[] actual = consumer.distributionForInstance(instance);
       assertEquals(expected[k].length, actual.length);
       for (int c = 0; c < actual.length; c++) {
-        assertEquals(expected[k][c], actual[c], TOLERANCE, what + ": instance " + (k + 1) + ", class " + c);
+        // a numeric class's predicted value: to 1e-9 of it
+        assertEquals(expected[k][c], actual[c], numeric ? TOLERANCE * Math.abs(expected[k][c]) : TOLERANCE,
+            what + ": instance " + (k + 1) + ", class " + c);
+      }
+      if (numeric) {
+        assertEquals(expected[k][0], consumer.classifyInstance(instance), TOLERANCE * Math.abs(expected[k][0]),
+            what + ": instance " + (k + 1));
       }
     }
     if (what.contains("missing")) {
@@ -221,13 +230,183 @@ class PmmlExportTest {
     }
   }
 
+  /**
+   * A numeric class, one network: a regression NeuralNetwork whose identity output neuron is the standardized class
+   * value, mapped back by the NeuralOutput's NormContinuous through (mean, 0) and (mean + sd, 1), the class's mean and
+   * sd as the model text states them; Weka's consumer predicts the classifier's values to 1e-9 of them, with nominal
+   * attributes (a value unseen in training), missing values and weights, tanh and sigmoid.
+   */
+  @Test
+  void numericClassOneNetwork() throws Exception {
+    Instances data = RegressionTest.smooth(200, 0.15, true, 3);
+    Instances train = new Instances(data);
+    for (Instance instance : train) {
+      if (!instance.isMissing(3) && instance.value(3) == 2) {
+        instance.setValue(3, 0);
+      }
+    }
+    for (String activation : new String[] {"tanh", "sigmoid"}) {
+      BackpropOneHidden classifier = TestSupport.built("-tune none -N 30 -H 5 -A " + activation, train);
+      assertNotNull(classifier.getNetwork());
+      String pmml = classifier.toPMML(train);
+      Element network = only(parse(pmml).getDocumentElement(), "NeuralNetwork");
+      assertEquals("regression", network.getAttribute("functionName"));
+      assertEquals("2", network.getAttribute("numberOfLayers"));
+      checkWeights(network, classifier.getNetwork());
+      Element output = children(network, "NeuralLayer").get(1);
+      assertEquals("identity", output.getAttribute("activationFunction"));
+      assertEquals("none", output.getAttribute("normalizationMethod"));
+      checkTargetNorm(network, classifier.toString());
+      assertTrue(!pmml.contains("NormDiscrete field=\"y\""), pmml);
+      checkByWeka(classifier, data, "numeric class, " + activation + ", missing values");
+    }
+  }
+
+  /** The NeuralOutputs map the one output neuron to the class through (mean, 0) and (mean + sd, 1), exactly. */
+  private static void checkTargetNorm(Element network, String modelText) {
+    java.util.regex.Matcher stated = java.util.regex.Pattern.compile("Class: y \\(numeric; standardized for "
+        + "training with mean (\\S+) and standard deviation (\\S+),").matcher(modelText);
+    assertTrue(stated.find(), modelText);
+    double mean = Double.parseDouble(stated.group(1));
+    double sd = Double.parseDouble(stated.group(2));
+    Element outputs = only(network, "NeuralOutputs");
+    assertEquals("1", outputs.getAttribute("numberOfOutputs"));
+    Element output = only(outputs, "NeuralOutput");
+    assertEquals("o1", output.getAttribute("outputNeuron"));
+    Element norm = only(only(output, "DerivedField"), "NormContinuous");
+    assertEquals("y", norm.getAttribute("field"));
+    List<Element> points = children(norm, "LinearNorm");
+    assertEquals(2, points.size());
+    assertEquals(mean, Double.parseDouble(points.get(0).getAttribute("orig")));
+    assertEquals(0.0, Double.parseDouble(points.get(0).getAttribute("norm")));
+    assertEquals(mean + sd, Double.parseDouble(points.get(1).getAttribute("orig")));
+    assertEquals(1.0, Double.parseDouble(points.get(1).getAttribute("norm")));
+  }
+
+  /**
+   * A numeric class, the default committee: a regression MiningModel averaging one regression NeuralNetwork segment
+   * per member (schema-valid); each segment, in a document of its own, read by Weka's consumer, and the mean of their
+   * values is the committee's prediction to 1e-9 of it.
+   */
+  @Test
+  void numericClassCommittee() throws Exception {
+    Instances data = RegressionTest.smooth(300, 0.05, false, 7);
+    BackpropOneHidden classifier = TestSupport.built("-N 20", data);
+    Committee committee = classifier.getCommittee();
+    assertNotNull(committee, "the default -tune cv model is a committee");
+    Document document = parse(classifier.toPMML(data));
+    Element mining = only(document.getDocumentElement(), "MiningModel");
+    assertEquals("regression", mining.getAttribute("functionName"));
+    Element segmentation = only(mining, "Segmentation");
+    assertEquals("average", segmentation.getAttribute("multipleModelMethod"));
+    List<Element> segments = children(segmentation, "Segment");
+    assertEquals(committee.size(), segments.size());
+    double[] mean = new double[data.numInstances()];
+    for (int n = 0; n < segments.size(); n++) {
+      Element network = only(segments.get(n), "NeuralNetwork");
+      assertEquals("regression", network.getAttribute("functionName"));
+      checkWeights(network, committee.member(n));
+      checkTargetNorm(network, classifier.toString());
+      PMMLClassifier consumer = consumer(alone(document, network));
+      for (int k = 0; k < data.numInstances(); k++) {
+        mean[k] += consumer.distributionForInstance(data.instance(k))[0] / segments.size();
+      }
+    }
+    for (int k = 0; k < data.numInstances(); k++) {
+      double expected = classifier.classifyInstance(data.instance(k));
+      assertEquals(expected, mean[k], TOLERANCE * Math.abs(expected), "instance " + (k + 1));
+    }
+  }
+
+  /**
+   * A date class is written as a number (Weka's internal value, milliseconds since 1970), as a date attribute is:
+   * the document is valid, and Weka's consumer refuses to match its continuous field to the date attribute of the
+   * scored data ("type mismatch"), but predicts the classifier's values, to 1e-9 of them, for the same data with the
+   * class as a numeric attribute.
+   */
+  @Test
+  void dateClassIsWrittenAsANumber() throws Exception {
+    ArrayList<weka.core.Attribute> attributes = new ArrayList<>();
+    attributes.add(new weka.core.Attribute("day"));
+    attributes.add(new weka.core.Attribute("when", "yyyy-MM-dd"));
+    Instances dates = new Instances("dates", attributes, 0);
+    dates.setClassIndex(1);
+    for (int k = 0; k < 60; k++) {
+      dates.add(new weka.core.DenseInstance(1.0, new double[] {k, 1.6e12 + k * 86_400_000.0}));
+    }
+    BackpropOneHidden classifier = TestSupport.built("-tune none -O lbfgs -B 0 -N 50", dates);
+    String pmml = classifier.toPMML(dates);
+    assertEquals("regression", only(parse(pmml).getDocumentElement(), "NeuralNetwork").getAttribute("functionName"));
+    PMMLClassifier consumer = consumer(pmml);
+    Exception mismatch = assertThrows(Exception.class, () -> consumer.distributionForInstance(dates.instance(0)));
+    assertTrue(mismatch.getMessage().contains("type mismatch"), mismatch.getMessage());
+    ArrayList<weka.core.Attribute> numericAttributes = new ArrayList<>();
+    numericAttributes.add(new weka.core.Attribute("day"));
+    numericAttributes.add(new weka.core.Attribute("when"));
+    Instances numbers = new Instances("dates", numericAttributes, 0);
+    numbers.setClassIndex(1);
+    for (Instance instance : dates) {
+      numbers.add(new weka.core.DenseInstance(1.0, instance.toDoubleArray()));
+    }
+    PMMLClassifier reader = consumer(pmml);
+    for (int k = 0; k < dates.numInstances(); k++) {
+      double expected = classifier.classifyInstance(dates.instance(k));
+      assertEquals(expected, reader.distributionForInstance(numbers.instance(k))[0], TOLERANCE * Math.abs(expected),
+          "instance " + (k + 1));
+    }
+  }
+
+  /**
+   * The class's two points where mean + sd is no longer a second point: a spread below half a unit in the last place
+   * of the mean (mean + sd rounds to the mean), where the second point is 2^j standard deviations away and Weka's
+   * consumer still predicts to 1e-9 of the value; and a class near the largest double (mean + sd overflows), where
+   * the points are taken below the mean. Both documents are valid, with finite, ascending points.
+   */
+  @Test
+  void theClassPointsStayDistinctAndFinite() throws Exception {
+    ArrayList<weka.core.Attribute> attributes = new ArrayList<>();
+    attributes.add(new weka.core.Attribute("x"));
+    attributes.add(new weka.core.Attribute("y"));
+    Instances narrow = new Instances("narrow", attributes, 0);
+    narrow.setClassIndex(1);
+    Instances huge = new Instances(narrow, 0);
+    for (int k = 0; k < 400; k++) {
+      // 399 rows of 1e16 and one of 1e16 + 2 (the next double): mean 1e16 + 0.005 rounds to 1e16, sd about 0.1
+      narrow.add(new weka.core.DenseInstance(1.0, new double[] {k == 0 ? 1 : 0, k == 0 ? 1e16 + 2 : 1e16}));
+      huge.add(new weka.core.DenseInstance(1.0, new double[] {k % 10 == 0 ? 1 : 0,
+          k % 10 == 0 ? -1.5e308 : 1.5e308}));
+    }
+    BackpropOneHidden classifier = TestSupport.built("-tune none -N 20 -V 0", narrow);
+    List<Element> points = classPoints(classifier.toPMML(narrow));
+    double mean = Double.parseDouble(points.get(0).getAttribute("orig"));
+    double upper = Double.parseDouble(points.get(1).getAttribute("orig"));
+    assertEquals(0.0, Double.parseDouble(points.get(0).getAttribute("norm")));
+    assertTrue(upper > mean && Double.parseDouble(points.get(1).getAttribute("norm")) > 1, upper + " above " + mean);
+    checkByWeka(classifier, narrow, "a spread below the mean's last place");
+    points = classPoints(TestSupport.built("-tune none -N 20 -V 0", huge).toPMML(huge));
+    double lower = Double.parseDouble(points.get(0).getAttribute("orig"));
+    double top = Double.parseDouble(points.get(1).getAttribute("orig"));
+    assertTrue(Double.isFinite(lower) && Double.isFinite(top) && lower < top, lower + " below " + top);
+    assertTrue(Double.parseDouble(points.get(0).getAttribute("norm")) < 0);
+    assertEquals(0.0, Double.parseDouble(points.get(1).getAttribute("norm")));
+  }
+
+  /** @return the LinearNorm points of the document's (valid) NeuralOutput */
+  private static List<Element> classPoints(String pmml) throws Exception {
+    Element network = only(parse(pmml).getDocumentElement(), "NeuralNetwork");
+    Element output = only(only(network, "NeuralOutputs"), "NeuralOutput");
+    List<Element> points = children(only(only(output, "DerivedField"), "NormContinuous"), "LinearNorm");
+    assertEquals(2, points.size());
+    return points;
+  }
+
   /** The network's Con weights and biases are exactly the member's θ and β. */
   private static void checkWeights(Element network, Network member) {
     List<Element> layers = children(network, "NeuralLayer");
     int m = member.shape().numInputs();
     int g = member.shape().numHidden();
     int k = member.shape().numOutputs();
-    assertEquals(k == 1 ? 3 : 2, layers.size());
+    assertEquals(k == 1 && !member.shape().linearOutput() ? 3 : 2, layers.size());
     List<Element> hidden = children(layers.get(0), "Neuron");
     assertEquals(g, hidden.size());
     for (int l = 0; l < g; l++) {
@@ -298,6 +477,13 @@ class PmmlExportTest {
     IllegalStateException prior = assertThrows(IllegalStateException.class,
         () -> TestSupport.built("", constant).toPMML(constant));
     assertTrue(prior.getMessage().contains("class prior"), prior.getMessage());
+    Instances constantClass = RegressionTest.smooth(50, 0.0, false, 5);
+    for (Instance instance : constantClass) {
+      instance.setClassValue(42.5);
+    }
+    IllegalStateException mean = assertThrows(IllegalStateException.class,
+        () -> TestSupport.built("", constantClass).toPMML(constantClass));
+    assertTrue(mean.getMessage().contains("class prior"), mean.getMessage());
     Instances iris = TestSupport.iris();
     BackpropOneHidden classifier = TestSupport.built("-tune none -N 2", iris);
     Instances other = new Instances(iris, 0);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import weka.core.Utils;
  * table and, with -print-weights, every weight) matches distributionForInstance to 1e-9, both through the
  * standardized inputs (missing, scale, mean, sd and the weights on them) and through the weights folded onto the
  * raw attribute values; for one network, for data with nominal attributes, missing values and useless attributes,
- * and for the default committee.
+ * and for the default committee; and for a numeric class, from the class's printed mean and standard deviation and
+ * the linear output's weights, mean + sd * output, to 1e-9 of the predicted value.
  */
 class RecipeTextTest {
 
@@ -59,10 +62,21 @@ class RecipeTextTest {
   private static final class Printed {
     final List<Input> inputs = new ArrayList<>();
     final List<Weights> networks = new ArrayList<>();
+    /** A numeric class's mean and standard deviation (the linear output predicts (class - mean) / sd); NaN else. */
+    double classMean = Double.NaN;
+    double classSd = Double.NaN;
   }
+
+  private static final Pattern NUMERIC_CLASS = Pattern.compile("^Class: .* \\(numeric; standardized for training "
+      + "with mean (\\S+) and standard deviation (\\S+), predictions returned on its scale\\)$", Pattern.MULTILINE);
 
   private static Printed parse(String text, Instances header) {
     Printed printed = new Printed();
+    Matcher numeric = NUMERIC_CLASS.matcher(text);
+    if (numeric.find()) {
+      printed.classMean = Double.parseDouble(numeric.group(1));
+      printed.classSd = Double.parseDouble(numeric.group(2));
+    }
     String[] lines = text.split("\n");
     int at = 0;
     while (!lines[at].trim().matches("input +missing +scale +mean +sd +attribute")) {
@@ -146,7 +160,10 @@ class RecipeTextTest {
     return v;
   }
 
-  /** @return the class probabilities, from the standardized inputs if standardized, else from the raw values */
+  /**
+   * @return the class probabilities, from the standardized inputs if standardized, else from the raw values; for a
+   *     numeric class the predicted value, mean + sd * (the mean of) the linear output(s)
+   */
   private static double[] predict(Printed printed, Instance instance, boolean standardized) {
     double[] v = rawInputs(printed, instance);
     double[] x = v.clone();
@@ -180,7 +197,9 @@ class RecipeTextTest {
         }
       }
       double[] q = new double[classes];
-      if (o.length == 1) {
+      if (!Double.isNaN(printed.classMean)) {
+        q[0] = o[0]; // the linear output: the standardized class value
+      } else if (o.length == 1) {
         q[1] = 1 / (1 + Math.exp(-o[0]));
         q[0] = 1 - q[1];
       } else {
@@ -201,6 +220,9 @@ class RecipeTextTest {
         p[c] += q[c] / printed.networks.size();
       }
     }
+    if (!Double.isNaN(printed.classMean)) {
+      p[0] = printed.classMean + printed.classSd * p[0];
+    }
     return p;
   }
 
@@ -213,14 +235,18 @@ class RecipeTextTest {
     String text = classifier.toString();
     Printed printed = parse(text, train);
     assertEquals(networks, printed.networks.size(), text);
+    boolean numeric = train.classAttribute().isNumeric();
+    assertEquals(numeric, !Double.isNaN(printed.classMean), "the text states a numeric class's mean and sd");
     for (int k = 0; k < test.numInstances(); k++) {
       Instance instance = test.instance(k);
       double[] expected = classifier.distributionForInstance(instance);
       double[] standardized = predict(printed, instance, true);
       double[] raw = predict(printed, instance, false);
       for (int c = 0; c < expected.length; c++) {
-        assertEquals(expected[c], standardized[c], TOLERANCE, "instance " + k + ", class " + c + " (standardized)");
-        assertEquals(expected[c], raw[c], TOLERANCE, "instance " + k + ", class " + c + " (raw attribute values)");
+        // a numeric class's predicted value: to 1e-9 of it
+        double tolerance = numeric ? TOLERANCE * Math.abs(expected[c]) : TOLERANCE;
+        assertEquals(expected[c], standardized[c], tolerance, "instance " + k + ", class " + c + " (standardized)");
+        assertEquals(expected[c], raw[c], tolerance, "instance " + k + ", class " + c + " (raw attribute values)");
       }
     }
     return text;
@@ -268,6 +294,30 @@ class RecipeTextTest {
     assertTrue(text.contains("A nominal attribute with two values has one input, which names its second value"), text);
     // and the committee of the same data
     assertPredictsFromText(data, test, "-N 10", 5);
+  }
+
+  /**
+   * A numeric class, one network: the class's mean and sd as printed and the linear output's weights give the
+   * prediction, mean + sd * output, with a nominal attribute, missing values and weights.
+   */
+  @Test
+  void aNumericClassPredictsFromTheText() throws Exception {
+    Instances data = RegressionTest.smooth(200, 0.1, true, 3);
+    String text = assertPredictsFromText(data, data, "-tune none -N 30", 1);
+    assertTrue(text.contains("hidden units -> 1 linear output"), text);
+    assertTrue(text.contains("Output (linear): the standardized class value; y = mean + standard deviation × output"),
+        text);
+    assertTrue(text.contains("Weights on the raw attribute values"), text);
+  }
+
+  /** A numeric class, the default committee: mean + sd * the mean of its networks' outputs. */
+  @Test
+  void aNumericClassCommitteePredictsFromTheText() throws Exception {
+    Instances data = RegressionTest.smooth(300, 0.0, false, 7);
+    String text = assertPredictsFromText(data, data, "-N 20", 5);
+    assertTrue(text.contains("Prediction: p = the mean of the 5 networks' outputs, each network computing its own "
+        + "from the inputs above; the class value is mean + standard deviation × p"), text);
+    assertTrue(text.contains("Network 5 of 5"), text);
   }
 
   @Test

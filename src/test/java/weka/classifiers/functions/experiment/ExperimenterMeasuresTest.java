@@ -67,7 +67,7 @@ class ExperimenterMeasuresTest {
         assertTrue(value(fold, results, "measureFinalTrainingLoss") > 0);
         assertTrue(value(fold, results, "measureBestValidationLoss") > 0, "-V 0.1 holds rows out");
         for (String name : new String[] {"measureTunedHiddenUnits", "measureTunedWeightDecay", "measureTuningFolds",
-            "measureTuningCvBrier", "measureTuningCvAccuracy", "measureCommitteeSize"}) {
+            "measureTuningCvBrier", "measureTuningCvAccuracy", "measureTuningCvRrse", "measureCommitteeSize"}) {
           assertNull(orNull(fold, results, name), name + " of one network");
         }
       } else {
@@ -82,6 +82,7 @@ class ExperimenterMeasuresTest {
         assertTrue(brier > 0 && brier < 2, "Brier score " + brier);
         double accuracy = value(fold, results, "measureTuningCvAccuracy");
         assertTrue(accuracy > 33 && accuracy <= 100, "accuracy " + accuracy);
+        assertNull(orNull(fold, results, "measureTuningCvRrse"), "the RRSE of a nominal class");
         assertNull(orNull(fold, results, "measureFinalTrainingLoss"), "a committee's training loss");
         assertNull(orNull(fold, results, "measureBestValidationLoss"), "a committee's validation loss");
       }

@@ -11,6 +11,7 @@ import weka.classifiers.functions.backprop.Kernels;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
 import weka.core.Attribute;
 import weka.core.Instances;
 
@@ -27,6 +28,14 @@ import weka.core.Instances;
  * a missing value as null, and returns the index of the predicted class value. The class also offers
  * {@code distribution(Object[] i)}, the class probabilities, and {@code inputs(Object[] i)}, the network's input row.
  *
+ * <p>A numeric (or date) class: the networks have one linear output w, the standardized class value, and the class
+ * predicts {@code mean + sd · w} (a committee: {@code mean + sd ·} the mean of its networks' w), the class's mean and
+ * standard deviation of training written with every digit; {@code classify} returns that value, as Weka's WekaWrapper
+ * expects for a numeric class, {@code distribution} returns it as its one element, and {@code classValues()} is
+ * empty. The class prior of a numeric class is its weighted mean (ZeroR's). The classifier computes mean + sd · w in
+ * units of a power of two ({@code TargetScale.original}), which rounds to the same bits; only where sd · w itself
+ * overflows (a class within a factor |w| of the largest double) does this class give an infinity instead.
+ *
  * <p>Limits of the Java class file: the numbers are written as text tables parsed when the class is loaded, so
  * models of any size compile; the names of the nominal values that inputs indicate are string constants in the
  * class's initializer, whose code is limited to 64 KB (about 9,000 such names in all).
@@ -41,14 +50,18 @@ public final class JavaSource {
   private final InputEncoder encoder;
   /** The networks whose probabilities are averaged (one for a single network); empty for the prior. */
   private final Network[] networks;
+  /** The standardization of a numeric class the networks predict; null for a nominal class and the prior. */
+  private final TargetScale target;
   /** The class prior; null for networks. */
   private final double[] prior;
   /** Why no network was trained (the prior), else null. */
   private final String reason;
 
-  private JavaSource(Instances header, InputEncoder encoder, Network[] networks, double[] prior, String reason) {
+  private JavaSource(Instances header, InputEncoder encoder, TargetScale target, Network[] networks, double[] prior,
+      String reason) {
     this.header = header;
     this.encoder = encoder;
+    this.target = target;
     this.networks = networks;
     this.prior = prior;
     this.reason = reason;
@@ -57,22 +70,23 @@ public final class JavaSource {
   /**
    * @param header the training header
    * @param preprocessing the networks' fitted preprocessing
-   * @param networks one network, or the members of a committee (their probabilities are averaged, in this order)
+   * @param networks one network, or the members of a committee (their probabilities, or for a numeric class their
+   *     outputs, are averaged, in this order)
    * @return the source of a model of networks
    * @throws Exception if the preprocessing cannot be written (a model saved by version 1.0)
    */
   static JavaSource networks(Instances header, Preprocessor preprocessing, Network... networks) throws Exception {
-    return new JavaSource(header, preprocessing.encoder(), networks.clone(), null, null);
+    return new JavaSource(header, preprocessing.encoder(), preprocessing.targetScale(), networks.clone(), null, null);
   }
 
   /**
    * @param header the training header
-   * @param distribution the class prior
+   * @param distribution the class prior (a numeric class: one value, its mean)
    * @param reason why no network was trained
    * @return the source of a model that predicts the prior
    */
   static JavaSource prior(Instances header, double[] distribution, String reason) {
-    return new JavaSource(header, null, new Network[0], distribution.clone(), reason);
+    return new JavaSource(header, null, null, new Network[0], distribution.clone(), reason);
   }
 
   /** @return the training header (for {@link Pmml}, which writes the same model as PMML) */
@@ -88,6 +102,16 @@ public final class JavaSource {
   /** @return the networks whose probabilities are averaged (one for a single network); empty for the prior */
   Network[] networks() {
     return networks.clone();
+  }
+
+  /** @return the standardization of a numeric class the networks predict; null for a nominal class and the prior */
+  TargetScale targetScale() {
+    return target;
+  }
+
+  /** @return true for a numeric (or date) class: one predicted value, no class values */
+  private boolean numeric() {
+    return header.classAttribute().isNumeric();
   }
 
   /** @return why no network was trained (the model predicts the class prior), else null */
@@ -121,6 +145,9 @@ public final class JavaSource {
     out.append("  public static final int NUM_ATTRIBUTES = ").append(header.numAttributes()).append(";\n\n");
     out.append("  /** The class attribute (its value is ignored). */\n");
     out.append("  public static final int CLASS_INDEX = ").append(header.classIndex()).append(";\n\n");
+    if (numeric()) {
+      out.append("  /** None: the class is numeric, and classify returns the predicted value itself. */\n");
+    }
     out.append("  private static final String[] CLASS_VALUES = ")
         .append(stringArray(classValues())).append(";\n\n");
     if (prior != null) {
@@ -128,6 +155,28 @@ public final class JavaSource {
     } else {
       writeNetworks(out);
     }
+    if (numeric()) {
+      writeClassifyNumeric(out);
+      out.append("  /** @return an empty array: the class is numeric and has no values to name */\n");
+    } else {
+      writeClassify(out);
+      out.append("  /** @return the names of the class values, in order: classify returns an index into them */\n");
+    }
+    out.append("  public static String[] classValues() {\n");
+    out.append("    return CLASS_VALUES.clone();\n");
+    out.append("  }\n\n");
+    out.append("  private static void check(Object[] i) {\n");
+    out.append("    if (i.length != NUM_ATTRIBUTES) {\n");
+    out.append("      throw new IllegalArgumentException(i.length + \" values, expected \" + NUM_ATTRIBUTES "
+        + "+ \" (one per attribute)\");\n");
+    out.append("    }\n");
+    out.append("  }\n");
+    out.append("}\n");
+    return out.toString();
+  }
+
+  /** classify for a nominal class: the index of the most probable value. */
+  private static void writeClassify(StringBuilder out) {
     out.append("  /**\n");
     out.append("   * @param i one value per attribute: a numeric one as a Number, a nominal one as its name, a "
         + "missing one as null\n");
@@ -143,24 +192,26 @@ public final class JavaSource {
     out.append("    }\n");
     out.append("    return best;\n");
     out.append("  }\n\n");
-    out.append("  /** @return the names of the class values, in order: classify returns an index into them */\n");
-    out.append("  public static String[] classValues() {\n");
-    out.append("    return CLASS_VALUES.clone();\n");
-    out.append("  }\n\n");
-    out.append("  private static void check(Object[] i) {\n");
-    out.append("    if (i.length != NUM_ATTRIBUTES) {\n");
-    out.append("      throw new IllegalArgumentException(i.length + \" values, expected \" + NUM_ATTRIBUTES "
-        + "+ \" (one per attribute)\");\n");
-    out.append("    }\n");
-    out.append("  }\n");
-    out.append("}\n");
-    return out.toString();
   }
 
+  /** classify for a numeric class: the predicted value, distribution's one element. */
+  private static void writeClassifyNumeric(StringBuilder out) {
+    out.append("  /**\n");
+    out.append("   * @param i one value per attribute: a numeric one as a Number, a nominal one as its name, a "
+        + "missing one as null\n");
+    out.append("   * @return the predicted value of the numeric class (a date: Weka's internal value, milliseconds "
+        + "since 1970)\n");
+    out.append("   */\n");
+    out.append("  public static double classify(Object[] i) {\n");
+    out.append("    return distribution(i)[0];\n");
+    out.append("  }\n\n");
+  }
+
+  /** @return the names of the class values; none for a numeric class */
   private List<String> classValues() {
     Attribute classAttribute = header.classAttribute();
     List<String> values = new ArrayList<>();
-    for (int c = 0; c < classAttribute.numValues(); c++) {
+    for (int c = 0; !numeric() && c < classAttribute.numValues(); c++) {
       values.add(classAttribute.value(c));
     }
     return values;
@@ -174,15 +225,17 @@ public final class JavaSource {
         + "Java standard library (Java 8+).\n");
     out.append("//\n");
     if (prior != null) {
-      out.append("// No network was trained (").append(comment(reason)).append("): the model predicts the class "
-          + "prior.\n");
+      out.append("// No network was trained (").append(comment(reason)).append("): the model predicts the class")
+          .append(numeric() ? "'s weighted mean.\n" : " prior.\n");
     } else {
       NetworkShape shape = networks[0].shape();
       out.append("// ").append(networks.length == 1 ? "One network" : "A committee of " + networks.length
-          + " networks (the mean of their class probabilities)").append(", ").append(shape.numInputs())
+          + " networks (the mean of their " + (shape.linearOutput() ? "outputs" : "class probabilities") + ")")
+          .append(", ").append(shape.numInputs())
           .append(" inputs -> ").append(shape.numHidden()).append(' ').append(shape.activation().optionName())
-          .append(" hidden units -> ").append(shape.numOutputs() == 1 ? "1 sigmoid output" : shape.numOutputs()
-          + " softmax outputs").append(":\n");
+          .append(" hidden units -> ").append(shape.linearOutput() ? "1 linear output"
+              : shape.numOutputs() == 1 ? "1 sigmoid output" : shape.numOutputs() + " softmax outputs")
+          .append(":\n");
       out.append("//   x = (1, x_1 ... x_m): each input from its attribute (a missing value replaced, a numeric value "
           + "multiplied by its\n");
       out.append("//       power-of-two scale, a nominal one as a 0/1 indicator of one value), then (x - mean) / sd "
@@ -190,18 +243,33 @@ public final class JavaSource {
       out.append("//       is not positive); a nominal value that no input indicates makes all of its indicators 0\n");
       out.append("//   z_l = sum_i theta_l,i x_i (x_0 = 1: the bias),  a_l = ").append(shape.activation()
           == Activation.TANH ? "tanh" : "sigmoid").append("(z_l),  w_c = beta_c,0 + sum_l beta_c,l a_l\n");
-      out.append(shape.numOutputs() == 1 ? "//   p = (1 - sigmoid(w), sigmoid(w))\n"
-          : "//   p_c = exp(w_c - max w) / sum_d exp(w_d - max w)\n");
+      if (shape.linearOutput()) {
+        out.append("//   the class value = mean + sd * ").append(networks.length == 1 ? "w" : "(the mean of the "
+            + "networks' w)").append(", w the standardized class value,\n");
+        out.append("//       with the class's mean ").append(Double.toString(target.mean()))
+            .append(" and standard deviation ").append(Double.toString(target.stdDev())).append('\n');
+      } else {
+        out.append(shape.numOutputs() == 1 ? "//   p = (1 - sigmoid(w), sigmoid(w))\n"
+            : "//   p_c = exp(w_c - max w) / sum_d exp(w_d - max w)\n");
+      }
       if (shape.kernels() == Kernels.VECTOR) {
         out.append("// The model was trained with the vector activation kernels; this class computes the scalar "
-            + "formulas, which\n// differ from them by rounding (1e-9 or less in the probabilities).\n");
+            + "formulas, which\n// differ from them by rounding (1e-9 or less in the ")
+            .append(shape.linearOutput() ? "standardized output" : "probabilities").append(").\n");
       }
     }
     out.append("//\n");
-    out.append("// Use: ").append(className).append(".distribution(values) gives the class probabilities, ")
-        .append(className).append(".classify(values)\n");
-    out.append("// the index of the most probable class value (").append(className).append(".classValues() names "
-        + "them). values holds one\n");
+    if (numeric()) {
+      out.append("// Use: ").append(className).append(".classify(values) gives the predicted value of the numeric "
+          + "class,\n");
+      out.append("// ").append(className).append(".distribution(values) the same as its one element (")
+          .append(className).append(".classValues() is empty). values holds one\n");
+    } else {
+      out.append("// Use: ").append(className).append(".distribution(values) gives the class probabilities, ")
+          .append(className).append(".classify(values)\n");
+      out.append("// the index of the most probable class value (").append(className).append(".classValues() names "
+          + "them). values holds one\n");
+    }
     out.append("// entry per attribute, in this order (the class's entry is ignored); a numeric or date value as a "
         + "Double (Weka's\n// internal value), a nominal one as its name (a String), a missing value as null:\n");
     for (int a = 0; a < header.numAttributes(); a++) {
@@ -215,15 +283,18 @@ public final class JavaSource {
   }
 
   private void writePrior(StringBuilder out) {
-    out.append("  /** The class prior (as Weka's ZeroR computes it), the same for every instance. */\n");
+    out.append("  /** The class").append(numeric() ? "'s weighted mean" : " prior")
+        .append(" (as Weka's ZeroR computes it), the same for every instance. */\n");
     out.append("  private static final double[] PRIOR = {");
     for (int c = 0; c < prior.length; c++) {
       out.append(c == 0 ? "" : ", ").append(Double.toString(prior[c]));
     }
     out.append("};\n\n");
     out.append("  /**\n");
-    out.append("   * @param i one value per attribute (not used: the model predicts the class prior)\n");
-    out.append("   * @return the class probabilities\n");
+    out.append("   * @param i one value per attribute (not used: the model predicts the class")
+        .append(numeric() ? "'s mean)\n" : " prior)\n");
+    out.append(numeric() ? "   * @return the predicted value of the numeric class, as one element\n"
+        : "   * @return the class probabilities\n");
     out.append("   */\n");
     out.append("  public static double[] distribution(Object[] i) {\n");
     out.append("    check(i);\n");
@@ -239,6 +310,13 @@ public final class JavaSource {
     out.append("  private static final int NUM_INPUTS = ").append(m).append(";\n");
     out.append("  private static final int NUM_HIDDEN = ").append(g).append(";\n");
     out.append("  private static final int NUM_OUTPUTS = ").append(k).append(";\n\n");
+    if (shape.linearOutput()) {
+      out.append("  /** The numeric class's mean and standard deviation: the networks predict (class - CLASS_MEAN) / "
+          + "CLASS_SD. */\n");
+      out.append("  private static final double CLASS_MEAN = ").append(Double.toString(target.mean())).append(";\n");
+      out.append("  private static final double CLASS_SD = ").append(Double.toString(target.stdDev()))
+          .append(";\n\n");
+    }
     // the inputs: one row each, column, indicated value (-1: numeric), scale, replacement, mean, sd
     out.append("  /**\n");
     out.append("   * The inputs, one row each: the attribute it reads, the value it indicates (-1: a numeric input), "
@@ -353,12 +431,19 @@ public final class JavaSource {
     out.append("   * @param i one value per attribute: a numeric one as a Number, a nominal one as its name (or its "
         + "index as a Number),\n");
     out.append("   *     a missing one as null\n");
-    out.append("   * @return the class probabilities").append(networks.length == 1 ? ""
-        : ": the mean of the networks'").append("\n");
+    if (shape.linearOutput()) {
+      out.append("   * @return the predicted value of the numeric class, as one element: CLASS_MEAN + CLASS_SD *\n")
+          .append("   *     ").append(networks.length == 1 ? "the network's output"
+              : "the mean of the networks' outputs").append("\n");
+    } else {
+      out.append("   * @return the class probabilities").append(networks.length == 1 ? ""
+          : ": the mean of the networks'").append("\n");
+    }
     out.append("   */\n");
     out.append("  public static double[] distribution(Object[] i) {\n");
     out.append("    double[] x = inputs(i);\n");
-    out.append("    double[] p = new double[CLASS_VALUES.length];\n");
+    out.append("    double[] p = new double[").append(shape.linearOutput() ? "1" : "CLASS_VALUES.length")
+        .append("];\n");
     out.append("    for (int n = 0; n < THETA.length; n++) {\n");
     out.append("      double[] q = network(THETA[n], BETA[n], x);\n");
     out.append("      for (int c = 0; c < p.length; c++) {\n");
@@ -368,6 +453,9 @@ public final class JavaSource {
     out.append("    for (int c = 0; c < p.length; c++) {\n");
     out.append("      p[c] /= THETA.length;\n");
     out.append("    }\n");
+    if (shape.linearOutput()) {
+      out.append("    p[0] = CLASS_MEAN + CLASS_SD * p[0];\n");
+    }
     out.append("    return p;\n");
     out.append("  }\n\n");
     out.append("  /**\n");
@@ -419,7 +507,9 @@ public final class JavaSource {
     out.append("    }\n");
     out.append("    return -1;\n");
     out.append("  }\n\n");
-    out.append("  /** @return one network's class probabilities for the input row x */\n");
+    out.append(shape.linearOutput() ? "  /** @return one network's output for the input row x: the standardized "
+        + "class value, as one element */\n"
+        : "  /** @return one network's class probabilities for the input row x */\n");
     out.append("  private static double[] network(double[][] theta, double[][] beta, double[] x) {\n");
     out.append("    double[] a = new double[NUM_HIDDEN];\n");
     out.append("    for (int l = 0; l < NUM_HIDDEN; l++) {\n");
@@ -443,7 +533,10 @@ public final class JavaSource {
     out.append("      }\n");
     out.append("      w[c] = s;\n");
     out.append("    }\n");
-    if (k == 1) {
+    if (shape.linearOutput()) {
+      out.append("    return w;\n");
+      out.append("  }\n\n");
+    } else if (k == 1) {
       out.append("    return new double[] {probability(-w[0]), probability(w[0])};\n");
       out.append("  }\n\n");
       out.append("  /** @return 1 / (1 + e^-z), computed so that the exponent is never positive */\n");

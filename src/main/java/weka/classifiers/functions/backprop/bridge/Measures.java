@@ -30,7 +30,12 @@ import weka.core.Utils;
  *   <li>{@code measureTunedHiddenUnits}, {@code measureTunedWeightDecay}: what -tune cv chose;</li>
  *   <li>{@code measureTuningFolds}: its k;</li>
  *   <li>{@code measureTuningCvBrier}, {@code measureTuningCvAccuracy}: the chosen candidate's mean held-out Brier
- *       score and held-out accuracy in percent, at its best epoch;</li>
+ *       score and held-out accuracy in percent, at its best epoch (a numeric class: the mean held-out squared error
+ *       of the standardized class, and no accuracy);</li>
+ *   <li>{@code measureTuningCvRrse}: for a numeric class, the chosen candidate's held-out root relative squared error
+ *       in percent at its best epoch, 100 · √(Σ_k s_k (p_k − t_k)² / Σ_k s_k (t_k − t̄)²) over all rows, each
+ *       predicted by the fold network that did not train on it, t̄ the rows' weighted mean (100: no better than
+ *       predicting the mean); missing for a nominal class;</li>
  *   <li>{@code measureCommitteeSize}: the networks the committee averages.</li>
  * </ul>
  */
@@ -83,6 +88,7 @@ public final class Measures {
     TUNING_FOLDS("measureTuningFolds", f -> f.chosen((r, i) -> r.folds())),
     TUNING_CV_BRIER("measureTuningCvBrier", f -> f.chosen(SearchReport::brier)),
     TUNING_CV_ACCURACY("measureTuningCvAccuracy", f -> f.chosen((r, i) -> 100 * r.accuracy(i))),
+    TUNING_CV_RRSE("measureTuningCvRrse", f -> f.chosen((r, i) -> 100 * r.rootRelativeSquaredError(i))),
     COMMITTEE_SIZE("measureCommitteeSize", f -> f.committee != null ? f.committee.size() : Utils.missingValue());
 
     final String measureName;

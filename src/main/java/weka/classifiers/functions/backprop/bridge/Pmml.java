@@ -9,13 +9,15 @@ import weka.classifiers.functions.backprop.Activation;
 import weka.classifiers.functions.backprop.Network;
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
 import weka.core.Attribute;
 import weka.core.Instances;
 
 /**
  * A model written as a PMML 4.4 document (weka.core.pmml.PMMLProducer): one network as a {@code NeuralNetwork}, the
  * committee of {@code -tune cv} as a {@code MiningModel} whose {@code Segmentation} averages ({@code
- * multipleModelMethod="average"}) the class probabilities of one {@code NeuralNetwork} segment per member.
+ * multipleModelMethod="average"}) the class probabilities (a numeric class: the predicted values) of one {@code
+ * NeuralNetwork} segment per member.
  *
  * <p>How the preprocessing is written, in the form Weka 3.8.6's own consumer ({@code
  * weka.classifiers.pmml.consumer.NeuralNetwork}) reads, where the standard leaves a choice:
@@ -35,7 +37,13 @@ import weka.core.Instances;
  * <li>more than two classes: an output layer of identity neurons with {@code normalizationMethod="softmax"} (on the
  * layer, so that it applies to no other);
  * <li>two classes: the network's one logistic output neuron p, then a layer of two identity neurons 1 − p and p, one
- * {@code NeuralOutput} per class (Weka's consumer, like other PMML consumers, needs one output per class value).
+ * {@code NeuralOutput} per class (Weka's consumer, like other PMML consumers, needs one output per class value);
+ * <li>a numeric (or date) class: {@code functionName="regression"} (the committee's {@code MiningModel} too), the
+ * linear output as one identity neuron ({@code normalizationMethod="none"}), the standardized class value w, and one
+ * {@code NeuralOutput} whose {@code NormContinuous} on the class field has the points (mean, 0) and (mean + sd, 1),
+ * so that a consumer maps w back by the line through them, class = mean + sd · w (a committee: each segment's value,
+ * averaged, which is the same line at the mean of the w); a consumer's slope, (mean + sd) − mean, is sd to half a
+ * unit in the last place of the mean, so it agrees with the classifier to about 1e-16 · |w · mean|.
  * </ul>
  * Every number is written as {@link Double#toString} writes it (parsed back exactly).
  */
@@ -50,6 +58,8 @@ public final class Pmml {
   private final Instances header;
   private final InputEncoder encoder;
   private final Network[] networks;
+  /** The standardization of a numeric class the networks predict; null for a nominal class. */
+  private final TargetScale target;
 
   /** Per attribute, whether an input reads it (those form the MiningSchema, with the class). */
   private final boolean[] used;
@@ -58,10 +68,11 @@ public final class Pmml {
   /** Per input, the name of its NeuralInput's derived field. */
   private final String[] inputNames;
 
-  private Pmml(Instances header, InputEncoder encoder, Network[] networks) {
+  private Pmml(Instances header, InputEncoder encoder, Network[] networks, TargetScale target) {
     this.header = header;
     this.encoder = encoder;
     this.networks = networks;
+    this.target = target;
     int m = encoder.numInputs();
     used = new boolean[header.numAttributes()];
     Set<String> names = new HashSet<>();
@@ -121,7 +132,7 @@ public final class Pmml {
       throw new IllegalArgumentException(TrainingLog.PREFIX + "the data's header is not the training header: "
           + header.equalHeadersMsg(train));
     }
-    return new Pmml(header, model.encoder(), model.networks()).write();
+    return new Pmml(header, model.encoder(), model.networks(), model.targetScale()).write();
   }
 
   private String write() {
@@ -137,7 +148,8 @@ public final class Pmml {
       network(out, networks[0], "  ", header.relationName());
     } else {
       out.append("  <MiningModel modelName=\"").append(escape(header.relationName()))
-          .append("\" functionName=\"classification\" algorithmName=\"BackpropOneHidden committee\">\n");
+          .append("\" functionName=\"").append(functionName())
+          .append("\" algorithmName=\"BackpropOneHidden committee\">\n");
       miningSchema(out, "    ");
       out.append("    <Segmentation multipleModelMethod=\"average\">\n");
       for (int n = 0; n < networks.length; n++) {
@@ -153,11 +165,18 @@ public final class Pmml {
     return out.toString();
   }
 
+  /** @return the models' mining function: regression for a numeric class, else classification */
+  private String functionName() {
+    return target != null ? "regression" : "classification";
+  }
+
   private String description(NetworkShape shape) {
-    return "BackpropOneHidden: " + (networks.length == 1 ? "one network" : "the mean of the class probabilities "
-        + "of " + networks.length + " networks") + ", " + shape.numInputs() + " inputs -> " + shape.numHidden() + " "
-        + shape.activation().optionName() + " hidden units -> " + (shape.numOutputs() == 1 ? "1 sigmoid output"
-        : shape.numOutputs() + " softmax outputs") + ", trained on the relation '" + header.relationName() + "'";
+    return "BackpropOneHidden: " + (networks.length == 1 ? "one network" : "the mean of the "
+        + (target != null ? "predicted values" : "class probabilities") + " of " + networks.length + " networks")
+        + ", " + shape.numInputs() + " inputs -> " + shape.numHidden() + " " + shape.activation().optionName()
+        + " hidden units -> " + (shape.linearOutput() ? "1 linear output" : shape.numOutputs() == 1
+        ? "1 sigmoid output" : shape.numOutputs() + " softmax outputs") + ", trained on the relation '"
+        + header.relationName() + "'";
   }
 
   private void dataDictionary(StringBuilder out) {
@@ -226,8 +245,9 @@ public final class Pmml {
     int k = shape.numOutputs();
     String hidden = shape.activation() == Activation.TANH ? "tanh" : "logistic";
     out.append(indent).append("<NeuralNetwork modelName=\"").append(escape(name))
-        .append("\" functionName=\"classification\" algorithmName=\"BackpropOneHidden\" activationFunction=\"")
-        .append(hidden).append("\" numberOfLayers=\"").append(k == 1 ? 3 : 2).append("\">\n");
+        .append("\" functionName=\"").append(functionName())
+        .append("\" algorithmName=\"BackpropOneHidden\" activationFunction=\"").append(hidden)
+        .append("\" numberOfLayers=\"").append(k == 1 && !shape.linearOutput() ? 3 : 2).append("\">\n");
     String in = indent + "  ";
     miningSchema(out, in);
     boolean indicators = false;
@@ -277,7 +297,13 @@ public final class Pmml {
       out.append(in).append("  </Neuron>\n");
     }
     out.append(in).append("</NeuralLayer>\n");
-    if (k == 1) {
+    if (shape.linearOutput()) {
+      out.append(in).append("<NeuralLayer numberOfNeurons=\"1\" activationFunction=\"identity\" "
+          + "normalizationMethod=\"none\">\n");
+      outputNeuron(out, in, network, 0, "o1");
+      out.append(in).append("</NeuralLayer>\n");
+      regressionOutput(out, in, "o1");
+    } else if (k == 1) {
       out.append(in).append("<NeuralLayer numberOfNeurons=\"1\" activationFunction=\"logistic\">\n");
       outputNeuron(out, in, network, 0, "o1");
       out.append(in).append("</NeuralLayer>\n");
@@ -327,6 +353,48 @@ public final class Pmml {
       out.append(in).append("  </NeuralOutput>\n");
     }
     out.append(in).append("</NeuralOutputs>\n");
+  }
+
+  /**
+   * The NeuralOutputs of a numeric class: the neuron's value w is the class's standardized value, mapped back to
+   * the class by the line through {@link #targetNorm()}'s points.
+   */
+  private void regressionOutput(StringBuilder out, String in, String neuron) {
+    double[] points = targetNorm();
+    out.append(in).append("<NeuralOutputs numberOfOutputs=\"1\">\n");
+    out.append(in).append("  <NeuralOutput outputNeuron=\"").append(neuron).append("\">\n");
+    out.append(in).append("    <DerivedField optype=\"continuous\" dataType=\"double\">\n");
+    out.append(in).append("      <NormContinuous field=\"").append(escape(header.classAttribute().name()))
+        .append("\">\n");
+    out.append(in).append("        <LinearNorm orig=\"").append(number(points[0])).append("\" norm=\"")
+        .append(number(points[1])).append("\"/>\n");
+    out.append(in).append("        <LinearNorm orig=\"").append(number(points[2])).append("\" norm=\"")
+        .append(number(points[3])).append("\"/>\n");
+    out.append(in).append("      </NormContinuous>\n");
+    out.append(in).append("    </DerivedField>\n");
+    out.append(in).append("  </NeuralOutput>\n");
+    out.append(in).append("</NeuralOutputs>\n");
+  }
+
+  /**
+   * @return the two LinearNorm points {orig0, norm0, orig1, norm1} of a numeric class: (μ, 0) and (μ + σ, 1), so
+   *     that the class value is μ + σ · w (extrapolated beyond them). Should μ + σ round to μ (a spread below half a
+   *     unit in the last place of the mean), the second point is taken 2^j standard deviations away, (μ + 2^j σ,
+   *     2^j); should it overflow, below the mean, (μ − 2^j σ, −2^j) and (μ, 0): the points stay finite, distinct and
+   *     ascending, and the line is the same
+   */
+  double[] targetNorm() {
+    double mean = target.mean();
+    double sd = target.stdDev();
+    double c = 1.0;
+    while (mean + c * sd == mean) {
+      c *= 2;
+    }
+    double upper = mean + c * sd;
+    if (upper < Double.POSITIVE_INFINITY) {
+      return new double[] {mean, 0.0, upper, c};
+    }
+    return new double[] {mean - c * sd, -c, mean, 0.0};
   }
 
   /**
