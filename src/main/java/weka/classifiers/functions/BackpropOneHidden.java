@@ -29,6 +29,7 @@ import weka.classifiers.functions.backprop.bridge.ModelText;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
 import weka.classifiers.functions.backprop.bridge.OptionTable;
 import weka.classifiers.functions.backprop.bridge.Pmml;
+import weka.classifiers.functions.backprop.bridge.PriorModel;
 import weka.classifiers.functions.backprop.bridge.SavedFields;
 import weka.classifiers.functions.backprop.bridge.Settings;
 import weka.classifiers.functions.backprop.bridge.StreamTrainer;
@@ -476,6 +477,17 @@ public class BackpropOneHidden extends RandomizableClassifier
    * @param model the network, its preprocessing and how it was trained
    */
   public void adopt(NetworkModel model) {
+    replaceModel(model);
+  }
+
+  /**
+   * Installs the class prior fitted outside {@link #buildClassifier} (by the Spark adapter, for a numeric class that
+   * does not vary: its mean, {@link PriorModel#ofMean}), so that this classifier predicts, describes and serializes
+   * it exactly like a prior it fitted itself. Any training state is discarded.
+   *
+   * @param model the prior and why no network was trained
+   */
+  public void adopt(PriorModel model) {
     replaceModel(model);
   }
 

@@ -132,6 +132,31 @@ public final class PriorModel extends ModelState {
     return new PriorModel(header, zeroR, reason, missingClassDropped);
   }
 
+  /**
+   * The prior of a numeric class fitted elsewhere (by the Spark adapter, from the class's merged moments): ZeroR
+   * predicting the class values' weighted mean, as {@link #of} builds it on the instances (up to the rounding of the
+   * mean; exactly the value of a class that does not vary).
+   *
+   * @param header the training header, a numeric class set (copied without instances)
+   * @param mean the weighted mean of the class values, finite
+   * @param reason why no network was trained
+   * @param missingClassDropped training instances dropped because their class was missing
+   * @return the prior, which a classifier adopts
+   * @throws IllegalArgumentException if the class is not numeric or the mean is not finite
+   */
+  public static PriorModel ofMean(Instances header, double mean, String reason, int missingClassDropped) {
+    if (header.classIndex() < 0 || !header.classAttribute().isNumeric()
+        || !(Math.abs(mean) < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("a prior mean " + mean + " needs a numeric class and a finite mean");
+    }
+    Instances own = TrainingData.ownHeader(header);
+    try {
+      return new PriorModel(own, prior(own, new double[] {1.0}, mean), reason, missingClassDropped);
+    } catch (Exception e) {
+      throw new IllegalStateException("ZeroR could not be built on the mean " + mean + ": " + e, e);
+    }
+  }
+
   /** @return the weighted mean of the class values, μ += (s / S)(t − μ) instance by instance */
   private static double runningMean(Instances train) {
     double largest = 0;

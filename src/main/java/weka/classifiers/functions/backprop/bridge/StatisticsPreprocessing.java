@@ -96,11 +96,12 @@ public final class StatisticsPreprocessing implements Preprocessor {
   }
 
   /**
-   * @param scale the standardization of a numeric class, fitted on the same training data
+   * @param scale the standardization of a numeric class, fitted on the same training data (here by
+   *     {@link #fitTarget}, on a cluster from the merged moments of its blocks)
    * @param header the training header
    * @return this preprocessing with the target's standardization
    */
-  StatisticsPreprocessing withTarget(TargetScale scale, Instances header) {
+  public StatisticsPreprocessing withTarget(TargetScale scale, Instances header) {
     return new StatisticsPreprocessing(encoder, header, scale);
   }
 

@@ -15,7 +15,9 @@ import java.io.Serializable;
  * (n − 1 in the denominator for unit weights, as for the inputs). So that no sum overflows, the weights are taken in
  * units of the largest weight's power of two and the targets in units of 2^F, F the exponent of the largest |t_k|:
  * μ and σ are kept in that unit, and t' is computed from the scaled target, so a target near the largest double is
- * standardized as well as one near 1. Immutable.
+ * standardized as well as one near 1. The sums are those of two passes that merge by addition ({@link TargetSums},
+ * {@link TargetDeviations}), so the scale can be fitted from blocks of rows summarized apart (a cluster's partitions)
+ * as well as from the rows in one place. Immutable.
  */
 public final class TargetScale implements Serializable {
 
@@ -45,7 +47,10 @@ public final class TargetScale implements Serializable {
   }
 
   /**
-   * Fits μ and σ on the training targets.
+   * Fits μ and σ on the training targets: the two passes ({@link TargetSums}, then {@link TargetDeviations}) over
+   * the rows in order, then {@link #fit(TargetSums, TargetDeviations)}. A cluster that merges the passes over blocks
+   * of the same rows gets the same scale up to the rounding of the order of its additions (the same bits for one
+   * block).
    *
    * @param t the targets, finite (not modified)
    * @param s their weights, finite and ≥ 0, or null for all ones (not modified)
@@ -57,8 +62,7 @@ public final class TargetScale implements Serializable {
     if (s != null && s.length != t.length) {
       throw new IllegalArgumentException(s.length + " weights for " + t.length + " targets");
     }
-    double largestWeight = 0;
-    double largestTarget = 0;
+    TargetSums sums = new TargetSums();
     for (int k = 0; k < t.length; k++) {
       double w = s == null ? 1.0 : s[k];
       if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
@@ -67,54 +71,44 @@ public final class TargetScale implements Serializable {
       if (!(Math.abs(t[k]) < Double.POSITIVE_INFINITY)) {
         throw new IllegalArgumentException("target " + (k + 1) + " is " + t[k]);
       }
-      if (w > 0) {
-        largestWeight = Math.max(largestWeight, w);
-        largestTarget = Math.max(largestTarget, Math.abs(t[k]));
-      }
+      sums.add(t[k], w);
     }
-    if (largestWeight == 0) {
+    if (!sums.hasWeight() || !sums.varies()) {
       return null;
     }
-    int e = Math.getExponent(largestWeight);
-    int f = largestTarget > 0 ? Math.getExponent(largestTarget) : 0;
-    double total = 0;
-    double squaredWeights = 0;
-    double sum = 0;
-    int positive = 0;
-    double first = Double.NaN;
-    boolean varies = false;
+    TargetDeviations deviations = new TargetDeviations(sums);
     for (int k = 0; k < t.length; k++) {
-      double w = Math.scalb(s == null ? 1.0 : s[k], -e);
-      if (w > 0) {
-        double v = Math.scalb(t[k], -f);
-        total += w;
-        squaredWeights += w * w;
-        sum += w * v;
-        if (positive++ == 0) {
-          first = t[k];
-        } else {
-          varies |= t[k] != first;
-        }
-      }
+      deviations.add(t[k], s == null ? 1.0 : s[k]);
     }
-    if (!varies) {
+    return fit(sums, deviations);
+  }
+
+  /**
+   * Fits μ and σ from the two passes over all the training rows (perhaps each merged from blocks), in their units
+   * (weights in 2^E, targets in 2^F):
+   * <pre>
+   *   μ / 2^F = T / S,   (σ / 2^F)² = M2 / (S − Q / S)
+   * </pre>
+   *
+   * @param sums the first pass
+   * @param deviations the second pass, around the first pass's mean
+   * @return the scale, or null if the targets do not vary (as {@link #fit(double[], double[])})
+   * @throws IllegalArgumentException if the deviations were not taken around these sums' mean in their units
+   */
+  public static TargetScale fit(TargetSums sums, TargetDeviations deviations) {
+    if (!sums.hasWeight() || !sums.varies()) {
       return null;
     }
-    double mean = sum / total;
-    double m2 = 0;
-    for (int k = 0; k < t.length; k++) {
-      double w = Math.scalb(s == null ? 1.0 : s[k], -e);
-      if (w > 0) {
-        double d = Math.scalb(t[k], -f) - mean;
-        m2 += w * d * d;
-      }
+    if (!deviations.isOf(sums)) {
+      throw new IllegalArgumentException("the deviations were taken around another mean or in other units");
     }
-    double denominator = total - squaredWeights / total;
-    double sd = denominator > 0 ? Math.sqrt(m2 / denominator) : 0;
+    double total = sums.totalWeight();
+    double denominator = total - sums.squaredWeight() / total;
+    double sd = denominator > 0 ? Math.sqrt(deviations.m2() / denominator) : 0;
     if (!(sd > 0 && sd < Double.POSITIVE_INFINITY)) {
       return null; // one row carries (almost) all the weight: no spread to learn from
     }
-    return new TargetScale(f, mean, sd);
+    return new TargetScale(sums.targetExponent(), sums.scaledMean(), sd);
   }
 
   /**

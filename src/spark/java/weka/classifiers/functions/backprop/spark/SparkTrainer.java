@@ -15,12 +15,16 @@ import weka.classifiers.functions.backprop.TrainingResult;
 import weka.classifiers.functions.backprop.bridge.NetworkModel;
 import weka.classifiers.functions.backprop.Tuning;
 import weka.classifiers.functions.backprop.bridge.OptionTable;
+import weka.classifiers.functions.backprop.bridge.PriorModel;
 import weka.classifiers.functions.backprop.bridge.Settings;
 import weka.classifiers.functions.backprop.bridge.StatisticsPreprocessing;
 import weka.classifiers.functions.backprop.bridge.TrainingData;
 import weka.classifiers.functions.backprop.preprocess.ColumnMoments;
 import weka.classifiers.functions.backprop.preprocess.ColumnSummary;
 import weka.classifiers.functions.backprop.preprocess.InputEncoder;
+import weka.classifiers.functions.backprop.preprocess.TargetDeviations;
+import weka.classifiers.functions.backprop.preprocess.TargetScale;
+import weka.classifiers.functions.backprop.preprocess.TargetSums;
 import weka.classifiers.functions.backprop.train.ClassBalance;
 import weka.classifiers.functions.backprop.train.Trainer;
 import weka.classifiers.functions.backprop.train.TrainingConfig;
@@ -39,20 +43,24 @@ import weka.core.Instances;
  * <p>The steps, each a distributed pass whose per-partition results merge by addition:
  * <ol>
  *   <li>the preprocessing statistics ({@link ColumnSummary}, then {@link ColumnMoments}), merged on the driver
- *       into the same {@link InputEncoder} the local classifier fits;</li>
+ *       into the same {@link InputEncoder} the local classifier fits; for a numeric (or date) class, two more
+ *       ({@link TargetSums}, then {@link TargetDeviations}), merged into the {@link TargetScale} that standardizes
+ *       it (a class that does not vary gives the class prior, its mean, as locally);</li>
  *   <li>the rows are encoded into dense {@link RowBlock}s fixed by their positions in the data ({@link FixedBlocks}:
  *       row i in block ⌊i / 4096⌋), cached in memory; rows whose class is missing are dropped and counted, as
  *       locally; with a validation fraction v &gt; 0, {@link HashSplit} holds rows out;</li>
  *   <li>the engine's {@link Trainer} runs full-batch training (gradient descent, or L-BFGS with {@code -O lbfgs})
  *       with early stopping, each evaluation of (J, ∇J) being one Spark job whose blocks' sums are added in a fixed
- *       tree ({@link SparkRowSums}).</li>
+ *       tree ({@link SparkRowSums}): a network with one softmax or sigmoid output per class, or one linear output on
+ *       the standardized numeric class.</li>
  * </ol>
  * The same rows and options therefore give the same model bit for bit, on every run and however the rows are
  * partitioned. The activation kernels are the training configuration's (the driver JVM's choice unless given):
  * the network's shape records them and carries them to the executors, so every block is computed with them and
  * the saved model predicts with them.
  * Mini-batches would need one job per step and are refused: set {@code -B 0}. {@code -balance} weights the
- * classes as the local classifier does, with class totals from the statistics pass.
+ * classes as the local classifier does, with class totals from the statistics pass (and is refused for a numeric
+ * class, as locally).
  */
 public final class SparkTrainer {
 
@@ -98,7 +106,7 @@ public final class SparkTrainer {
     if (kernels != null) {
       config = config.toBuilder().kernels(kernels).build();
     }
-    checkOptions(header, config);
+    checkOptions(header, config, settings.get(OptionTable.BALANCE_CLASSES));
     int classIndex = header.classIndex();
     int numClasses = header.numClasses();
 
@@ -157,6 +165,15 @@ public final class SparkTrainer {
       if (preprocessing.numInputs() == 0) {
         throw new IllegalArgumentException("nothing to learn: " + TrainingData.NO_VARIATION);
       }
+      if (header.classAttribute().isNumeric()) {
+        TargetSums target = targetSums(raw, numRawBlocks, classIndex);
+        TargetScale scale = target.varies()
+            ? TargetScale.fit(target, targetDeviations(raw, numRawBlocks, classIndex, target)) : null;
+        if (scale == null) {
+          return adoptMean(classifier, header, target, dropped, start);
+        }
+        preprocessing = preprocessing.withTarget(scale, header);
+      }
 
       sharedPreprocessing = context.broadcast(preprocessing);
       double fraction = config.validationFraction();
@@ -187,8 +204,8 @@ public final class SparkTrainer {
       }
       raw.unpersist(false);
 
-      NetworkShape shape = new NetworkShape(preprocessing.numInputs(), config.numHidden(),
-          NetworkShape.outputsForClasses(numClasses), config.activation(), config.kernels());
+      NetworkShape shape = NetworkShape.forClasses(preprocessing.numInputs(), config.numHidden(), numClasses,
+          config.activation(), config.kernels());
       int numBlocks = layout.numBlocks(subRows);
       trainSums = new SparkRowSums(context, trainBlocks, shape, trainRows, numBlocks);
       SparkRowSums validationSums = split ? new SparkRowSums(context, validationBlocks, shape, heldOut, numBlocks)
@@ -228,16 +245,19 @@ public final class SparkTrainer {
         result.validationRows(), dropped, rows.getNumPartitions(), result.epochs(), trainSums.evaluations(), seconds);
   }
 
-  private static void checkOptions(Instances header, TrainingConfig config) {
+  private static void checkOptions(Instances header, TrainingConfig config, boolean balance) {
     if (header.classIndex() < 0) {
       throw new IllegalArgumentException("the data has no class attribute set");
     }
-    if (!header.classAttribute().isNominal()) {
-      throw new IllegalArgumentException("the class attribute '" + header.classAttribute().name()
-          + "' must be nominal: training on Spark predicts a nominal class (a numeric class trains in one JVM, "
-          + "with buildClassifier or as a stream)");
+    if (!header.classAttribute().isNominal() && !header.classAttribute().isNumeric()) {
+      throw new IllegalArgumentException("the class attribute '" + header.classAttribute().name() + "' is a "
+          + weka.core.Attribute.typeToString(header.classAttribute()) + " attribute: BackpropOneHidden predicts a "
+          + "nominal or numeric (or date) class");
     }
-    if (header.numClasses() < 2) {
+    if (header.classAttribute().isNumeric() && balance) {
+      throw new IllegalArgumentException(TrainingData.BALANCE_NEEDS_CLASSES);
+    }
+    if (header.classAttribute().isNominal() && header.numClasses() < 2) {
       throw new IllegalArgumentException("the class attribute '" + header.classAttribute().name()
           + "' has fewer than two values");
     }
@@ -252,6 +272,55 @@ public final class SparkTrainer {
       throw new IllegalArgumentException("training on Spark is full batch (each step is one pass over the "
           + "cluster's data): set -B 0 (got -B " + config.batchSize() + ")");
     }
+  }
+
+  /**
+   * The first pass over a numeric class (S, Σs², Σst), each block's alone, merged in the fixed tree over the blocks:
+   * the bits of {@link TargetScale#fit(double[], double[])}'s first pass over the same rows when they are one block,
+   * else the same sums up to the rounding of the order of the additions.
+   *
+   * @throws IllegalArgumentException if a class value is infinite
+   */
+  private static TargetSums targetSums(JavaRDD<FixedBlocks.RawBlock> raw, int numBlocks, int classIndex) {
+    return FixedBlocks.merged(raw, numBlocks, block -> {
+      TargetSums leaf = new TargetSums();
+      for (RawRow row : block.rows) {
+        double t = row.values()[classIndex];
+        if (!(Math.abs(t) < Double.POSITIVE_INFINITY)) {
+          throw new IllegalArgumentException("a training instance has the class value " + t + "; numeric class "
+              + "values must be finite");
+        }
+        leaf.add(t, row.weight());
+      }
+      return leaf;
+    }, TargetSums::merge);
+  }
+
+  /** The second pass over a numeric class, M2 = Σ s (t − μ)² around the first pass's μ, merged likewise. */
+  private static TargetDeviations targetDeviations(JavaRDD<FixedBlocks.RawBlock> raw, int numBlocks, int classIndex,
+      TargetSums sums) {
+    return FixedBlocks.merged(raw, numBlocks, block -> {
+      TargetDeviations leaf = new TargetDeviations(sums);
+      for (RawRow row : block.rows) {
+        leaf.add(row.values()[classIndex], row.weight());
+      }
+      return leaf;
+    }, TargetDeviations::merge);
+  }
+
+  /**
+   * A numeric class that does not vary leaves nothing to learn: the classifier adopts the class prior, the class's
+   * weighted mean (its one value), as the local classifier predicts it.
+   *
+   * @return the description of the run
+   */
+  private static String adoptMean(BackpropOneHidden classifier, Instances header, TargetSums target,
+      long dropped, long start) {
+    classifier.adopt(PriorModel.ofMean(header, target.mean(), TrainingData.NO_TARGET_VARIATION,
+        (int) Math.min(Integer.MAX_VALUE, dropped)));
+    return String.format(java.util.Locale.ROOT, "no network trained: %s; predicting its weighted mean %s, as ZeroR "
+        + "does (%d instances without a class dropped, %.1f s)", TrainingData.NO_TARGET_VARIATION, target.mean(),
+        dropped, (System.nanoTime() - start) / 1e9);
   }
 
   /** @return the blocks spread over at least that many partitions (which changes no sum), cached */
@@ -315,12 +384,17 @@ public final class SparkTrainer {
     return result;
   }
 
-  /** One block, through the classifier's x/y/w loop, its weights in the unit of all the rows (the summary's). */
+  /**
+   * One block, through the classifier's x/y/w loop (x/t/w for a numeric class, its targets standardized), its weights
+   * in the unit of all the rows (the summary's).
+   */
   private static RowBlock encode(int index, List<RawRow> rows, StatisticsPreprocessing preprocessing,
       ClassBalance balance, int weightExponent, int classIndex, int numClasses) {
     int n = rows.size();
     double[] x = new double[Math.multiplyExact(n, preprocessing.numInputs() + 1)];
     int[] y = new int[n];
+    TargetScale target = preprocessing.targetScale();
+    double[] t = target == null ? null : new double[n];
     double[] weights = new double[n];
     boolean weighted = TrainingData.encode(new TrainingData.Rows() {
       @Override
@@ -342,7 +416,10 @@ public final class SparkTrainer {
       public String where(int k) {
         return "a training instance";
       }
-    }, preprocessing, classIndex, x, y, weights, weightExponent);
+    }, preprocessing, target, classIndex, x, y, t, weights, weightExponent);
+    if (target != null) {
+      return RowBlock.numeric(index, x, t, weighted ? weights : null, preprocessing.numInputs());
+    }
     if (balance != null) {
       weighted = balance.apply(y, weights);
     }

@@ -4,8 +4,8 @@
  * by their positions ({@link weka.classifiers.functions.backprop.spark.FixedBlocks}), whose sums merge in one fixed
  * tree ({@link weka.classifiers.functions.backprop.spark.SparkRowSums} behind the engine's {@code RowSums}), so any
  * run and any partitioning gives the same model. {@link weka.classifiers.functions.backprop.spark.SparkTrainer}
- * reads the classifier's {@code settings()} and hands the trained network over as a {@code bridge.NetworkModel},
- * which the classifier adopts; {@link weka.classifiers.functions.backprop.spark.SparkMain} is the command line for
+ * reads the classifier's {@code settings()} and hands the trained network over as a {@code bridge.NetworkModel}
+ * (for a numeric class that does not vary, its mean as a {@code bridge.PriorModel}), which the classifier adopts; {@link weka.classifiers.functions.backprop.spark.SparkMain} is the command line for
  * spark-submit.
  * Dependencies point one way: this package uses the classifier, {@code bridge} and the engine; nothing outside it
  * uses Spark.

@@ -25,7 +25,7 @@ import weka.core.SerializationHelper;
  * with more distinct values than a nominal attribute may have (line in the file, column, cell), unless
  * {@code -mixed-as-nominal} allows the column to become nominal; an empty CSV or ARFF file, a CSV file with only
  * its header line, a missing file; a master nothing listens on (within seconds); an unknown -c; and -c naming an
- * ARFF attribute. Run in this JVM on the tests' local Spark.
+ * ARFF attribute, numeric ones too (a regression that Weka loads). Run in this JVM on the tests' local Spark.
  */
 class SparkMainTest {
 
@@ -139,5 +139,19 @@ class SparkMainTest {
     assertTrue(unknown.startsWith("-c: no column named 'no_such_attribute' (the columns: checking_status, "),
         unknown);
     assertTrue(refusal("-t", creditG, "-d", model(), "-spark-log", "LOUD").startsWith("-spark-log must be one of"));
+  }
+
+  @Test
+  void aNumericClassOfAnArffFileTrainsARegressionThatWekaLoads() throws Exception {
+    String creditG = Paths.get(System.getProperty("basedir", "."), "target", "data", "credit-g.arff").toString();
+    String report = SparkMain.run(new String[] {"-t", creditG, "-d", model(), "-c", "credit_amount", "-B", "0",
+        "-O", "lbfgs", "-N", "5", "-H", "2"});
+    assertTrue(report.contains("-> 1 linear output") && report.contains("Class: credit_amount (numeric; "
+        + "standardized for training with mean "), report);
+    BackpropOneHidden trained = (BackpropOneHidden) SerializationHelper.read(model());
+    weka.core.Instances data = weka.core.converters.ConverterUtils.DataSource.read(creditG);
+    data.setClass(data.attribute("credit_amount"));
+    double prediction = trained.classifyInstance(data.instance(0));
+    assertTrue(prediction > 0 && prediction < 20000, "credit amount " + prediction);
   }
 }
