@@ -64,11 +64,13 @@ import weka.gui.ProgrammaticProperty;
  * <br>
  * Inputs x (with a bias x0 = 1) feed g hidden units a = s(Theta x), where s is the sigmoid or tanh, with a bias a0 = 1; the output is p = sigmoid(beta^T a) for two classes and a softmax over one output per class for more. The weights minimise the mean cross-entropy J = -(1/m) sum_k [y_k log p_k + (1 - y_k) log(1 - p_k)] (instance weights make it a weighted mean; -R adds (lambda/2) times the sum of squared non-bias weights), with the gradients dJ/dbeta = mean((p - y) a) and dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form over blocks of rows.<br>
  * <br>
+ * A numeric (or date) class is predicted by one linear output p = beta^T a, trained on the mean squared error of the class standardized with the training data's weighted mean and standard deviation (kept in the model; predictions are returned on the class's scale); the error term is again p - y, so the gradients are the same.<br>
+ * <br>
  * By default buildClassifier tunes itself to the data (-tune cv): 5-fold cross-validation on the training data (3 folds above 2,000 instances) tries the configured hidden units and weight decay and one more candidate (weight decay 0.01 up to 2,000 instances, 4 x the hidden units above); the k fold networks of each candidate are trained together, and the epoch with the lowest mean held-out Brier score chosen. The model is the committee of the best candidate's k fold networks, whose class probabilities it averages; its text lists every candidate's score. -tune none trains one network with the options, as earlier versions did.<br>
  * <br>
  * Each network's weights are fitted by Adam on mini-batches of 32 shuffled rows (with -tune none, early stopping on a held-out tenth of the data keeps the best epoch's weights). The derivation's full-batch gradient descent, theta &lt;- theta - eta * gradient, is -O gd -B 0 -V 0 -R 0 -tune none. Momentum, Nesterov's momentum, L-BFGS on full batches (-O lbfgs -B 0), a decaying learning rate and class balancing are options; training restarts with half the learning rate if the loss diverges.<br>
  * <br>
- * Missing values are replaced by means and modes, useless attributes removed, nominal attributes turned into binary ones and all inputs standardized; the statistics of this preprocessing are kept with the model. A training set with nothing to learn gives the class prior, as ZeroR does.<br>
+ * Missing values are replaced by means and modes, useless attributes removed, nominal attributes turned into binary ones and all inputs standardized; the statistics of this preprocessing are kept with the model. A training set with nothing to learn gives the class prior (a numeric class: its mean), as ZeroR does.<br>
  * <br>
  * Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a batch, from the current weights; the preprocessing statistics come from the first buffer and stay fixed. Only one buffer is kept in memory, so streams larger than memory can be learned. A stream that fits in one buffer is trained exactly as one batch (tuned); later buffers train every network of a committee further.<br>
  * <br>
@@ -260,6 +262,10 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "-R adds (lambda/2) times the sum of squared non-bias weights), with the gradients "
         + "dJ/dbeta = mean((p - y) a) and dJ/dTheta_l = mean((p - y) beta_l s'(z_l) x) computed in matrix form "
         + "over blocks of rows.\n\n"
+        + "A numeric (or date) class is predicted by one linear output p = beta^T a, trained on the mean squared "
+        + "error of the class standardized with the training data's weighted mean and standard deviation (kept in "
+        + "the model; predictions are returned on the class's scale); the error term is again p - y, so the "
+        + "gradients are the same.\n\n"
         + "By default buildClassifier tunes itself to the data (-tune cv): 5-fold cross-validation on the "
         + "training data (3 folds above 2,000 instances) tries the configured hidden units and weight decay and "
         + "one more candidate (weight decay 0.01 up to 2,000 instances, 4 x the hidden units above); the k fold "
@@ -275,7 +281,8 @@ public class BackpropOneHidden extends RandomizableClassifier
         + "options; training restarts with half the learning rate if the loss diverges.\n\n"
         + "Missing values are replaced by means and modes, useless attributes removed, nominal attributes "
         + "turned into binary ones and all inputs standardized; the statistics of this preprocessing are kept "
-        + "with the model. A training set with nothing to learn gives the class prior, as ZeroR does.\n\n"
+        + "with the model. A training set with nothing to learn gives the class prior (a numeric class: its mean), as "
+        + "ZeroR does.\n\n"
         + "Incremental training (Weka's command line with a test file or -no-cv, KnowledgeFlow instance streams): "
         + "instances are collected in a buffer of -buffer instances, and each full buffer is trained on like a "
         + "batch, from the current weights; the preprocessing statistics come from the first buffer and stay "
