@@ -243,6 +243,22 @@ class RegressionTest {
     assertTrue(evaluation.rootRelativeSquaredError() < 50, "RRSE " + evaluation.rootRelativeSquaredError());
   }
 
+  /** A first buffer whose class does not vary counts for the mean only; the next one fits the preprocessing. */
+  @Test
+  void aStreamWhoseFirstBufferHasOneClassValueLearnsFromTheNext() throws Exception {
+    Instances stream = new Instances(data);
+    for (int k = 0; k < 50; k++) {
+      stream.instance(k).setClassValue(100.0);
+    }
+    BackpropOneHidden classifier = IncrementalTrainingTest.stream(stream, "-tune none -num-threads 1 -buffer 50");
+    assertNotNull(classifier.getNetwork());
+    String text = classifier.toString();
+    assertTrue(text.contains("buffer 2 (the first with something to learn)"), text);
+    Evaluation evaluation = new Evaluation(data);
+    evaluation.evaluateModel(classifier, new Instances(data, 50, 250));
+    assertTrue(evaluation.rootRelativeSquaredError() < 50, "RRSE " + evaluation.rootRelativeSquaredError());
+  }
+
   @Test
   void savedModelsPredictTheSameAfterLoading() throws Exception {
     for (String options : new String[] {"", "-tune none"}) {
