@@ -231,12 +231,7 @@ class JavaSourceTest {
   @Test
   void numericClassWithNominalAndMissingValuesAndADateClass() throws Exception {
     Instances data = RegressionTest.smooth(200, 0.15, true, 3);
-    Instances train = new Instances(data);
-    for (Instance instance : train) {
-      if (!instance.isMissing(3) && instance.value(3) == 2) {
-        instance.setValue(3, 0);
-      }
-    }
+    Instances train = TestData.withoutThirdValueOfAttribute3(data);
     for (String activation : new String[] {"tanh", "sigmoid"}) {
       BackpropOneHidden classifier = TestSupport.built("-tune none -N 30 -H 5 -A " + activation, train);
       assertTrue(classifier.toString().contains("\n  a=w: the value never occurs"), classifier.toString());

@@ -136,12 +136,7 @@ class PmmlExportTest {
       Instances data = TestData.random(new Random(17 + numClasses), 150, 3, 3, numClasses, 0.15, true);
       // trained where the first nominal attribute never takes its last value: that value has no input, and met in
       // the checked data it makes the attribute's indicators 0
-      Instances train = new Instances(data);
-      for (Instance instance : train) {
-        if (!instance.isMissing(3) && instance.value(3) == 2) {
-          instance.setValue(3, 0);
-        }
-      }
+      Instances train = TestData.withoutThirdValueOfAttribute3(data);
       for (String activation : new String[] {"tanh", "sigmoid"}) {
         BackpropOneHidden classifier = TestSupport.built("-tune none -N 30 -H 5 -A " + activation, train);
         assertNull(classifier.getCommittee());
@@ -239,12 +234,7 @@ class PmmlExportTest {
   @Test
   void numericClassOneNetwork() throws Exception {
     Instances data = RegressionTest.smooth(200, 0.15, true, 3);
-    Instances train = new Instances(data);
-    for (Instance instance : train) {
-      if (!instance.isMissing(3) && instance.value(3) == 2) {
-        instance.setValue(3, 0);
-      }
-    }
+    Instances train = TestData.withoutThirdValueOfAttribute3(data);
     for (String activation : new String[] {"tanh", "sigmoid"}) {
       BackpropOneHidden classifier = TestSupport.built("-tune none -N 30 -H 5 -A " + activation, train);
       assertNotNull(classifier.getNetwork());

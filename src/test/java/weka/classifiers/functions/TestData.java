@@ -103,6 +103,21 @@ final class TestData {
     return data;
   }
 
+  /**
+   * @param data instances whose attribute 3 is nominal with at least three values
+   * @return a copy in which attribute 3 never takes its value 2 (those instances get value 0): trained on it, a model
+   *     has no input for that value, which the original data then holds
+   */
+  static Instances withoutThirdValueOfAttribute3(Instances data) {
+    Instances copy = new Instances(data);
+    for (Instance instance : copy) {
+      if (!instance.isMissing(3) && instance.value(3) == 2) {
+        instance.setValue(3, 0);
+      }
+    }
+    return copy;
+  }
+
   /** @return an instance of {@code data}'s header with the given values (class missing) */
   static Instance instance(Instances data, double... values) {
     double[] all = new double[data.numAttributes()];

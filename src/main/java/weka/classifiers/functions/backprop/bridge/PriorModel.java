@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import weka.classifiers.functions.backprop.Checksum;
 import weka.classifiers.functions.backprop.TrainingResult;
+import weka.classifiers.functions.backprop.preprocess.TargetSums;
 import weka.classifiers.rules.ZeroR;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -125,8 +126,12 @@ public final class PriorModel extends ModelState {
       zeroR.buildClassifier(train);
       if (train.classAttribute().isNumeric() && !(Math.abs(priorDistribution(header, zeroR)[0])
           < Double.POSITIVE_INFINITY)) {
-        // weighted class values whose sum overflows: the weighted mean as a running mean, which does not
-        zeroR = prior(header, new double[] {1.0}, runningMean(train));
+        // weighted class values whose sum overflows: the weighted mean from sums in power-of-two units, which do not
+        TargetSums sums = new TargetSums();
+        for (int k = 0; k < train.numInstances(); k++) {
+          sums.add(train.instance(k).classValue(), train.instance(k).weight());
+        }
+        zeroR = prior(header, new double[] {1.0}, sums.mean());
       }
     }
     return new PriorModel(header, zeroR, reason, missingClassDropped);
@@ -155,25 +160,6 @@ public final class PriorModel extends ModelState {
     } catch (Exception e) {
       throw new IllegalStateException("ZeroR could not be built on the mean " + mean + ": " + e, e);
     }
-  }
-
-  /** @return the weighted mean of the class values, μ += (s / S)(t − μ) instance by instance */
-  private static double runningMean(Instances train) {
-    double largest = 0;
-    for (int k = 0; k < train.numInstances(); k++) {
-      largest = Math.max(largest, train.instance(k).weight());
-    }
-    int unit = largest > 0 ? Math.getExponent(largest) : 0;
-    double total = 0;
-    double mean = 0;
-    for (int k = 0; k < train.numInstances(); k++) {
-      double s = Math.scalb(train.instance(k).weight(), -unit);
-      if (s > 0) {
-        total += s;
-        mean += s / total * (train.instance(k).classValue() - mean);
-      }
-    }
-    return mean;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 import weka.classifiers.functions.backprop.Checksum;
+import weka.classifiers.functions.backprop.preprocess.TargetSums;
 
 import weka.core.Instance;
 import weka.core.Instances;
@@ -30,8 +31,8 @@ public final class StreamBuffer implements Serializable {
    * class one sum, of all instances' weights.
    */
   private final double[] classWeights;
-  /** For a numeric class, the weighted mean of the class values received (the prior); 0 otherwise. */
-  private double targetMean;
+  /** For a numeric class, the sums of the class values received (their weighted mean is the prior); else null. */
+  private TargetSums targetSums;
   /**
    * The class weights are in units of 2^this: 0, or once a sum would overflow {@link PriorModel#OVERFLOW_UNIT_EXPONENT}
    * (0 in models saved before it was added).
@@ -82,8 +83,8 @@ public final class StreamBuffer implements Serializable {
     Checksum sum = new Checksum().add(classWeights).add((long) classWeightExponent).add(received).add(missingClass)
         .add(buffersTaken).add((long) statisticsRows).add(statisticsBuffer).add((long) batchRows)
         .add((long) buffer.numInstances());
-    if (targetMean != 0) {
-      sum.add(targetMean); // only then: the checksums of streams saved before stay valid
+    if (targetSums != null) {
+      sum.add(targetSums.totalWeight()).add(targetSums.mean()); // only then: older checksums stay valid
     }
     for (int k = 0; k < buffer.numInstances(); k++) {
       sum.add(buffer.instance(k).weight()).add(buffer.instance(k).toDoubleArray());
@@ -110,9 +111,6 @@ public final class StreamBuffer implements Serializable {
       if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
         throw new InvalidObjectException("the stream has a class weight of " + w);
       }
-    }
-    if (!(Math.abs(targetMean) < Double.POSITIVE_INFINITY)) {
-      throw new InvalidObjectException("the stream's mean class value is " + targetMean);
     }
     if (checksum != Checksum.NONE && checksum != checksum()) {
       throw new InvalidObjectException("the stream's counts and buffered instances do not match their checksum: the "
@@ -158,15 +156,17 @@ public final class StreamBuffer implements Serializable {
       weight = Math.scalb(instance.weight(), -classWeightExponent);
     }
     classWeights[c] += weight;
-    if (numeric && weight > 0) {
-      // a running weighted mean: no sum of weighted class values that could overflow
-      targetMean += weight / classWeights[0] * (instance.classValue() - targetMean);
+    if (numeric) {
+      if (targetSums == null) {
+        targetSums = new TargetSums();
+      }
+      targetSums.add(instance.classValue(), instance.weight());
     }
   }
 
   /** @return for a numeric class, the weighted mean of the class values received so far (0 before any) */
   public synchronized double targetMean() {
-    return targetMean;
+    return targetSums == null ? 0.0 : targetSums.mean();
   }
 
   /** @return the instances waiting in the buffer */

@@ -442,11 +442,9 @@ public final class TrainingData {
               + rows.where(k) + " is " + t[k] + " after standardization; class values must stay finite");
         }
         y[k] = 0;
-        weights[k] = Math.scalb(rows.weight(k), -weightExponent);
-        weighted |= weights[k] != 1.0;
-        continue;
+      } else {
+        y[k] = (int) values[classIndex];
       }
-      y[k] = (int) values[classIndex];
       weights[k] = Math.scalb(rows.weight(k), -weightExponent);
       weighted |= weights[k] != 1.0;
     }

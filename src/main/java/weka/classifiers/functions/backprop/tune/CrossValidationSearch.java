@@ -233,7 +233,7 @@ public final class CrossValidationSearch {
    * @param n the number of rows
    * @param p a buffer for their probabilities
    * @return {Σ_k s_k Σ_c (p_kc − y_kc)², Σ_k s_k [argmax_c p_kc = y_k]}; for a numeric target
-   *     {Σ_k s_k (p_k − t_k)², Σ_k s_k |p_k − t_k|}
+   *     {Σ_k s_k (p_k − t_k)², NaN} (no accuracy)
    */
   static double[] score(Network network, double[] x, int firstRow, DataMatrix rows, int from, int n, double[] p) {
     int numClasses = rows.numClasses();
@@ -264,18 +264,15 @@ public final class CrossValidationSearch {
     return new double[] {squares, correct};
   }
 
-  /** @return {Σ_k s_k (p_k − t_k)², Σ_k s_k |p_k − t_k|} over rows from … from + n − 1, predicted in p */
+  /** @return {Σ_k s_k (p_k − t_k)², NaN} over rows from … from + n − 1, predicted in p */
   private static double[] squaredError(DataMatrix rows, int from, int n, double[] p) {
     double[] t = rows.target();
     double squares = 0;
-    double absolute = 0;
     for (int k = 0; k < n; k++) {
-      double s = rows.weight(from + k);
       double e = p[k] - t[from + k];
-      squares += s * e * e;
-      absolute += s * Math.abs(e);
+      squares += rows.weight(from + k) * e * e;
     }
-    return new double[] {squares, absolute};
+    return new double[] {squares, Double.NaN};
   }
 
   /** @return Σ_k s_k (t_k − t̄)² / Σ_k s_k, the weighted variance of the targets about their weighted mean */
