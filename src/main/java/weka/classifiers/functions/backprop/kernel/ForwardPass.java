@@ -72,6 +72,11 @@ public final class ForwardPass {
   private final double[] logit;
   /** Where {@link #touch} leaves its sum, so that the JIT keeps its loads. */
   private double touched;
+  /** The matrix of the rows {@link #prePack} packed, or null when the buffers hold no rows packed ahead. */
+  private double[] prePackedX;
+  /** The indices of the rows packed ahead (a copy, so that later changes to the index array cannot mislead). */
+  private final int[] prePackedRows;
+  private int prePackedCount;
 
   /**
    * @param layout the sizes and the layout of θ
@@ -116,6 +121,7 @@ public final class ForwardPass {
     a = new double[numHidden][tileRows];
     out = new double[tileRows * numOutputs];
     logit = new double[tileRows];
+    prePackedRows = new int[tileRows];
   }
 
   /**
@@ -200,6 +206,7 @@ public final class ForwardPass {
    * @param rows number of rows in the tile (&le; {@link #TILE_ROWS})
    */
   void pack(double[] x, int[] rowIndex, int first, int rows) {
+    prePackedX = null;
     int d = numInputs + 1;
     if (rowIndex != null) {
       touch(x, rowIndex, first, rows, d);
@@ -213,6 +220,71 @@ public final class ForwardPass {
         xT[i][r] = row[i];
       }
     }
+  }
+
+  /**
+   * Packs the listed rows ahead of the call that needs them ({@link #holdsPrePacked}), e.g. while another thread
+   * finishes the step before.
+   *
+   * @param x row-major data with the bias column (not modified, and not to be modified before the rows are used)
+   * @param rowIndex the rows' indices: rowIndex[first] … (copied)
+   * @param first the first position in rowIndex
+   * @param rows number of rows (&le; this pass's tile rows)
+   */
+  void prePack(double[] x, int[] rowIndex, int first, int rows) {
+    System.arraycopy(rowIndex, first, prePackedRows, 0, rows);
+    pack(x, prePackedRows, 0, rows);
+    prePackedX = x;
+    prePackedCount = rows;
+  }
+
+  /**
+   * @param x row-major data with the bias column
+   * @param rowIndex the rows' indices, or null for consecutive rows
+   * @param first the tile's first position in rowIndex
+   * @param rows number of rows in the tile
+   * @return true if the tile buffers hold exactly these rows of this matrix, packed by {@link #prePack} (and not
+   *     replaced by a {@link #pack} since)
+   */
+  boolean holdsPrePacked(double[] x, int[] rowIndex, int first, int rows) {
+    if (prePackedX != x || x == null || rowIndex == null || prePackedCount != rows) {
+      return false;
+    }
+    for (int r = 0; r < rows; r++) {
+      if (prePackedRows[r] != rowIndex[first + r]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Copies a packed tile from another forward pass of the same layout (which packed it ahead, on another thread).
+   *
+   * @param other the forward pass holding the tile (not modified)
+   * @param rows number of rows in the tile
+   */
+  void copyTile(ForwardPass other, int rows) {
+    prePackedX = null;
+    int d = numInputs + 1;
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(other.xR[r], 0, xR[r], 0, d);
+    }
+    for (int i = 0; i < d; i++) {
+      System.arraycopy(other.xT[i], 0, xT[i], 0, rows);
+    }
+  }
+
+  /**
+   * Reads the listed rows into the cache ({@link #touch}), ahead of a {@link #prePack} of them.
+   *
+   * @param x row-major data with the bias column (not modified)
+   * @param rowIndex the rows' indices (not modified)
+   * @param first the first position in rowIndex
+   * @param rows number of rows
+   */
+  void fetch(double[] x, int[] rowIndex, int first, int rows) {
+    touch(x, rowIndex, first, rows, numInputs + 1);
   }
 
   /**
@@ -240,17 +312,40 @@ public final class ForwardPass {
    * @param rows number of rows in the tile
    */
   void hidden(int rows) {
+    hidden(rows, 0, numHidden, xT);
+  }
+
+  /**
+   * {@link #hidden(int)} for hidden units {@code unitFrom} … {@code unitTo − 1} only (the other units' activations
+   * are left as they are). Each unit's activations are computed by the same operations whatever the range: a unit's
+   * z is the same bits in a group of four as alone (see the class comment).
+   *
+   * @param rows number of rows in the tile
+   * @param unitFrom first hidden unit, inclusive
+   * @param unitTo last hidden unit, exclusive
+   */
+  void hidden(int rows, int unitFrom, int unitTo) {
+    hidden(rows, unitFrom, unitTo, xT);
+  }
+
+  /**
+   * {@link #hidden(int, int, int)} from a tile packed elsewhere (another thread's forward pass, same layout).
+   *
+   * @param rows number of rows in the tile
+   * @param unitFrom first hidden unit, inclusive
+   * @param unitTo last hidden unit, exclusive
+   * @param xT the tile's inputs, transposed (not modified)
+   */
+  void hidden(int rows, int unitFrom, int unitTo, double[][] xT) {
     int d = numInputs + 1;
-    int g = numHidden;
-    double[][] xT = this.xT;
-    int l = 0;
-    for (; l + 3 < g; l += 4) {
+    int l = unitFrom;
+    for (; l + 3 < unitTo; l += 4) {
       preActivations4(thetaT, xT, d, rows, a, l);
     }
-    for (; l < g; l++) {
+    for (; l < unitTo; l++) {
       preActivations1(thetaT[l], xT, d, rows, a[l]);
     }
-    for (l = 0; l < g; l++) {
+    for (l = unitFrom; l < unitTo; l++) {
       sigma1.apply(kernels, a[l], rows);
     }
   }
@@ -352,6 +447,17 @@ public final class ForwardPass {
    * @param rows number of rows
    */
   void logits(int rows) {
+    logits(rows, a);
+  }
+
+  /**
+   * {@link #logits(int)} from activations held elsewhere (row l of {@code a} is hidden unit l over the tile's rows),
+   * e.g. half of them computed by another thread's forward pass.
+   *
+   * @param rows number of rows
+   * @param a the activations, g × tile (not modified)
+   */
+  void logits(int rows, double[][] a) {
     int g = numHidden;
     int k = numOutputs;
     double[] w = k == 1 ? out : logit;

@@ -160,28 +160,59 @@ public final class Objective {
    */
   public void compute(double[] params, double[] x, int[] y, double[] t, double[] weights, int[] rowIndex, int from,
       int to) {
-    forward.load(params);
-    clearGradient();
-    int k = layout.numOutputs();
-    OutputFunction sigma2 = forward.sigma2;
-    double[] out = forward.out;
-    double loss = 0.0;
-    double weight = 0.0;
+    begin(params);
     for (int start = from; start < to; start += ForwardPass.TILE_ROWS) {
       int rows = Math.min(ForwardPass.TILE_ROWS, to - start);
       forward.pack(x, rowIndex, start, rows);
       forward.hidden(rows);
       forward.logits(rows);
-      for (int r = 0; r < rows; r++) {
-        int row = rowIndex == null ? start + r : rowIndex[start + r];
-        double s = weights == null ? 1.0 : weights[row];
-        loss += s * sigma2.lossAndError(out, r * k, k, y == null ? 0 : y[row], t == null ? 0.0 : t[row], s);
-        weight += s;
-      }
+      lossAndErrors(rows, y, t, weights, rowIndex, start);
       backward(rows);
+    }
+  }
+
+  /** Starts the sums of a block: θ loaded, the partial gradient and the loss and weight sums set to zero. */
+  void begin(double[] params) {
+    forward.load(params);
+    clearGradient();
+    lossSum = 0.0;
+    weightSum = 0.0;
+  }
+
+  /**
+   * Turns the tile's logits into δ2 = s (p − y) and adds the rows' weighted losses and weights to the sums
+   * (row after row).
+   *
+   * @param rows number of rows in the tile
+   * @param y the class indices, or null (not modified)
+   * @param t the numeric targets, or null (not modified)
+   * @param weights the row weights, or null for all ones (not modified)
+   * @param rowIndex row indices, or null (not modified)
+   * @param start the tile's first position
+   */
+  void lossAndErrors(int rows, int[] y, double[] t, double[] weights, int[] rowIndex, int start) {
+    int k = layout.numOutputs();
+    OutputFunction sigma2 = forward.sigma2;
+    double[] out = forward.out;
+    double loss = lossSum;
+    double weight = weightSum;
+    for (int r = 0; r < rows; r++) {
+      int row = rowIndex == null ? start + r : rowIndex[start + r];
+      double s = weights == null ? 1.0 : weights[row];
+      loss += s * sigma2.lossAndError(out, r * k, k, y == null ? 0 : y[row], t == null ? 0.0 : t[row], s);
+      weight += s;
     }
     lossSum = loss;
     weightSum = weight;
+    if (k > 1) {
+      double[][] e = errors;
+      for (int c = 0; c < k; c++) {
+        double[] ec = e[c];
+        for (int r = 0; r < rows; r++) {
+          ec[r] = out[r * k + c];
+        }
+      }
+    }
   }
 
   /** @return L = Σ s_k ℓ_k of the rows of the last {@link #compute} */
@@ -206,15 +237,6 @@ public final class Objective {
     double[][] a = forward.a;
     double[][] beta = forward.beta;
     double[][] e = errors;
-    if (k > 1) {
-      double[] d2 = forward.out;
-      for (int c = 0; c < k; c++) {
-        double[] ec = e[c];
-        for (int r = 0; r < rows; r++) {
-          ec[r] = d2[r * k + c];
-        }
-      }
-    }
     // Gβ += D2ᵀ A: gβ_{c,l} += Σ_r δ2_c[r] a_l[r], gβ_{c,0} += Σ_r δ2_c[r]
     for (int c = 0; c < k; c++) {
       double[] ec = e[c];
@@ -251,6 +273,65 @@ public final class Objective {
     for (; l < g; l++) {
       thetaGradient1(xR, rows, width, delta[l], gThetaT[l]);
     }
+  }
+
+  /**
+   * The backward pass of hidden units {@code unitFrom} … {@code unitTo − 1}: their columns of Gβ (and β's bias
+   * column if asked), their δ1 and their rows of GΘ, each unit by the same operations whatever the range.
+   *
+   * @param rows number of rows in the tile
+   * @param unitFrom first hidden unit, inclusive
+   * @param unitTo last hidden unit, exclusive
+   * @param e δ2 of each output over the tile's rows (this objective's, or the one that computed the logits)
+   * @param bias true to add the bias column of Gβ, Σ_r δ2_c[r]
+   */
+  void backward(int rows, int unitFrom, int unitTo, double[][] e, boolean bias) {
+    int k = forward.numOutputs;
+    double[][] a = forward.a;
+    double[][] beta = forward.beta;
+    // Gβ += D2ᵀ A: gβ_{c,l} += Σ_r δ2_c[r] a_l[r], gβ_{c,0} += Σ_r δ2_c[r]
+    for (int c = 0; c < k; c++) {
+      double[] ec = e[c];
+      double[] gc = gBeta[c];
+      for (int l = unitFrom; l < unitTo; l++) {
+        gc[l] += dot(ec, a[l], rows);
+      }
+      if (bias) {
+        gBetaBias[c] += sum(ec, rows);
+      }
+    }
+    // D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), σ1' from the activations: a (1 − a) or 1 − a²
+    for (int l = unitFrom; l < unitTo; l++) {
+      double[] dl = delta[l];
+      double b0 = beta[0][l];
+      double[] e0 = e[0];
+      for (int r = 0; r < rows; r++) {
+        dl[r] = e0[r] * b0;
+      }
+      for (int c = 1; c < k; c++) {
+        double bc = beta[c][l];
+        double[] ec = e[c];
+        for (int r = 0; r < rows; r++) {
+          dl[r] += ec[r] * bc;
+        }
+      }
+      sigma1.multiplyByDerivative(dl, a[l], rows);
+    }
+    // GΘ += X_tᵀ D1: gΘ_{l,:} += Σ_r δ1_l[r] x_r
+    double[][] xR = forward.xR;
+    int width = forward.paddedWidth;
+    int l = unitFrom;
+    for (; l + 3 < unitTo; l += 4) {
+      thetaGradient4(xR, rows, width, delta, gThetaT, l);
+    }
+    for (; l < unitTo; l++) {
+      thetaGradient1(xR, rows, width, delta[l], gThetaT[l]);
+    }
+  }
+
+  /** @return δ2 of each output over the tile's rows, as {@link #lossAndErrors} leaves them */
+  double[][] errors() {
+    return errors;
   }
 
   /** Σ_r u[r] v[r] in four interleaved partial sums, ((s0 + s1) + (s2 + s3)). */
@@ -393,19 +474,33 @@ public final class Objective {
    * @param gradient a gradient in θ's layout (modified)
    */
   public void addGradientTo(double[] gradient) {
-    int g = layout.numHidden();
+    addGradientTo(gradient, 0, layout.numHidden(), true);
+  }
+
+  /**
+   * gradient += the partial gradient of hidden units {@code unitFrom} … {@code unitTo − 1} (their Θ rows and β
+   * columns), and of β's bias column if asked, in θ's layout.
+   *
+   * @param gradient a gradient in θ's layout (modified)
+   * @param unitFrom first hidden unit, inclusive
+   * @param unitTo last hidden unit, exclusive
+   * @param bias true to add β's bias column
+   */
+  void addGradientTo(double[] gradient, int unitFrom, int unitTo, boolean bias) {
     int d = layout.rowWidth();
     for (int i = 0; i < d; i++) {
       int to = layout.thetaIndex(i, 0);
-      for (int l = 0; l < g; l++) {
+      for (int l = unitFrom; l < unitTo; l++) {
         gradient[to + l] += gThetaT[l][i];
       }
     }
     for (int c = 0; c < layout.numOutputs(); c++) {
-      gradient[layout.betaIndex(c, 0)] += gBetaBias[c];
+      if (bias) {
+        gradient[layout.betaIndex(c, 0)] += gBetaBias[c];
+      }
       double[] gc = gBeta[c];
       int co = layout.betaIndex(c, 1);
-      for (int l = 0; l < g; l++) {
+      for (int l = unitFrom; l < unitTo; l++) {
         gradient[co + l] += gc[l];
       }
     }

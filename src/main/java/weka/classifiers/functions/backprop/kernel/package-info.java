@@ -9,6 +9,9 @@
  * hidden unit's values over a tile (scalar, or with the JDK's Vector API from the multi-release jar's Java 17
  * part, src/main/java17). Tiles of up to 64 rows are held transposed (one array per input and per hidden unit), so
  * that the JIT vectorizes the loops over rows even at 16 hidden units.
+ * {@link weka.classifiers.functions.backprop.kernel.HiddenSplit} computes one block's sums on two threads, each for
+ * half of the hidden units, with the bits of one thread (the only place the kernel knows of threads: two counters
+ * the two halves wait on).
  *
  * <p>Dependencies: none of the project's: the kernel sees only arrays of doubles and ints. The model (the root
  * package) and {@code train} use it.

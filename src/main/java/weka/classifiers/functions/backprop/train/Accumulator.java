@@ -65,6 +65,16 @@ public final class Accumulator {
    * @throws IllegalArgumentException if the data has another number of inputs than the shape
    */
   void compute(double[] params, DataMatrix data, int[] rowIndex, int from, int to) {
+    check(data);
+    objective.compute(params, data.x(), data.y(), data.target(), data.weights(), rowIndex, from, to);
+  }
+
+  /**
+   * @param data rows to compute sums of
+   * @throws IllegalArgumentException if they do not fit the shape (another number of inputs, or numeric targets
+   *     for class outputs or the other way round)
+   */
+  void check(DataMatrix data) {
     if (data.rowWidth() != shape.rowWidth()) {
       throw new IllegalArgumentException("data has " + data.numInputs() + " inputs, network "
           + shape.numInputs());
@@ -73,7 +83,11 @@ public final class Accumulator {
       throw new IllegalArgumentException(data.isNumeric() ? "numeric targets for a network with class outputs"
           : "class labels for a network with a linear output");
     }
-    objective.compute(params, data.x(), data.y(), data.target(), data.weights(), rowIndex, from, to);
+  }
+
+  /** @return the kernel's objective whose buffers this accumulator holds */
+  Objective objective() {
+    return objective;
   }
 
   /**

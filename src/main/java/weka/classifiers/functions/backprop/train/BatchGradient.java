@@ -1,6 +1,7 @@
 package weka.classifiers.functions.backprop.train;
 
 import weka.classifiers.functions.backprop.NetworkShape;
+import weka.classifiers.functions.backprop.kernel.HiddenSplit;
 
 /**
  * Evaluates J and ∇J over a range of rows (consecutive, or listed by index as a shuffled mini-batch is), on one
@@ -18,7 +19,10 @@ import weka.classifiers.functions.backprop.NetworkShape;
  * of a wave is computed in slot s's buffers by whichever thread takes it, and after each wave the caller adds the
  * slots' sums to the total in order. Threads decide only where a chunk is computed, not what is added to what; and
  * the memory for partial sums is one set of kernel buffers per thread, not one per chunk. A range of fewer than
- * {@link #MIN_SHARED_ROWS} rows is one chunk, computed by the calling thread. Evaluation allocates no arrays.
+ * {@link #MIN_SHARED_ROWS} rows is one chunk: computed by the calling thread, or, when the run has a helper
+ * thread and at least {@link HiddenSplit#MIN_HIDDEN} hidden units, by the calling thread and one helper split by
+ * hidden units ({@link HiddenSplit}: each thread computes half of the units of every row, and the sums are the
+ * one-thread sums bit for bit). Evaluation allocates no arrays.
  */
 final class BatchGradient implements AutoCloseable {
 
@@ -30,10 +34,11 @@ final class BatchGradient implements AutoCloseable {
 
   /**
    * Fewest rows cut into chunks and shared with the helper threads; a smaller range (a mini-batch) is one chunk,
-   * computed by the calling thread. Sharing a batch of 32 rows as two chunks of 16 made an Adam epoch 1.85× slower
-   * than computing both chunks in the caller on the project's VM (128 against 69 ms on 100 000 rows, idle
-   * machine): handing θ and the partial gradients between the cores of that VM costs more than 16 rows of work;
-   * and one chunk instead of two saves a load of θ and an assembly of the partial gradient per batch.
+   * computed by the calling thread or split by hidden units ({@link HiddenSplit}). Sharing a batch of 32 rows as
+   * two chunks of 16 made an Adam epoch 1.85× slower than computing both chunks in the caller on the project's VM
+   * (128 against 69 ms on 100 000 rows, idle machine): handing θ and the partial gradients between the cores of
+   * that VM costs more than 16 rows of work; split by hidden units instead, each thread keeps its half of the work
+   * and the threads exchange only a tile's activations and δ2.
    */
   static final int MIN_SHARED_ROWS = 1024;
 
@@ -42,6 +47,11 @@ final class BatchGradient implements AutoCloseable {
   /** True if the workers are this object's own (closed with it), false if a training run shares them. */
   private final boolean ownWorkers;
   private final ChunkWorkers.ChunkTask chunkTask = this::computeChunk;
+  private final ChunkWorkers.ChunkTask pairTask = this::computePart;
+  /** The hidden-unit split of the running evaluation, or null. */
+  private HiddenSplit split;
+  /** The split's {@link HiddenSplit#prePackNext}, run by the helper after its part (the split never changes). */
+  private Runnable prePackNext;
   /** The arguments of the running evaluation, read by the chunks. */
   private double[] params;
   private int[] rowIndex;
@@ -115,6 +125,9 @@ final class BatchGradient implements AutoCloseable {
     this.chunks = numChunks(length);
     int slots = workers.numSlots();
     total.clear();
+    if (chunks == 1 && split(params, rowIndex, from, to, total)) {
+      return;
+    }
     try {
       for (int first = 0; first < chunks; first += slots) {
         int count = Math.min(slots, chunks - first);
@@ -127,6 +140,54 @@ final class BatchGradient implements AutoCloseable {
     } finally {
       this.params = null;
       this.rowIndex = null;
+    }
+  }
+
+  /**
+   * Computes the sums of one chunk on two threads split by hidden units ({@link HiddenSplit}), if the run has a
+   * helper thread and enough hidden units: the same sums, bit for bit, as the chunk computed by one thread.
+   *
+   * @return false (nothing computed) if the split is not available
+   */
+  private boolean split(double[] params, int[] rowIndex, int from, int to, GradientSums total) {
+    HiddenSplit split = workers.hiddenSplit();
+    if (split == null) {
+      return false;
+    }
+    workers.accumulator(0).check(data);
+    this.params = params;
+    this.rowIndex = rowIndex;
+    this.split = split;
+    try {
+      if (prePackNext == null) {
+        prePackNext = split::prePackNext; // made once: a step allocates nothing
+      }
+      if (!workers.runPair(pairTask, prePackNext)) {
+        return false;
+      }
+    } finally {
+      this.params = null;
+      this.rowIndex = null;
+      this.split = null;
+    }
+    split.addGradientTo(total.gradient());
+    total.addLossAndWeight(split.lossSum(), split.weightSum());
+    return true;
+  }
+
+  /** Part p of a hidden-unit split: 0 the lead (in the calling thread), 1 the helper. */
+  private void computePart(int worker, int part) {
+    HiddenSplit s = split;
+    int to = from + length;
+    try {
+      if (part == 0) {
+        s.lead(params, data.x(), data.y(), data.target(), data.weights(), rowIndex, from, to);
+      } else {
+        s.helper(params, data.x(), rowIndex, from, to);
+      }
+    } catch (RuntimeException | Error e) {
+      s.fail(); // the other half stops waiting
+      throw e;
     }
   }
 

@@ -67,6 +67,29 @@ final class ChunkWorkers implements AutoCloseable {
       runAlone(chunks, task); // the same chunks, so the same result
       return;
     }
+    start(new Job(task, chunks, false, null));
+  }
+
+  /**
+   * Computes a pair of parts that work together (they wait for each other: {@link
+   * weka.classifiers.functions.backprop.kernel.HiddenSplit}): part 0 in this thread and part 1 in the first helper,
+   * never both in one thread, and returns when both are done.
+   *
+   * @param task what to compute: {@code task.compute(p, p)} for part p
+   * @param helperAfter what the helper does after its part is done, while this thread goes on (or null)
+   * @return false (nothing computed) if there is no helper or the workers are closed
+   * @throws RuntimeException (or Error) what a part threw
+   */
+  boolean runPair(ChunkTask task, Runnable helperAfter) {
+    if (helpers.length == 0 || closed) {
+      return false;
+    }
+    start(new Job(task, 2, true, helperAfter));
+    return true;
+  }
+
+  /** Publishes a job, wakes the helpers, works on it in this thread and waits until it is done. */
+  private void start(Job current) {
     if (!started) {
       for (int h = 0; h < helpers.length; h++) {
         helpers[h] = new Helper(h + 1);
@@ -74,7 +97,6 @@ final class ChunkWorkers implements AutoCloseable {
       }
       started = true;
     }
-    Job current = new Job(task, chunks);
     job = current;
     for (Helper helper : helpers) {
       helper.wake();
@@ -112,29 +134,51 @@ final class ChunkWorkers implements AutoCloseable {
     }
   }
 
-  /** One job: its chunks, the counter they are taken from, and how many are done. */
+  /**
+   * One job: its chunks, the counter they are taken from, and how many are done. The chunks of a pair job are not
+   * taken: worker c computes chunk c.
+   */
   private static final class Job {
     private final ChunkTask task;
     private final int chunks;
+    private final boolean pair;
+    /** Of a pair job: what worker 1 runs after its part is done, or null. */
+    private final Runnable helperAfter;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
     private volatile Throwable failure;
 
-    Job(ChunkTask task, int chunks) {
+    /** A job of chunks taken by any thread (pair false), or a pair job (pair true: worker c computes chunk c). */
+    Job(ChunkTask task, int chunks, boolean pair, Runnable helperAfter) {
       this.task = task;
       this.chunks = chunks;
+      this.pair = pair;
+      this.helperAfter = helperAfter;
     }
 
-    /** Computes chunks until none is left to take. */
+    /** Computes chunks until none is left to take (of a pair job: the worker's own, if it has one). */
     void work(int worker) {
-      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-        try {
-          task.compute(worker, c);
-        } catch (Throwable t) {
-          failure = t;
-        } finally {
-          done.incrementAndGet();
+      if (pair) {
+        if (worker < chunks) {
+          compute(worker, worker);
+          if (worker == 1 && helperAfter != null) {
+            helperAfter.run(); // after the part is counted done: the caller goes on meanwhile
+          }
         }
+        return;
+      }
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        compute(worker, c);
+      }
+    }
+
+    private void compute(int worker, int chunk) {
+      try {
+        task.compute(worker, chunk);
+      } catch (Throwable t) {
+        failure = t;
+      } finally {
+        done.incrementAndGet();
       }
     }
 

@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.train;
 
+import weka.classifiers.functions.backprop.kernel.HiddenSplit;
+
 import weka.classifiers.functions.backprop.NetworkShape;
 
 /**
@@ -18,6 +20,8 @@ final class GradientWorkers implements AutoCloseable {
   private final NetworkShape shape;
   private final ChunkWorkers threads;
   private final Accumulator[] accumulators;
+  /** Slots 0 and 1's objectives split by hidden units, made by {@link #hiddenSplit()} when first needed. */
+  private HiddenSplit split;
 
   /**
    * @param shape the architecture
@@ -74,7 +78,38 @@ final class GradientWorkers implements AutoCloseable {
         accumulators[slot] = new Accumulator(shape); // made here, by the calling thread
       }
     }
+    if (split != null) {
+      split.awaitPrePacked(); // the helper may still be packing rows ahead into slot 1's buffers
+    }
     threads.run(count, task);
+  }
+
+  /**
+   * @return the hidden-unit split of slots 0 and 1 (made on first use), for ranges too small to cut by rows; null
+   *     when there are fewer than two threads, fewer than {@link HiddenSplit#MIN_HIDDEN} hidden units, or the split
+   *     failed once
+   */
+  HiddenSplit hiddenSplit() {
+    if (split == null && accumulators.length >= 2 && shape.numHidden() >= HiddenSplit.MIN_HIDDEN) {
+      for (int slot = 0; slot < 2; slot++) {
+        if (accumulators[slot] == null) {
+          accumulators[slot] = new Accumulator(shape);
+        }
+      }
+      split = new HiddenSplit(accumulators[0].objective(), accumulators[1].objective());
+    }
+    return split == null || split.failed() ? null : split;
+  }
+
+  /**
+   * Runs the two parts of a hidden-unit split: part 0 in the calling thread, part 1 in a helper.
+   *
+   * @param task {@code task.compute(p, p)} computes part p
+   * @param helperAfter what the helper does after its part, while the caller goes on (or null)
+   * @return false (nothing computed) if there is no helper thread or the threads are closed
+   */
+  boolean runPair(ChunkWorkers.ChunkTask task, Runnable helperAfter) {
+    return threads.runPair(task, helperAfter);
   }
 
   @Override

@@ -12,8 +12,9 @@ import weka.classifiers.functions.backprop.optim.Optimizer;
  * (batches of zero total weight are skipped); before the first epoch J(θ_0) is computed over all rows.
  *
  * <p>A batch is the shuffled order's positions from … from + B − 1: the kernel reads the rows those positions name
- * where they are (no copy of the batch, and the matrix, which other trainers may share, is never written), in the
- * calling thread (a batch is too small to pay for a hand-off, see {@link BatchGradient#MIN_SHARED_ROWS}).
+ * where they are (no copy of the batch, and the matrix, which other trainers may share, is never written), as one
+ * chunk ({@link BatchGradient#MIN_SHARED_ROWS}): by the calling thread alone, or with two threads and enough hidden
+ * units by the calling thread and a helper split by hidden units, with the same bits.
  */
 final class MiniBatchUpdate implements EpochUpdate {
 

@@ -10,7 +10,8 @@
  * chunks of rows ({@code BatchGradient}: the chunks depend on the number of rows alone; a mini-batch is one, read
  * in place) that the run's threads ({@code ChunkWorkers}: the caller and spinning helpers, no queue) compute in
  * waves of one chunk per thread, in one set of kernel buffers per thread ({@code GradientWorkers}), added in chunk
- * order, so that the result is bit-identical for any number of threads;
+ * order, so that the result is bit-identical for any number of threads; a chunk too short to cut (a mini-batch) is
+ * computed by two of those threads split by hidden units (the kernel's {@code HiddenSplit}), with the same bits;
  * {@link weka.classifiers.functions.backprop.train.TrainingMemory} says what a run will hold before it starts, and
  * {@link weka.classifiers.functions.backprop.train.FixedTree} merges blocks' values in one fixed tree (for Spark).
  *
