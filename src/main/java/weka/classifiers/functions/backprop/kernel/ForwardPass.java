@@ -68,8 +68,11 @@ public final class ForwardPass {
   final double[][] a;
   /** Logits w_r (training then turns them into δ2_r = s_r (p_r − y_r)): TILE_ROWS × K, row-major. */
   final double[] out;
-  /** One output's logits over the tile's rows. */
-  private final double[] logit;
+  /**
+   * One output's logits over the tile's rows (of a softmax, while the logits are computed; of one output, kept by
+   * {@link Objective#errors} for {@link Objective#losses}).
+   */
+  final double[] logit;
   /** Where {@link #touch} leaves its sum, so that the JIT keeps its loads. */
   private double touched;
   /** The matrix of the rows {@link #prePack} packed, or null when the buffers hold no rows packed ahead. */
@@ -182,9 +185,21 @@ public final class ForwardPass {
 
   /** Copies Θ (transposed: one array per hidden unit) and β from θ. */
   void load(double[] params) {
+    load(params, 0, numHidden);
+  }
+
+  /**
+   * Copies the rows of Θ of hidden units {@code unitFrom} … {@code unitTo − 1} (the others are left as they are)
+   * and all of β from θ.
+   *
+   * @param params θ (not modified)
+   * @param unitFrom first hidden unit, inclusive
+   * @param unitTo last hidden unit, exclusive
+   */
+  void load(double[] params, int unitFrom, int unitTo) {
     int g = numHidden;
     int d = layout.rowWidth();
-    for (int l = 0; l < g; l++) {
+    for (int l = unitFrom; l < unitTo; l++) {
       double[] row = thetaT[l];
       for (int i = 0, from = layout.thetaIndex(0, l); i < d; i++, from += g) {
         row[i] = params[from];

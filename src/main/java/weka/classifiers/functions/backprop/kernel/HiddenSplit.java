@@ -48,6 +48,8 @@ public final class HiddenSplit {
   /** h: the lead computes units 0 … h − 1, the helper h … g − 1. */
   private final int split;
   private final int numHidden;
+  /** True for one output (sigmoid or linear), whose δ2 can be written before the losses are summed. */
+  private final boolean singleOutput;
   /** The activations of both: the lead's rows below h, the helper's from h on (read by the lead's logits). */
   private final double[][] activations;
   /** Tiles whose activations the helper has written, since the split was made. */
@@ -85,6 +87,7 @@ public final class HiddenSplit {
     this.lead = lead;
     this.helper = helper;
     this.numHidden = g;
+    this.singleOutput = lead.forward.numOutputs == 1;
     this.split = g / 8 * 4; // half, in whole groups of four (the kernels' passes); 8 of 16: measured fastest
     this.activations = new double[g][];
     for (int l = 0; l < g; l++) {
@@ -120,7 +123,7 @@ public final class HiddenSplit {
     for (int spins = 1; prePacked < call - 1; spins++) {
       await(spins); // the helper may still be packing rows ahead, perhaps this call's
     }
-    o.begin(params);
+    o.begin(params, 0, split);
     for (int start = from; start < to; start += ForwardPass.TILE_ROWS) {
       int rows = Math.min(ForwardPass.TILE_ROWS, to - start);
       long tile = ++leadCount;
@@ -134,8 +137,14 @@ public final class HiddenSplit {
         await(spins);
       }
       f.logits(rows, activations);
-      o.lossAndErrors(rows, y, t, weights, rowIndex, start);
-      leadTiles = tile;
+      if (singleOutput) { // δ2 first, for the helper; the losses while it works
+        o.errors(rows, y, t, weights, rowIndex, start);
+        leadTiles = tile;
+        o.losses(rows, y, t, weights, rowIndex, start);
+      } else {
+        o.lossAndErrors(rows, y, t, weights, rowIndex, start);
+        leadTiles = tile;
+      }
       o.backward(rows, 0, split, o.errors(), true);
     }
   }
@@ -158,7 +167,7 @@ public final class HiddenSplit {
     lastTo = to;
     Objective o = helper;
     ForwardPass f = o.forward;
-    o.begin(params);
+    o.begin(params, split, numHidden);
     double[][] leadErrors = lead.errors();
     for (int start = from; start < to; start += ForwardPass.TILE_ROWS) {
       int rows = Math.min(ForwardPass.TILE_ROWS, to - start);

@@ -173,8 +173,26 @@ public final class Objective {
 
   /** Starts the sums of a block: θ loaded, the partial gradient and the loss and weight sums set to zero. */
   void begin(double[] params) {
-    forward.load(params);
-    clearGradient();
+    begin(params, 0, layout.numHidden());
+  }
+
+  /**
+   * {@link #begin(double[])} for the sums of hidden units {@code unitFrom} … {@code unitTo − 1} only (and β's): their
+   * rows of Θ loaded and of the partial gradient cleared.
+   *
+   * @param params θ (not modified)
+   * @param unitFrom first hidden unit, inclusive
+   * @param unitTo last hidden unit, exclusive
+   */
+  void begin(double[] params, int unitFrom, int unitTo) {
+    forward.load(params, unitFrom, unitTo);
+    for (int l = unitFrom; l < unitTo; l++) {
+      Arrays.fill(gThetaT[l], 0.0);
+    }
+    for (double[] row : gBeta) {
+      Arrays.fill(row, 0.0);
+    }
+    Arrays.fill(gBetaBias, 0.0);
     lossSum = 0.0;
     weightSum = 0.0;
   }
@@ -329,6 +347,54 @@ public final class Objective {
     }
   }
 
+  /**
+   * The first half of {@link #lossAndErrors} for one output (the sigmoid or the linear output): δ2 = s (p − y) in
+   * place of the tile's logits, which are kept for {@link #losses}, so that another thread can use δ2 while the
+   * losses are summed.
+   *
+   * @param rows number of rows in the tile
+   * @param y the class indices, or null (not modified)
+   * @param t the numeric targets, or null (not modified)
+   * @param weights the row weights, or null for all ones (not modified)
+   * @param rowIndex row indices, or null (not modified)
+   * @param start the tile's first position
+   */
+  void errors(int rows, int[] y, double[] t, double[] weights, int[] rowIndex, int start) {
+    OutputFunction sigma2 = forward.sigma2;
+    double[] out = forward.out;
+    System.arraycopy(out, 0, forward.logit, 0, rows);
+    for (int r = 0; r < rows; r++) {
+      int row = rowIndex == null ? start + r : rowIndex[start + r];
+      sigma2.error(out, r, y == null ? 0 : y[row], t == null ? 0.0 : t[row], weights == null ? 1.0 : weights[row]);
+    }
+  }
+
+  /**
+   * The second half: adds the tile's weighted losses, from the logits {@link #errors} kept, and weights to the sums
+   * (row after row, as {@link #lossAndErrors} does).
+   *
+   * @param rows number of rows in the tile
+   * @param y the class indices, or null (not modified)
+   * @param t the numeric targets, or null (not modified)
+   * @param weights the row weights, or null for all ones (not modified)
+   * @param rowIndex row indices, or null (not modified)
+   * @param start the tile's first position
+   */
+  void losses(int rows, int[] y, double[] t, double[] weights, int[] rowIndex, int start) {
+    OutputFunction sigma2 = forward.sigma2;
+    double[] w = forward.logit;
+    double loss = lossSum;
+    double weight = weightSum;
+    for (int r = 0; r < rows; r++) {
+      int row = rowIndex == null ? start + r : rowIndex[start + r];
+      double s = weights == null ? 1.0 : weights[row];
+      loss += s * sigma2.loss(w[r], y == null ? 0 : y[row], t == null ? 0.0 : t[row]);
+      weight += s;
+    }
+    lossSum = loss;
+    weightSum = weight;
+  }
+
   /** @return δ2 of each output over the tile's rows, as {@link #lossAndErrors} leaves them */
   double[][] errors() {
     return errors;
@@ -455,17 +521,6 @@ public final class Objective {
     for (int i = 0; i < width; i++) {
       gl[i] += xa[i] * a;
     }
-  }
-
-  /** Sets the partial gradient to zero. */
-  private void clearGradient() {
-    for (double[] row : gThetaT) {
-      Arrays.fill(row, 0.0);
-    }
-    for (double[] row : gBeta) {
-      Arrays.fill(row, 0.0);
-    }
-    Arrays.fill(gBetaBias, 0.0);
   }
 
   /**

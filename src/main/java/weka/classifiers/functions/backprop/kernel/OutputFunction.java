@@ -39,9 +39,18 @@ enum OutputFunction {
     @Override
     double lossAndError(double[] out, int from, int k, int y, double t, double s) {
       double w = out[from];
-      double target = y == 1 ? 1.0 : 0.0;
-      out[from] = s * (ActivationFunction.SIGMOID.value(w) - target);
-      return softplus(w) - target * w;
+      error(out, from, y, t, s);
+      return loss(w, y, t);
+    }
+
+    @Override
+    void error(double[] out, int at, int y, double t, double s) {
+      out[at] = s * (ActivationFunction.SIGMOID.value(out[at]) - (y == 1 ? 1.0 : 0.0));
+    }
+
+    @Override
+    double loss(double w, int y, double t) {
+      return softplus(w) - (y == 1 ? 1.0 : 0.0) * w;
     }
   },
 
@@ -87,8 +96,19 @@ enum OutputFunction {
 
     @Override
     double lossAndError(double[] out, int from, int k, int y, double t, double s) {
-      double e = out[from] - t;
-      out[from] = s * e;
+      double w = out[from];
+      error(out, from, y, t, s);
+      return loss(w, y, t);
+    }
+
+    @Override
+    void error(double[] out, int at, int y, double t, double s) {
+      out[at] = s * (out[at] - t);
+    }
+
+    @Override
+    double loss(double w, int y, double t) {
+      double e = w - t;
       return 0.5 * e * e;
     }
   };
@@ -134,6 +154,34 @@ enum OutputFunction {
    * @return ℓ, the row's cross-entropy or half squared error (not multiplied by s)
    */
   abstract double lossAndError(double[] out, int from, int k, int y, double t, double s);
+
+  /**
+   * The two halves of {@link #lossAndError} for an output function of one output (the sigmoid, the linear output),
+   * each computed exactly as there: the error term, written in place of the logit ...
+   *
+   * @param out logits; the one at {@code at} is replaced by s (p − y) (modified)
+   * @param at the row's logit
+   * @param y class index of the row (read by the sigmoid)
+   * @param t the row's numeric target (read by the linear output)
+   * @param s weight of the row
+   * @throws UnsupportedOperationException for the softmax, whose loss and error share their sum
+   */
+  void error(double[] out, int at, int y, double t, double s) {
+    throw new UnsupportedOperationException("the softmax computes its loss and error together");
+  }
+
+  /**
+   * ... and the loss, from the logit.
+   *
+   * @param w the row's logit
+   * @param y class index of the row (read by the sigmoid)
+   * @param t the row's numeric target (read by the linear output)
+   * @return ℓ (not multiplied by the row's weight)
+   * @throws UnsupportedOperationException for the softmax
+   */
+  double loss(double w, int y, double t) {
+    throw new UnsupportedOperationException("the softmax computes its loss and error together");
+  }
 
   /**
    * The logistic function without overflow: for z &ge; 0 it computes 1 / (1 + e<sup>−z</sup>), for z &lt; 0 the
