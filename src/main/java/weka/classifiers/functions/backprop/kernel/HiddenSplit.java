@@ -95,6 +95,11 @@ public final class HiddenSplit {
     }
   }
 
+  /** @return the calls of {@link #lead} so far (read by the lead's thread) */
+  public long calls() {
+    return leadCalls;
+  }
+
   /** @return h, the first hidden unit the helper computes */
   public int split() {
     return split;

@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.train;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import weka.classifiers.functions.backprop.NetworkShape;
 import weka.classifiers.functions.backprop.kernel.HiddenSplit;
 
@@ -20,7 +22,8 @@ import weka.classifiers.functions.backprop.kernel.HiddenSplit;
  * slots' sums to the total in order. Threads decide only where a chunk is computed, not what is added to what; and
  * the memory for partial sums is one set of kernel buffers per thread, not one per chunk. A range of fewer than
  * {@link #MIN_SHARED_ROWS} rows is one chunk: computed by the calling thread, or, when the run has a helper
- * thread and at least {@link HiddenSplit#MIN_HIDDEN} hidden units, by the calling thread and one helper split by
+ * thread, at least {@link HiddenSplit#MIN_HIDDEN} hidden units and a data set of at least {@link #MIN_SPLIT_ROWS}
+ * rows, by the calling thread and one helper split by
  * hidden units ({@link HiddenSplit}: each thread computes half of the units of every row, and the sums are the
  * one-thread sums bit for bit). Evaluation allocates no arrays.
  */
@@ -41,6 +44,31 @@ final class BatchGradient implements AutoCloseable {
    * and the threads exchange only a tile's activations and δ2.
    */
   static final int MIN_SHARED_ROWS = 1024;
+
+  /**
+   * Fewest rows a data set must have for its short ranges (mini-batches) to be split by hidden units between two
+   * threads; smaller sets compute them in the calling thread alone, as before the split. An epoch on a small set
+   * lasts about as long as a helper spins between jobs (0.2 ms), so the helpers of other training runs (the fold
+   * networks of -tune cv, trained in turn) still spin on the cores the split needs: on six sets of 150 to 1,500
+   * rows, one 10-fold CV with the defaults took 2.5 to 5.8 times longer with the split on every short range (the
+   * project's VM, 2026-11-30).
+   */
+  static final int MIN_SPLIT_ROWS = 16384;
+
+  /**
+   * Short ranges this JVM computes in one thread before it splits any by hidden units. Until the JIT has compiled
+   * the kernels, the compiler threads need a core, and a split that keeps both busy made the first build in a fresh
+   * JVM slower, not faster (50,000 rows, -tune none -N 10: 1.8 s against 1.1 s; the project's VM, 2026-11-30).
+   */
+  static final long WARM_UP_RANGES = 20_000;
+
+  /** Short ranges computed in one thread so far in this JVM, counted up to {@link #WARM_UP_RANGES}. */
+  private static final AtomicLong ONE_THREAD_RANGES = new AtomicLong();
+
+  /** Ends this JVM's warm-up at once (for tests, which must see the split from their first range). */
+  static void skipWarmUp() {
+    ONE_THREAD_RANGES.set(WARM_UP_RANGES);
+  }
 
   private final DataMatrix data;
   private final GradientWorkers workers;
@@ -125,8 +153,14 @@ final class BatchGradient implements AutoCloseable {
     this.chunks = numChunks(length);
     int slots = workers.numSlots();
     total.clear();
-    if (chunks == 1 && split(params, rowIndex, from, to, total)) {
-      return;
+    if (chunks == 1 && data.numRows() >= MIN_SPLIT_ROWS) {
+      if (ONE_THREAD_RANGES.get() >= WARM_UP_RANGES) {
+        if (split(params, rowIndex, from, to, total)) {
+          return;
+        }
+      } else {
+        ONE_THREAD_RANGES.incrementAndGet();
+      }
     }
     try {
       for (int first = 0; first < chunks; first += slots) {
