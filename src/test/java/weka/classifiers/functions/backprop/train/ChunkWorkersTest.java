@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,40 @@ class ChunkWorkersTest {
         }
         assertArrayEquals(expected, actual, "job " + job);
       }
+    }
+  }
+
+  @Test
+  void aPairRunsPartZeroInTheCallerAndPartOneInAHelperThenTheHelpersAfterWork() throws InterruptedException {
+    try (ChunkWorkers workers = new ChunkWorkers(3)) {
+      Thread caller = Thread.currentThread();
+      for (int job = 0; job < 500; job++) {
+        Thread[] ran = new Thread[2];
+        CountDownLatch after = new CountDownLatch(1);
+        Thread[] afterThread = new Thread[1];
+        // the parts wait for each other, as a hidden-unit split's halves do: one thread running both would hang
+        CyclicBarrier both = new CyclicBarrier(2);
+        assertTrue(workers.runPair((worker, part) -> {
+          ran[part] = Thread.currentThread();
+          try {
+            both.await(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, () -> {
+          afterThread[0] = Thread.currentThread();
+          after.countDown();
+        }));
+        assertEquals(caller, ran[0], "job " + job);
+        assertTrue(ran[1] != null && ran[1] != caller, "job " + job);
+        assertTrue(after.await(10, TimeUnit.SECONDS));
+        assertEquals(ran[1], afterThread[0], "job " + job);
+      }
+    }
+    try (ChunkWorkers alone = new ChunkWorkers(1)) {
+      assertFalse(alone.runPair((worker, part) -> {
+        throw new AssertionError("nothing runs without a helper");
+      }, null));
     }
   }
 
