@@ -32,7 +32,8 @@ import weka.core.Utils;
  * <ul>
  *   <li>numpy's float64 matrix multiply (2000², 1 and 2 BLAS threads) as the machine's reference rate;</li>
  *   <li>BackpropOneHidden through {@code buildClassifier} (as a Weka user runs it, all threads, -N 20, median of
- *       3 after a warm-up; one network, {@code -tune none}): full batch with Adam, mini-batches of 32 with Adam,
+ *       3 after every configuration's warm-up, the -N 0 and -N 20 builds alternated; one network,
+ *       {@code -tune none}): full batch with Adam, mini-batches of 32 with Adam,
  *       the defaults, and the issue's two SGD configurations; per epoch = (build with -N 20 − build with -N 0) / 20,
  *       so that the preprocessing, which no epoch repeats, is not counted as epochs; from the medians and from the
  *       minima (on a shared machine the minimum is the closest a run comes to an idle one);</li>
