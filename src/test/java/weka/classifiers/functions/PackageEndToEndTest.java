@@ -46,7 +46,7 @@ class PackageEndToEndTest {
     String installed = runWeka(wekaHome, "weka.core.WekaPackageManager", "-offline", "-list-packages",
         "installed");
     assertTrue(Pattern.compile("(?m)^1\\.3\\.0\\s.*\\bBackpropOneHidden:").matcher(installed).find(),
-        "BackpropOneHidden 1.3.0 not listed as installed:\n" + installed);
+        "BackpropOneHidden 1.3.1 not listed as installed:\n" + installed);
 
     // a numeric class (iris's petal width, -c 4): Weka's regression summary
     String regression = runWeka(wekaHome, "weka.Run", "BackpropOneHidden", "-t", iris.toString(), "-c", "4", "-x",
