@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,8 +47,9 @@ class PackageEndToEndTest {
 
     String installed = runWeka(wekaHome, "weka.core.WekaPackageManager", "-offline", "-list-packages",
         "installed");
-    assertTrue(Pattern.compile("(?m)^1\\.3\\.0\\s.*\\bBackpropOneHidden:").matcher(installed).find(),
-        "BackpropOneHidden 1.3.1 not listed as installed:\n" + installed);
+    String version = packageVersion();
+    assertTrue(Pattern.compile("(?m)^" + Pattern.quote(version) + "\\s.*\\bBackpropOneHidden:").matcher(installed)
+        .find(), "BackpropOneHidden " + version + " not listed as installed:\n" + installed);
 
     // a numeric class (iris's petal width, -c 4): Weka's regression summary
     String regression = runWeka(wekaHome, "weka.Run", "BackpropOneHidden", "-t", iris.toString(), "-c", "4", "-x",
@@ -113,5 +116,16 @@ class PackageEndToEndTest {
     assertTrue(jars.stream().noneMatch(j -> j.contains("BackpropOneHidden") || j.contains("backpropOneHidden")),
         "the project's own jar must not be on the child's class path: " + jars);
     return String.join(File.pathSeparator, jars);
+  }
+
+  /** The package's version, as Description.props (in the project's folder, the tests' working directory) says. */
+  private static String packageVersion() throws IOException {
+    Properties props = new Properties();
+    try (Reader in = Files.newBufferedReader(Paths.get("Description.props"))) {
+      props.load(in);
+    }
+    String version = props.getProperty("Version");
+    assertTrue(version != null && version.matches("\\d+\\.\\d+\\.\\d+"), "Description.props has no version: " + version);
+    return version;
   }
 }
