@@ -40,6 +40,15 @@ public final class HiddenSplit {
   /** Rows read into the cache at a time while the helper waits for δ2 (their cache lines are loaded in parallel). */
   private static final int FETCH_ROWS = 4;
 
+  /** Ranges in each of a period's two trials (alone, then split). */
+  static final int TRIAL_CALLS = 128;
+
+  /** Ranges of a period after its trials, when the split won. */
+  static final int PERIOD = 8192;
+
+  /** The longest period after trials the split lost. */
+  static final int MAX_PERIOD = 1 << 17;
+
   /** Spins of a wait before it yields the processor (for a machine with more threads than cores). */
   private static final int SPINS_BEFORE_YIELD = 1 << 12;
 
@@ -63,6 +72,14 @@ public final class HiddenSplit {
   private long helperCount;
   /** Calls of {@link #lead} (the lead's thread only). */
   private long leadCalls;
+  /** Of the lead's thread: the position in the current period, the trials' sums and which won. */
+  private int position;
+  private long aloneNanos;
+  private long aloneRows;
+  private long splitNanos;
+  private long splitRows;
+  private boolean splitWins = true;
+  private int period = PERIOD;
   /** Calls of {@link #helper} (the helper's thread only). */
   private long helperCalls;
   /** The calls whose {@link #prePackNext} has finished. */
@@ -152,6 +169,58 @@ public final class HiddenSplit {
       }
       o.backward(rows, 0, split, o.errors(), true);
     }
+  }
+
+  /**
+   * Asked by the lead's thread before each range it may split: whether to split this one. Whether a split pays
+   * depends on the machine at the time: on the project's VM it made batches of 32 1.5 times faster, but when the
+   * host placed the two vCPUs far apart (a round trip between them 450 instead of 80 ns) or two builds ran at once on
+   * the two cores, it made them 1.3 to 10 times slower. So each period starts with two trials of
+   * {@link #TRIAL_CALLS} ranges, first alone, then split, and the rest of the period follows the faster (time per row,
+   * from {@link #called}); after a period the split lost, the next is twice as long (up to {@link #MAX_PERIOD}), so
+   * that a machine where it keeps losing pays for the trial rarely. Either way the sums are the same.
+   *
+   * @return true to split the next range, false to compute it alone
+   */
+  public boolean useSplit() {
+    if (position < TRIAL_CALLS) {
+      return false;
+    }
+    return position < 2 * TRIAL_CALLS || splitWins;
+  }
+
+  /**
+   * Told by the lead's thread after each range it may split (split or not, as {@link #useSplit} said): its rows and
+   * how long it took.
+   *
+   * @param rows the range's rows
+   * @param nanos its duration
+   */
+  public void called(int rows, long nanos) {
+    if (position < TRIAL_CALLS) {
+      aloneNanos += nanos;
+      aloneRows += rows;
+    } else if (position < 2 * TRIAL_CALLS) {
+      splitNanos += nanos;
+      splitRows += rows;
+      if (position == 2 * TRIAL_CALLS - 1) {
+        // per row: splitNanos / splitRows <= aloneNanos / aloneRows
+        splitWins = (double) splitNanos * aloneRows <= (double) aloneNanos * splitRows;
+        period = splitWins ? PERIOD : Math.min(2 * period, MAX_PERIOD);
+      }
+    }
+    if (++position >= 2 * TRIAL_CALLS + period) {
+      position = 0;
+      aloneNanos = 0;
+      aloneRows = 0;
+      splitNanos = 0;
+      splitRows = 0;
+    }
+  }
+
+  /** @return true if the last trial found the split faster (the lead's thread) */
+  public boolean splitWins() {
+    return splitWins;
   }
 
   /**

@@ -23,7 +23,8 @@ import weka.classifiers.functions.backprop.kernel.HiddenSplit;
  * the memory for partial sums is one set of kernel buffers per thread, not one per chunk. A range of fewer than
  * {@link #MIN_SHARED_ROWS} rows is one chunk: computed by the calling thread, or, when the run has a helper
  * thread, at least {@link HiddenSplit#MIN_HIDDEN} hidden units and a data set of at least {@link #MIN_SPLIT_ROWS}
- * rows, by the calling thread and one helper split by
+ * rows (after the JVM's warm-up, {@link #WARM_UP_RANGES}, and as long as the split's trials find it faster:
+ * {@link HiddenSplit#useSplit}), by the calling thread and one helper split by
  * hidden units ({@link HiddenSplit}: each thread computes half of the units of every row, and the sums are the
  * one-thread sums bit for bit). Evaluation allocates no arrays.
  */
@@ -65,9 +66,18 @@ final class BatchGradient implements AutoCloseable {
   /** Short ranges computed in one thread so far in this JVM, counted up to {@link #WARM_UP_RANGES}. */
   private static final AtomicLong ONE_THREAD_RANGES = new AtomicLong();
 
-  /** Ends this JVM's warm-up at once (for tests, which must see the split from their first range). */
-  static void skipWarmUp() {
+  /** True while tests make every eligible range split, without the split's trials ({@link HiddenSplit#useSplit}). */
+  private static volatile boolean alwaysSplit;
+
+  /**
+   * For tests, which must see the split from their first range: ends this JVM's warm-up at once and, while
+   * {@code always} is true, splits every eligible range instead of following the split's trials.
+   *
+   * @param always true to split every eligible range, false to let the trials choose again
+   */
+  static void splitForTests(boolean always) {
     ONE_THREAD_RANGES.set(WARM_UP_RANGES);
+    alwaysSplit = always;
   }
 
   private final DataMatrix data;
@@ -153,15 +163,29 @@ final class BatchGradient implements AutoCloseable {
     this.chunks = numChunks(length);
     int slots = workers.numSlots();
     total.clear();
+    HiddenSplit split = null;
     if (chunks == 1 && data.numRows() >= MIN_SPLIT_ROWS) {
       if (ONE_THREAD_RANGES.get() >= WARM_UP_RANGES) {
-        if (split(params, rowIndex, from, to, total)) {
-          return;
-        }
+        split = workers.hiddenSplit();
       } else {
         ONE_THREAD_RANGES.incrementAndGet();
       }
     }
+    if (split == null) {
+      waves(slots, total);
+      return;
+    }
+    long start = System.nanoTime();
+    if (!((alwaysSplit || split.useSplit()) && split(split, params, rowIndex, from, to, total))) {
+      this.params = params; // split() clears them
+      this.rowIndex = rowIndex;
+      waves(slots, total);
+    }
+    split.called(to - from, System.nanoTime() - start);
+  }
+
+  /** The chunks of the running evaluation in waves of one per slot, added to total in chunk order. */
+  private void waves(int slots, GradientSums total) {
     try {
       for (int first = 0; first < chunks; first += slots) {
         int count = Math.min(slots, chunks - first);
@@ -178,16 +202,12 @@ final class BatchGradient implements AutoCloseable {
   }
 
   /**
-   * Computes the sums of one chunk on two threads split by hidden units ({@link HiddenSplit}), if the run has a
-   * helper thread and enough hidden units: the same sums, bit for bit, as the chunk computed by one thread.
+   * Computes the sums of one chunk on two threads split by hidden units ({@link HiddenSplit}): the same sums, bit
+   * for bit, as the chunk computed by one thread.
    *
-   * @return false (nothing computed) if the split is not available
+   * @return false (nothing computed) if the threads are closed
    */
-  private boolean split(double[] params, int[] rowIndex, int from, int to, GradientSums total) {
-    HiddenSplit split = workers.hiddenSplit();
-    if (split == null) {
-      return false;
-    }
+  private boolean split(HiddenSplit split, double[] params, int[] rowIndex, int from, int to, GradientSums total) {
     workers.accumulator(0).check(data);
     this.params = params;
     this.rowIndex = rowIndex;

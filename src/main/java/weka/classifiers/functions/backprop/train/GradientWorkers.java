@@ -78,7 +78,7 @@ final class GradientWorkers implements AutoCloseable {
         accumulators[slot] = new Accumulator(shape); // made here, by the calling thread
       }
     }
-    if (split != null) {
+    if (split != null && count > 1) {
       split.awaitPrePacked(); // the helper may still be packing rows ahead into slot 1's buffers
     }
     threads.run(count, task);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.Random;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ import weka.classifiers.functions.backprop.kernel.HiddenSplit;
  * ({@link HiddenSplit}) when the run has two threads, at least {@link HiddenSplit#MIN_HIDDEN} hidden units and a
  * data set of at least {@link BatchGradient#MIN_SPLIT_ROWS} rows: its sums must be those of one thread bit for bit,
  * whatever the shape, the output function, the weights, the tile count, and the rows the helper packed ahead
- * (including an order whose contents changed since). The JVM's warm-up before the first split is skipped; the sums
+ * (including an order whose contents changed since). The JVM's warm-up before the first split and the split's trials
+ * are skipped (every eligible range is split); the sums
  * tests check that the split computed (or, for the small set, that it did not), and the training tests fail when the
  * split's tile copy is broken.
  */
@@ -45,7 +47,12 @@ class HiddenSplitTest {
 
   @BeforeAll
   static void splitFromTheFirstRange() {
-    BatchGradient.skipWarmUp();
+    BatchGradient.splitForTests(true);
+  }
+
+  @AfterAll
+  static void letTheTrialsChooseAgain() {
+    BatchGradient.splitForTests(false);
   }
 
   @Test
