@@ -327,7 +327,7 @@ public final class ForwardPass {
    * @param rows number of rows in the tile
    */
   void hidden(int rows) {
-    hidden(rows, 0, numHidden, xT);
+    hidden(rows, 0, numHidden);
   }
 
   /**
@@ -340,19 +340,8 @@ public final class ForwardPass {
    * @param unitTo last hidden unit, exclusive
    */
   void hidden(int rows, int unitFrom, int unitTo) {
-    hidden(rows, unitFrom, unitTo, xT);
-  }
-
-  /**
-   * {@link #hidden(int, int, int)} from a tile packed elsewhere (another thread's forward pass, same layout).
-   *
-   * @param rows number of rows in the tile
-   * @param unitFrom first hidden unit, inclusive
-   * @param unitTo last hidden unit, exclusive
-   * @param xT the tile's inputs, transposed (not modified)
-   */
-  void hidden(int rows, int unitFrom, int unitTo, double[][] xT) {
     int d = numInputs + 1;
+    double[][] xT = this.xT;
     int l = unitFrom;
     for (; l + 3 < unitTo; l += 4) {
       preActivations4(thetaT, xT, d, rows, a, l);

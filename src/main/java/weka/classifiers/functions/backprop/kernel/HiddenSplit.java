@@ -117,11 +117,6 @@ public final class HiddenSplit {
     return leadCalls;
   }
 
-  /** @return h, the first hidden unit the helper computes */
-  public int split() {
-    return split;
-  }
-
   /**
    * The lead's half of the sums of rows {@code rowIndex[from]} … {@code rowIndex[to − 1]} (or from … to − 1): units
    * 0 … h − 1, the logits, the loss and weight sums, δ2 and β's bias column. Returns when the lead's half is done;
@@ -183,10 +178,12 @@ public final class HiddenSplit {
    * @return true to split the next range, false to compute it alone
    */
   public boolean useSplit() {
-    if (position < TRIAL_CALLS) {
-      return false;
-    }
-    return position < 2 * TRIAL_CALLS || splitWins;
+    return position >= TRIAL_CALLS && (timed() || splitWins); // the first trial alone, the second split
+  }
+
+  /** @return true if the next range is one of a trial's, whose duration {@link #called} needs (the lead's thread) */
+  public boolean timed() {
+    return position < 2 * TRIAL_CALLS;
   }
 
   /**
@@ -194,7 +191,7 @@ public final class HiddenSplit {
    * how long it took.
    *
    * @param rows the range's rows
-   * @param nanos its duration
+   * @param nanos its duration (read only for a range {@link #timed} said was timed)
    */
   public void called(int rows, long nanos) {
     if (position < TRIAL_CALLS) {

@@ -250,47 +250,7 @@ public final class Objective {
    * @param rows number of rows in the tile; the forward pass holds their rows, activations and D2
    */
   void backward(int rows) {
-    int g = forward.numHidden;
-    int k = forward.numOutputs;
-    double[][] a = forward.a;
-    double[][] beta = forward.beta;
-    double[][] e = errors;
-    // Gβ += D2ᵀ A: gβ_{c,l} += Σ_r δ2_c[r] a_l[r], gβ_{c,0} += Σ_r δ2_c[r]
-    for (int c = 0; c < k; c++) {
-      double[] ec = e[c];
-      double[] gc = gBeta[c];
-      for (int l = 0; l < g; l++) {
-        gc[l] += dot(ec, a[l], rows);
-      }
-      gBetaBias[c] += sum(ec, rows);
-    }
-    // D1 = (D2 β_{:,1:}) ⊙ σ1'(Z), σ1' from the activations: a (1 − a) or 1 − a²
-    for (int l = 0; l < g; l++) {
-      double[] dl = delta[l];
-      double b0 = beta[0][l];
-      double[] e0 = e[0];
-      for (int r = 0; r < rows; r++) {
-        dl[r] = e0[r] * b0;
-      }
-      for (int c = 1; c < k; c++) {
-        double bc = beta[c][l];
-        double[] ec = e[c];
-        for (int r = 0; r < rows; r++) {
-          dl[r] += ec[r] * bc;
-        }
-      }
-      sigma1.multiplyByDerivative(dl, a[l], rows);
-    }
-    // GΘ += X_tᵀ D1: gΘ_{l,:} += Σ_r δ1_l[r] x_r
-    double[][] xR = forward.xR;
-    int width = forward.paddedWidth;
-    int l = 0;
-    for (; l + 3 < g; l += 4) {
-      thetaGradient4(xR, rows, width, delta, gThetaT, l);
-    }
-    for (; l < g; l++) {
-      thetaGradient1(xR, rows, width, delta[l], gThetaT[l]);
-    }
+    backward(rows, 0, forward.numHidden, errors, true);
   }
 
   /**

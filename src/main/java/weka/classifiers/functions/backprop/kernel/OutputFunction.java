@@ -37,13 +37,6 @@ enum OutputFunction {
     }
 
     @Override
-    double lossAndError(double[] out, int from, int k, int y, double t, double s) {
-      double w = out[from];
-      error(out, from, y, t, s);
-      return loss(w, y, t);
-    }
-
-    @Override
     void error(double[] out, int at, int y, double t, double s) {
       out[at] = s * (ActivationFunction.SIGMOID.value(out[at]) - (y == 1 ? 1.0 : 0.0));
     }
@@ -92,13 +85,6 @@ enum OutputFunction {
     @Override
     void probabilities(double[] w, int from, int k, double[] p, int to) {
       p[to] = w[from];
-    }
-
-    @Override
-    double lossAndError(double[] out, int from, int k, int y, double t, double s) {
-      double w = out[from];
-      error(out, from, y, t, s);
-      return loss(w, y, t);
     }
 
     @Override
@@ -153,7 +139,11 @@ enum OutputFunction {
    * @param s weight of the row
    * @return ℓ, the row's cross-entropy or half squared error (not multiplied by s)
    */
-  abstract double lossAndError(double[] out, int from, int k, int y, double t, double s);
+  double lossAndError(double[] out, int from, int k, int y, double t, double s) {
+    double w = out[from]; // one output (the sigmoid, the linear output): its two halves; the softmax overrides this
+    error(out, from, y, t, s);
+    return loss(w, y, t);
+  }
 
   /**
    * The two halves of {@link #lossAndError} for an output function of one output (the sigmoid, the linear output),

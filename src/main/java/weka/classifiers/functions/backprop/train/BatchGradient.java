@@ -161,67 +161,62 @@ final class BatchGradient implements AutoCloseable {
     this.from = from;
     this.length = to - from;
     this.chunks = numChunks(length);
-    int slots = workers.numSlots();
     total.clear();
-    HiddenSplit split = null;
-    if (chunks == 1 && data.numRows() >= MIN_SPLIT_ROWS) {
-      if (ONE_THREAD_RANGES.get() >= WARM_UP_RANGES) {
-        split = workers.hiddenSplit();
-      } else {
-        ONE_THREAD_RANGES.incrementAndGet();
-      }
-    }
-    if (split == null) {
-      waves(slots, total);
-      return;
-    }
-    long start = System.nanoTime();
-    if (!((alwaysSplit || split.useSplit()) && split(split, params, rowIndex, from, to, total))) {
-      this.params = params; // split() clears them
-      this.rowIndex = rowIndex;
-      waves(slots, total);
-    }
-    split.called(to - from, System.nanoTime() - start);
-  }
-
-  /** The chunks of the running evaluation in waves of one per slot, added to total in chunk order. */
-  private void waves(int slots, GradientSums total) {
     try {
-      for (int first = 0; first < chunks; first += slots) {
-        int count = Math.min(slots, chunks - first);
-        waveStart = first;
-        workers.run(count, chunkTask);
-        for (int slot = 0; slot < count; slot++) {
-          workers.accumulator(slot).addTo(total); // chunk order
+      HiddenSplit split = null;
+      if (chunks == 1 && data.numRows() >= MIN_SPLIT_ROWS) {
+        if (ONE_THREAD_RANGES.get() >= WARM_UP_RANGES) {
+          split = workers.hiddenSplit();
+        } else {
+          ONE_THREAD_RANGES.incrementAndGet();
         }
       }
+      if (split == null) {
+        waves(total);
+        return;
+      }
+      boolean timed = split.timed(); // only the trials' ranges are timed
+      long start = timed ? System.nanoTime() : 0L;
+      if (!((alwaysSplit || split.useSplit()) && split(split, total))) {
+        waves(total);
+      }
+      split.called(length, timed ? System.nanoTime() - start : 0L);
     } finally {
       this.params = null;
       this.rowIndex = null;
+    }
+  }
+
+  /** The chunks of the running evaluation in waves of one per slot, added to total in chunk order. */
+  private void waves(GradientSums total) {
+    int slots = workers.numSlots();
+    for (int first = 0; first < chunks; first += slots) {
+      int count = Math.min(slots, chunks - first);
+      waveStart = first;
+      workers.run(count, chunkTask);
+      for (int slot = 0; slot < count; slot++) {
+        workers.accumulator(slot).addTo(total); // chunk order
+      }
     }
   }
 
   /**
-   * Computes the sums of one chunk on two threads split by hidden units ({@link HiddenSplit}): the same sums, bit
-   * for bit, as the chunk computed by one thread.
+   * Computes the sums of the running evaluation (one chunk) on two threads split by hidden units
+   * ({@link HiddenSplit}): the same sums, bit for bit, as the chunk computed by one thread.
    *
    * @return false (nothing computed) if the threads are closed
    */
-  private boolean split(HiddenSplit split, double[] params, int[] rowIndex, int from, int to, GradientSums total) {
+  private boolean split(HiddenSplit split, GradientSums total) {
     workers.accumulator(0).check(data);
-    this.params = params;
-    this.rowIndex = rowIndex;
+    if (prePackNext == null) {
+      prePackNext = split::prePackNext; // made once: a step allocates nothing
+    }
     this.split = split;
     try {
-      if (prePackNext == null) {
-        prePackNext = split::prePackNext; // made once: a step allocates nothing
-      }
       if (!workers.runPair(pairTask, prePackNext)) {
         return false;
       }
     } finally {
-      this.params = null;
-      this.rowIndex = null;
       this.split = null;
     }
     split.addGradientTo(total.gradient());

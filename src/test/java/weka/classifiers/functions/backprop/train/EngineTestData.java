@@ -1,5 +1,7 @@
 package weka.classifiers.functions.backprop.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.util.Arrays;
 import java.util.Random;
 
@@ -173,6 +175,26 @@ public final class EngineTestData {
         // one epoch per call
       }
       return trainer.result();
+    }
+  }
+
+  /**
+   * Trains with the given settings on one thread and then on each of the given thread counts, and asserts that the
+   * networks, their loss histories and their validation histories are the same bit for bit.
+   *
+   * @param data the training rows, in their original order
+   * @param config the settings (its thread count is replaced)
+   * @param what what the settings are, for the messages
+   * @param threads the thread counts to compare with one
+   */
+  public static void assertSameOnThreads(DataMatrix data, TrainingConfig.Builder config, String what, int... threads) {
+    TrainingResult single = train(data, config.numThreads(1).build());
+    for (int t : threads) {
+      TrainingResult parallel = train(data, config.numThreads(t).build());
+      String where = what + ", " + t + " threads";
+      assertArrayEquals(single.network().parameters(), parallel.network().parameters(), where);
+      assertArrayEquals(single.lossHistory(), parallel.lossHistory(), where);
+      assertArrayEquals(single.validationHistory(), parallel.validationHistory(), where);
     }
   }
 

@@ -94,15 +94,8 @@ class HiddenSplitTest {
     for (int batch : new int[] {32, 100}) {
       TrainingConfig.Builder adam = TrainingConfig.builder().numHidden(16).activation(Activation.TANH)
           .updateRule(UpdateRule.ADAM).learningRate(0.01).batchSize(batch).epochs(2).validationFraction(0.2)
-          .patience(2).weightDecay(1e-3).seed(3).numThreads(1);
-      TrainingResult single = EngineTestData.train(data, adam.build());
-      for (int threads : new int[] {2, 3}) {
-        TrainingResult parallel = EngineTestData.train(data, adam.numThreads(threads).build());
-        String where = "batches of " + batch + ", " + threads + " threads";
-        assertArrayEquals(single.network().parameters(), parallel.network().parameters(), where);
-        assertArrayEquals(single.lossHistory(), parallel.lossHistory(), where);
-        assertArrayEquals(single.validationHistory(), parallel.validationHistory(), where);
-      }
+          .patience(2).weightDecay(1e-3).seed(3);
+      EngineTestData.assertSameOnThreads(data, adam, "batches of " + batch, 2, 3);
     }
   }
 

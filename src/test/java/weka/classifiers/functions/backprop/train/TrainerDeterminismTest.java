@@ -88,14 +88,7 @@ class TrainerDeterminismTest {
     for (int batch : new int[] {32, 48, 7, 300}) {
       TrainingConfig.Builder adam = config(3, 1).updateRule(weka.classifiers.functions.backprop.UpdateRule.ADAM)
           .learningRate(0.01).batchSize(batch).epochs(4).validationFraction(0.2).patience(2);
-      TrainingResult single = EngineTestData.train(data, adam.build());
-      for (int threads : new int[] {2, 3, 8}) {
-        TrainingResult parallel = EngineTestData.train(data, adam.numThreads(threads).build());
-        String where = "batches of " + batch + ", " + threads + " threads";
-        assertArrayEquals(single.network().parameters(), parallel.network().parameters(), where);
-        assertArrayEquals(single.lossHistory(), parallel.lossHistory(), where);
-        assertArrayEquals(single.validationHistory(), parallel.validationHistory(), where);
-      }
+      EngineTestData.assertSameOnThreads(data, adam, "batches of " + batch, 2, 3, 8);
     }
   }
 
