@@ -71,9 +71,19 @@ class ResumeAndHeaderChangeTest {
     changed.instance(7).setValue(0, changed.instance(7).value(0) + 0.1);
     Instances reweighted = new Instances(iris);
     reweighted.instance(9).setWeight(2);
+    Instances swapped = new Instances(iris);
+    double first = swapped.instance(4).value(0);
+    swapped.instance(4).setValue(0, swapped.instance(4).value(1));
+    swapped.instance(4).setValue(1, first);
+    Instances exchanged = new Instances(iris);
+    double value = exchanged.instance(2).value(3);
+    exchanged.instance(2).setValue(3, exchanged.instance(120).value(3));
+    exchanged.instance(120).setValue(3, value);
     return Stream.of(Arguments.of("another data set and header (credit-g)", creditG),
         Arguments.of("one instance fewer", shorter), Arguments.of("one value changed", changed),
-        Arguments.of("one weight changed", reweighted));
+        Arguments.of("one weight changed", reweighted),
+        Arguments.of("two values of an instance swapped", swapped),
+        Arguments.of("a value exchanged between two instances", exchanged));
   }
 
   /**

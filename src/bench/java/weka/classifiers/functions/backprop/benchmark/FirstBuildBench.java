@@ -22,7 +22,7 @@ public final class FirstBuildBench {
       classifier.setOptions(options.clone());
       long start = System.nanoTime();
       classifier.buildClassifier(data);
-      System.out.printf("build %d: %.2f s%n", b, (System.nanoTime() - start) * 1e-9);
+      System.out.printf("build %d: %.3f s%n", b, (System.nanoTime() - start) * 1e-9);
     }
   }
 }

@@ -34,7 +34,7 @@ public enum ActivationFunction {
     }
 
     @Override
-    void apply(ActivationKernels kernels, double[] z, int n) {
+    void apply(ActivationKernels kernels, double[] z, int n, double[] work) {
       kernels.logistic(z, n);
     }
 
@@ -72,8 +72,8 @@ public enum ActivationFunction {
     }
 
     @Override
-    void apply(ActivationKernels kernels, double[] z, int n) {
-      kernels.tanh(z, n);
+    void apply(ActivationKernels kernels, double[] z, int n, double[] work) {
+      kernels.tanh(z, n, work);
     }
 
     @Override
@@ -105,8 +105,9 @@ public enum ActivationFunction {
    * @param kernels the scalar or vector kernels
    * @param z pre-activations (modified: the activations)
    * @param n how many
+   * @param work at least n values the kernels may overwrite
    */
-  abstract void apply(ActivationKernels kernels, double[] z, int n);
+  abstract void apply(ActivationKernels kernels, double[] z, int n, double[] work);
 
   /**
    * δ[l] ← δ[l] · σ1'(z_l), from the activations a[l], for l &lt; n.

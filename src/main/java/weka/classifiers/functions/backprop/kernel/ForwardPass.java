@@ -73,6 +73,8 @@ public final class ForwardPass {
    * {@link Objective#errors} for {@link Objective#losses}).
    */
   final double[] logit;
+  /** A row of the tile's length for the activation kernels. */
+  private final double[] work;
   /** Where {@link #touch} leaves its sum, so that the JIT keeps its loads. */
   private double touched;
   /** The matrix of the rows {@link #prePack} packed, or null when the buffers hold no rows packed ahead. */
@@ -124,23 +126,24 @@ public final class ForwardPass {
     a = new double[numHidden][tileRows];
     out = new double[tileRows * numOutputs];
     logit = new double[tileRows];
+    work = new double[tileRows];
     prePackedRows = new int[tileRows];
   }
 
   /**
-   * The doubles a forward pass with full tiles holds (Θᵀ and β, the tile's inputs twice, its activations and
-   * logits), for the memory estimate of a training run: about one array the size of θ and two tiles of rows.
+   * The doubles a forward pass with full tiles holds (Θᵀ and β, the tile's inputs twice, its activations,
+   * logits and a row for the activation kernels), for the memory estimate of a training run: about one array the size of θ and two tiles of rows.
    *
    * @param numInputs m
    * @param numHidden g
    * @param numOutputs K
-   * @return g (m + 1) + K g + K + (m + 1) T + T w + g T + T K + T, T = {@link #TILE_ROWS}, w = m + 1 padded
+   * @return g (m + 1) + K g + K + (m + 1) T + T w + g T + T K + 2 T, T = {@link #TILE_ROWS}, w = m + 1 padded
    */
   public static long bufferValues(long numInputs, long numHidden, long numOutputs) {
     long d = numInputs + 1;
     long t = TILE_ROWS;
     return numHidden * d + numOutputs * numHidden + numOutputs + d * t + t * paddedWidth(d) + numHidden * t
-        + t * numOutputs + t;
+        + t * numOutputs + 2 * t;
   }
 
   /**
@@ -350,7 +353,7 @@ public final class ForwardPass {
       preActivations1(thetaT[l], xT, d, rows, a[l]);
     }
     for (l = unitFrom; l < unitTo; l++) {
-      sigma1.apply(kernels, a[l], rows);
+      sigma1.apply(kernels, a[l], rows, work);
     }
   }
 
