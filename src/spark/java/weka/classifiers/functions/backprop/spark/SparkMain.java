@@ -35,8 +35,8 @@ import weka.core.Utils;
  *
  * <pre>
  * spark-submit --class weka.classifiers.functions.backprop.spark.SparkMain [--master …] \
- *   --jars target/weka-lib/weka-stable-3.8.6.jar,target/backpropOneHidden-1.3.1.jar \
- *   target/backpropOneHidden-1.3.1-spark.jar \
+ *   --jars target/weka-lib/weka-stable-3.8.6.jar,target/backpropOneHidden-1.3.2.jar \
+ *   target/backpropOneHidden-1.3.2-spark.jar \
  *   -t data.arff -d model.model [-c last] [-partitions n] [-kernels scalar|vector] [-spark-log WARN]
  *   [-mixed-as-nominal] [BackpropOneHidden options, e.g. -B 0 -O lbfgs]
  * </pre>
