@@ -12,7 +12,8 @@ import weka.classifiers.functions.backprop.kernel.ActivationKernels;
  * {@link Math#exp}), and a polynomial expm1 that was tried as a vectorizable replacement and dropped. Prints
  * the median nanoseconds per value of 7 repetitions, and the largest difference of each from {@link Math#tanh};
  * the same tanh with the Vector API's own EXP ({@link VectorTanh}, dropped: its last bit depends on JIT timing);
- * and the engine's scalar and Vector API activation kernels on rows of 16 and 64 values.
+ * and the engine's activation kernels (scalar, the one-loop form of 1.3.1, {@code Math.exp} alone, Vector API) on
+ * rows of 16 and 64 values.
  *
  * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbench.main=weka.classifiers.functions.backprop.benchmark.ActivationBench</pre>
  */
@@ -101,42 +102,94 @@ public final class ActivationBench {
 
   /**
    * The engine's activation kernels as the forward pass calls them, on rows of g pre-activations: the scalar
-   * kernels and the Vector API kernels of the multi-release jar (src/main/java17, on the class path of the
-   * benchmark profile), ns per value, median of 7.
+   * kernels, the same formulas one value at a time in one loop (the scalar kernels of version 1.3.1, the same bits),
+   * {@code Math.exp} alone (the part of tanh the JIT cannot vectorize) and the Vector API kernels of the multi-release
+   * jar (src/main/java17, on the class path of the benchmark profile), ns per value, median of 7.
    */
   private static void kernelCosts(Random random) {
-    ActivationKernels[] kernels = {ActivationKernels.SCALAR,
+    ActivationKernels[] kernels = {ActivationKernels.SCALAR, ONE_LOOP, EXP_ALONE,
         new weka.classifiers.functions.backprop.kernel.VectorActivationKernels()};
-    System.out.println("# The engine's tanh kernels on rows of g values, ns per value (median of 7)");
-    for (int g : new int[] {16, 64}) {
-      int rows = VALUES * 4 / g;
-      double[][] z = new double[rows][g];
-      double[][] work = new double[rows][g];
-      for (double[] row : z) {
-        for (int l = 0; l < g; l++) {
-          row[l] = 2 * random.nextGaussian();
+    System.out.println("# The engine's activation kernels on rows of g values, ns per value (median of 7)");
+    for (boolean tanh : new boolean[] {true, false}) {
+      for (int g : new int[] {16, 64}) {
+        int rows = VALUES * 4 / g;
+        double[][] z = new double[rows][g];
+        double[][] work = new double[rows][g];
+        double[] buffer = new double[g];
+        for (double[] row : z) {
+          for (int l = 0; l < g; l++) {
+            row[l] = 2 * random.nextGaussian();
+          }
         }
-      }
-      StringBuilder line = new StringBuilder("g = " + g + ":");
-      for (ActivationKernels kernel : kernels) {
-        double[] times = new double[7];
-        for (int rep = -3; rep < times.length; rep++) {
-          long start = System.nanoTime();
-          for (int pass = 0; pass < PASSES / 4; pass++) {
-            for (int r = 0; r < rows; r++) {
-              System.arraycopy(z[r], 0, work[r], 0, g);
-              kernel.tanh(work[r], g);
+        StringBuilder line = new StringBuilder((tanh ? "tanh" : "sigmoid") + ", g = " + g + ":");
+        for (ActivationKernels kernel : kernels) {
+          double[] times = new double[7];
+          for (int rep = -3; rep < times.length; rep++) {
+            long start = System.nanoTime();
+            for (int pass = 0; pass < PASSES / 4; pass++) {
+              for (int r = 0; r < rows; r++) {
+                System.arraycopy(z[r], 0, work[r], 0, g);
+                if (tanh) {
+                  kernel.tanh(work[r], g, buffer);
+                } else {
+                  kernel.logistic(work[r], g);
+                }
+              }
+            }
+            if (rep >= 0) {
+              times[rep] = (System.nanoTime() - start) / ((double) (PASSES / 4) * rows * g);
             }
           }
-          if (rep >= 0) {
-            times[rep] = (System.nanoTime() - start) / ((double) (PASSES / 4) * rows * g);
-          }
+          line.append(String.format("   %s %.2f ns", kernel.name(), median(times)));
         }
-        line.append(String.format("   %s %.2f ns", kernel.name(), median(times)));
+        System.out.println(line);
       }
-      System.out.println(line);
     }
   }
+
+  /** The scalar kernels of version 1.3.1: each value through {@link ActivationFunction#value} in one loop. */
+  private static final ActivationKernels ONE_LOOP = new ActivationKernels() {
+    @Override
+    public void tanh(double[] z, int n) {
+      for (int l = 0; l < n; l++) {
+        z[l] = ActivationFunction.TANH.value(z[l]);
+      }
+    }
+
+    @Override
+    public void logistic(double[] z, int n) {
+      for (int l = 0; l < n; l++) {
+        z[l] = ActivationFunction.SIGMOID.value(z[l]);
+      }
+    }
+
+    @Override
+    public String name() {
+      return "one loop (1.3.1)";
+    }
+  };
+
+  /** Only the exponentials of the scalar kernels (not an activation): e^{−2|z|} for tanh, e^{−z} for the sigmoid. */
+  private static final ActivationKernels EXP_ALONE = new ActivationKernels() {
+    @Override
+    public void tanh(double[] z, int n) {
+      for (int l = 0; l < n; l++) {
+        z[l] = Math.exp(-2.0 * Math.abs(z[l]));
+      }
+    }
+
+    @Override
+    public void logistic(double[] z, int n) {
+      for (int l = 0; l < n; l++) {
+        z[l] = Math.exp(-z[l]);
+      }
+    }
+
+    @Override
+    public String name() {
+      return "Math.exp alone";
+    }
+  };
 
   private static double median(double[] values) {
     double[] sorted = values.clone();

@@ -274,13 +274,7 @@ public final class Pmml {
       out.append(in).append("    <DerivedField name=\"").append(escape(inputNames[i]))
           .append("\" optype=\"continuous\" dataType=\"double\">\n");
       String field = indicatorNames[i] != null ? indicatorNames[i] : header.attribute(encoder.column(i)).name();
-      out.append(in).append("      <NormContinuous field=\"").append(escape(field)).append("\">\n");
-      double[] points = linearNorm(i);
-      out.append(in).append("        <LinearNorm orig=\"").append(number(points[0])).append("\" norm=\"")
-          .append(number(points[1])).append("\"/>\n");
-      out.append(in).append("        <LinearNorm orig=\"").append(number(points[2])).append("\" norm=\"")
-          .append(number(points[3])).append("\"/>\n");
-      out.append(in).append("      </NormContinuous>\n");
+      normContinuous(out, in + "      ", field, linearNorm(i));
       out.append(in).append("    </DerivedField>\n");
       out.append(in).append("  </NeuralInput>\n");
     }
@@ -364,16 +358,27 @@ public final class Pmml {
     out.append(in).append("<NeuralOutputs numberOfOutputs=\"1\">\n");
     out.append(in).append("  <NeuralOutput outputNeuron=\"").append(neuron).append("\">\n");
     out.append(in).append("    <DerivedField optype=\"continuous\" dataType=\"double\">\n");
-    out.append(in).append("      <NormContinuous field=\"").append(escape(header.classAttribute().name()))
-        .append("\">\n");
-    out.append(in).append("        <LinearNorm orig=\"").append(number(points[0])).append("\" norm=\"")
-        .append(number(points[1])).append("\"/>\n");
-    out.append(in).append("        <LinearNorm orig=\"").append(number(points[2])).append("\" norm=\"")
-        .append(number(points[3])).append("\"/>\n");
-    out.append(in).append("      </NormContinuous>\n");
+    normContinuous(out, in + "      ", header.classAttribute().name(), points);
     out.append(in).append("    </DerivedField>\n");
     out.append(in).append("  </NeuralOutput>\n");
     out.append(in).append("</NeuralOutputs>\n");
+  }
+
+  /**
+   * A NormContinuous element of a field through two LinearNorm points.
+   *
+   * @param out where the element goes
+   * @param in the element's indentation
+   * @param field the field's name (escaped here)
+   * @param points {orig0, norm0, orig1, norm1}
+   */
+  private static void normContinuous(StringBuilder out, String in, String field, double[] points) {
+    out.append(in).append("<NormContinuous field=\"").append(escape(field)).append("\">\n");
+    for (int p = 0; p < 4; p += 2) {
+      out.append(in).append("  <LinearNorm orig=\"").append(number(points[p])).append("\" norm=\"")
+          .append(number(points[p + 1])).append("\"/>\n");
+    }
+    out.append(in).append("</NormContinuous>\n");
   }
 
   /**

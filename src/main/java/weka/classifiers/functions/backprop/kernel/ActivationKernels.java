@@ -38,8 +38,8 @@ public abstract class ActivationKernels {
      * {@link ActivationFunction#TANH}'s formula in three loops: the exponentials (the intrinsic {@link Math#exp},
      * one call per value), the quotients t = (1 − e) / (1 + e) (a loop of divisions alone, which C2 vectorizes),
      * then the signs (and the series below 2^-13). The same operations on each value as
-     * {@link ActivationFunction#value}, so the same bits, in 83 % of the time of one loop on rows of 64
-     * (7.2 against 8.7 ns a value: the divisions no longer wait behind the calls).
+     * {@link ActivationFunction#value}, so the same bits, in 80 % of the time of one loop on rows of 64
+     * (7.2 against 9.0 ns a value, ActivationBench: the divisions no longer wait behind the calls).
      */
     @Override
     public void tanh(double[] z, int n, double[] work) {
@@ -52,7 +52,7 @@ public abstract class ActivationKernels {
 
     /**
      * The same formula as {@link ActivationFunction#SIGMOID}, the exponentials first, then the quotients in a loop
-     * that C2 vectorizes: the same bits in 85 % of the time on rows of 64.
+     * that C2 vectorizes: the same bits in 85 % of the time on rows of 64 (ActivationBench).
      */
     @Override
     public void logistic(double[] z, int n) {
@@ -101,7 +101,7 @@ public abstract class ActivationKernels {
   }
 
   /** t[l] ← (1 − t[l]) / (1 + t[l]): a loop of its own, so that C2 vectorizes it. */
-  static void tanhQuotients(double[] t, int n) {
+  private static void tanhQuotients(double[] t, int n) {
     for (int l = 0; l < n; l++) {
       double e = t[l];
       t[l] = (1.0 - e) / (1.0 + e);
@@ -109,7 +109,7 @@ public abstract class ActivationKernels {
   }
 
   /** z[l] ← sign(z[l]) t[l], or z − z³/3 below |z| = 2^-13 ({@link ActivationFunction#TANH}). */
-  static void tanhSigns(double[] z, double[] t, int n) {
+  private static void tanhSigns(double[] z, double[] t, int n) {
     for (int l = 0; l < n; l++) {
       double x = z[l];
       z[l] = Math.abs(x) < ActivationFunction.SERIES_BELOW ? x - x * x * x / 3.0 : Math.copySign(t[l], x);
